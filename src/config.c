@@ -1,0 +1,329 @@
+/* config.c - reading and querying .clerk.yml. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "date.h"
+#include "load_yaml.h"
+#include "util.h"
+
+#define CONFIG_NAME ".clerk.yml"
+
+struct ctx {
+	struct config *cfg;
+	const char *file;
+	struct config_error *err;
+};
+
+static int fail(struct ctx *c, const struct ynode *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct ctx *c, const struct ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	snprintf(c->err->file, sizeof c->err->file, "%s", c->file);
+	c->err->line = n ? n->line : 1;
+	c->err->col = n ? n->col : 1;
+	va_start(ap, fmt);
+	vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void config_init(struct config *cfg)
+{
+	char cwd[PATH_MAX];
+	int i;
+
+	memset(cfg, 0, sizeof *cfg);
+	cfg->arena = arena_new();
+	cfg->root = arena_strdup(cfg->arena, getcwd(cwd, sizeof cwd) ? cwd : ".");
+	for (i = 0; i < RULE_COUNT; i++)
+		cfg->severity[i] = rule_catalogue[i].severity;
+}
+
+char *config_find(void)
+{
+	char dir[PATH_MAX], *slash, *path;
+
+	if (getcwd(dir, sizeof dir) == NULL)
+		return NULL;
+	for (;;) {
+		path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_NAME);
+		if (access(path, F_OK) == 0)
+			return path;
+		free(path);
+		slash = strrchr(dir, '/');
+		if (slash == NULL || strcmp(dir, "/") == 0)
+			return NULL;
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+}
+
+/* A list of strings: a YAML sequence of single values, or one value. */
+static int strings(struct ctx *c, const struct ynode *n, const char *what,
+		   const struct ynode ***out, size_t *count)
+{
+	size_t i;
+
+	if (n->kind == YNODE_SCALAR) {
+		*out = arena_alloc(c->cfg->arena, sizeof **out);
+		(*out)[0] = n;
+		*count = 1;
+		return 0;
+	}
+	if (n->kind != YNODE_SEQ)
+		return fail(c, n, "'%s' must be a list", what);
+	for (i = 0; i < n->n; i++)
+		if (n->items[i]->kind != YNODE_SCALAR)
+			return fail(c, n->items[i], "each entry of '%s' must be a single value", what);
+	*out = (const struct ynode **)n->items;
+	*count = n->n;
+	return 0;
+}
+
+static int compile_glob(struct ctx *c, const struct ynode *n, pcre2_code **out)
+{
+	char msg[256], *src = glob_to_pattern(n->text);
+	size_t offset;
+
+	*out = pattern_compile(src, 0, msg, sizeof msg, &offset);
+	free(src);
+	if (*out == NULL)
+		return fail(c, n, "the path pattern '%s' is not valid: %s", n->text, msg);
+	return 0;
+}
+
+static int read_schemas(struct ctx *c, const struct ynode *n)
+{
+	const struct ynode **dirs;
+	struct config *cfg = c->cfg;
+	char *path;
+	size_t i;
+
+	if (strings(c, n, "schemas", &dirs, &cfg->nschema_dirs) != 0)
+		return -1;
+	cfg->schema_dirs = arena_alloc(cfg->arena, (cfg->nschema_dirs + 1) * sizeof(char *));
+	for (i = 0; i < cfg->nschema_dirs; i++) {
+		if (dirs[i]->text[0] == '/')
+			path = xstrdup(dirs[i]->text);
+		else
+			path = xasprintf("%s/%s", cfg->root, dirs[i]->text);
+		cfg->schema_dirs[i] = arena_strdup(cfg->arena, path);
+		free(path);
+	}
+	return 0;
+}
+
+static int read_type_entry(struct ctx *c, const struct ynode *n, struct type_map *t)
+{
+	const struct ynode *path = ynode_get(n, "path"), *type = ynode_get(n, "type");
+	size_t i;
+
+	if (n->kind != YNODE_MAP)
+		return fail(c, n, "each entry of 'types' must have 'path' and 'type'");
+	for (i = 0; i + 1 < n->n; i += 2)
+		if (!ynode_is(n->items[i], "path") && !ynode_is(n->items[i], "type"))
+			return fail(c, n->items[i], "unknown key '%s' in 'types'; use path and type",
+				    n->items[i]->text);
+	if (path == NULL || type == NULL || path->kind != YNODE_SCALAR ||
+	    type->kind != YNODE_SCALAR)
+		return fail(c, n, "each entry of 'types' must have 'path' and 'type'");
+	t->glob = path->text;
+	t->type = type->text;
+	t->line = type->line;
+	t->col = type->col;
+	return compile_glob(c, path, &t->re);
+}
+
+static int read_types(struct ctx *c, const struct ynode *n)
+{
+	size_t i;
+
+	if (n->kind != YNODE_SEQ)
+		return fail(c, n, "'types' must be a list of entries with 'path' and 'type'");
+	c->cfg->types = arena_alloc(c->cfg->arena, (n->n + 1) * sizeof *c->cfg->types);
+	for (i = 0; i < n->n; i++) {
+		if (read_type_entry(c, n->items[i], &c->cfg->types[i]) != 0)
+			return -1;
+		c->cfg->ntypes = i + 1;
+	}
+	return 0;
+}
+
+static int read_exclude(struct ctx *c, const struct ynode *n)
+{
+	const struct ynode **globs;
+	size_t i, count;
+
+	if (strings(c, n, "exclude", &globs, &count) != 0)
+		return -1;
+	c->cfg->exclude = arena_alloc(c->cfg->arena, (count + 1) * sizeof *c->cfg->exclude);
+	for (i = 0; i < count; i++) {
+		if (compile_glob(c, globs[i], &c->cfg->exclude[i]) != 0)
+			return -1;
+		c->cfg->nexclude = i + 1;
+	}
+	return 0;
+}
+
+static int read_rules(struct ctx *c, const struct ynode *n)
+{
+	const struct ynode *key, *value;
+	size_t i;
+	int rule, sev;
+
+	if (n->kind != YNODE_MAP)
+		return fail(c, n, "'rules' must map rule names to off, info, warning or error");
+	for (i = 0; i + 1 < n->n; i += 2) {
+		key = n->items[i];
+		value = n->items[i + 1];
+		rule = rule_lookup(key->text);
+		if (rule < 0)
+			return fail(c, key, "unknown rule '%s'; 'clerk rules' lists them", key->text);
+		sev = value->kind == YNODE_SCALAR ? severity_parse(value->text) : -1;
+		if (sev < 0)
+			return fail(c, value, "the severity of '%s' must be off, info, warning or error",
+				    key->text);
+		c->cfg->severity[rule] = (enum severity)sev;
+	}
+	return 0;
+}
+
+static int read_as_of(struct ctx *c, const struct ynode *n)
+{
+	if (n->kind != YNODE_SCALAR || date_parse(n->text, n->len, NULL) != DATE_OK)
+		return fail(c, n, "'as-of' must be a real date written as YYYY-MM-DD");
+	memcpy(c->cfg->as_of, n->text, 11);
+	return 0;
+}
+
+static const struct {
+	const char *key;
+	int (*read)(struct ctx *c, const struct ynode *n);
+} config_keys[] = {
+    {"schemas", read_schemas}, {"types", read_types},	{"exclude", read_exclude},
+    {"rules", read_rules},     {"as-of", read_as_of},
+};
+
+#define NKEYS (sizeof config_keys / sizeof *config_keys)
+
+static int read_key(struct ctx *c, const struct ynode *key, const struct ynode *value)
+{
+	size_t k;
+
+	for (k = 0; k < NKEYS; k++)
+		if (ynode_is(key, config_keys[k].key))
+			return config_keys[k].read(c, value);
+	return fail(c, key, "unknown key '%s'; use schemas, types, exclude, rules or as-of",
+		    key->text);
+}
+
+/* Sets cfg->root to the absolute folder holding path. */
+static void set_root(struct config *cfg, const char *path)
+{
+	char real[PATH_MAX], *slash;
+
+	if (realpath(path, real) == NULL)
+		return;
+	slash = strrchr(real, '/');
+	if (slash == real)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	cfg->root = arena_strdup(cfg->arena, real);
+}
+
+int config_load(struct config *cfg, const char *path, struct config_error *err)
+{
+	struct ctx c = {cfg, path, err};
+	struct yerror yerr;
+	const struct ynode *root;
+	size_t len, i;
+	char *text = read_file(path, &len);
+
+	if (text == NULL) {
+		snprintf(err->file, sizeof err->file, "%s", path);
+		err->line = err->col = 0;
+		snprintf(err->message, sizeof err->message, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	cfg->file = arena_strdup(cfg->arena, path);
+	set_root(cfg, path);
+	root = ytree_parse(cfg->arena, text, len, 0, &yerr);
+	free(text);
+	if (root == NULL && yerr.message[0] != '\0') {
+		fail(&c, NULL, "not valid YAML: %s", yerr.message);
+		err->line = yerr.line ? yerr.line : 1;
+		err->col = yerr.col ? yerr.col : 1;
+		return -1;
+	}
+	if (root == NULL)
+		return 0; /* an empty file configures nothing */
+	if (root->kind != YNODE_MAP)
+		return fail(&c, root, "the configuration must be a mapping of keys such as 'rules:'");
+	for (i = 0; i + 1 < root->n; i += 2)
+		if (read_key(&c, root->items[i], root->items[i + 1]) != 0)
+			return -1;
+	return 0;
+}
+
+int config_check_types(const struct config *cfg, const struct schema_set *set,
+		       struct config_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->ntypes; i++)
+		if (schema_set_find(set, cfg->types[i].type) == NULL) {
+			snprintf(err->file, sizeof err->file, "%s", cfg->file);
+			err->line = cfg->types[i].line;
+			err->col = cfg->types[i].col;
+			snprintf(err->message, sizeof err->message,
+				 "unknown record type '%s'; no schema defines it", cfg->types[i].type);
+			return -1;
+		}
+	return 0;
+}
+
+const char *config_type_for(const struct config *cfg, const char *relpath)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->ntypes; i++)
+		if (pattern_match(cfg->types[i].re, relpath, strlen(relpath)) == 1)
+			return cfg->types[i].type;
+	return NULL;
+}
+
+int config_excluded(const struct config *cfg, const char *relpath)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nexclude; i++)
+		if (pattern_match(cfg->exclude[i], relpath, strlen(relpath)) == 1)
+			return 1;
+	return 0;
+}
+
+void config_free(struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->ntypes; i++)
+		pcre2_code_free(cfg->types[i].re);
+	for (i = 0; i < cfg->nexclude; i++)
+		pcre2_code_free(cfg->exclude[i]);
+	arena_free(cfg->arena);
+	memset(cfg, 0, sizeof *cfg);
+}

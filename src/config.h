@@ -1,0 +1,55 @@
+/* config.h - the records repository's .clerk.yml.
+ *
+ * Found by walking up from the current directory. It names extra schema
+ * folders, maps path globs to record types, excludes paths, overrides rule
+ * severities and fixes the reference date. Every mistake in it is a
+ * configuration error with its own file:line (exit code 2). */
+#ifndef CLERK_CONFIG_H
+#define CLERK_CONFIG_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "schema.h"
+
+struct arena;
+
+struct type_map {
+	pcre2_code *re;
+	const char *glob;
+	const char *type;
+	int line, col;
+};
+
+struct config {
+	struct arena *arena;
+	const char *file;            /* the .clerk.yml read, or NULL */
+	const char *root;            /* absolute folder globs are relative to */
+	const char **schema_dirs;    /* resolved against root */
+	size_t nschema_dirs;
+	struct type_map *types;
+	size_t ntypes;
+	pcre2_code **exclude;
+	size_t nexclude;
+	enum severity severity[RULE_COUNT];
+	char as_of[11];              /* YYYY-MM-DD, or "" when not set */
+};
+
+/* Sets defaults: no file, root = the current directory, catalogue severities. */
+void config_init(struct config *cfg);
+/* Looks for .clerk.yml from the current directory upwards; returns a
+ * malloc'd path or NULL when there is none. */
+char *config_find(void);
+/* Reads the configuration file at path into cfg (initialised). Returns 0,
+ * or -1 with err. */
+int config_load(struct config *cfg, const char *path, struct config_error *err);
+/* Checks that every mapped type has a schema; returns 0, or -1 with err. */
+int config_check_types(const struct config *cfg, const struct schema_set *set,
+		       struct config_error *err);
+/* Returns the type the configuration gives relpath, or NULL. */
+const char *config_type_for(const struct config *cfg, const char *relpath);
+/* True when relpath (relative to cfg->root) is excluded. */
+int config_excluded(const struct config *cfg, const char *relpath);
+void config_free(struct config *cfg);
+
+#endif

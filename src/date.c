@@ -1,0 +1,112 @@
+/* date.c - the proleptic Gregorian calendar and ISO 8601 durations. */
+#include "date.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <time.h>
+
+static int leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int date_days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (month == 2 && leap(year))
+		return 29;
+	return days[month - 1];
+}
+
+/* Reads n digits at s; returns the number or -1 when one is not a digit. */
+static int digits(const char *s, int n)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Days since 0000-03-01 (a civil-from-days inverse; March-based years keep
+ * the leap day at the end). */
+static long day_number(int y, int m, int d)
+{
+	long yy = m <= 2 ? y - 1 : y;
+	long mm = m <= 2 ? m + 9 : m - 3;
+
+	return yy * 365 + yy / 4 - yy / 100 + yy / 400 + (153 * mm + 2) / 5 + d - 1;
+}
+
+enum date_check date_parse(const char *text, size_t len, long *days)
+{
+	int y, m, d;
+
+	if (len != 10 || text[4] != '-' || text[7] != '-')
+		return DATE_FORM;
+	y = digits(text, 4);
+	m = digits(text + 5, 2);
+	d = digits(text + 8, 2);
+	if (y < 0 || m < 0 || d < 0)
+		return DATE_FORM;
+	if (m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
+		return DATE_CALENDAR;
+	if (days != NULL)
+		*days = day_number(y, m, d);
+	return DATE_OK;
+}
+
+void date_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		snprintf(out, 11, "1970-01-01");
+}
+
+/* Reads "<digits><unit>" groups whose units appear in order in units;
+ * returns the position after them and counts groups in *found, or -1. */
+static long duration_part(const char *s, size_t len, size_t i, const char *units, int *found)
+{
+	const char *u = units;
+	size_t start;
+
+	while (i < len && isdigit((unsigned char)s[i])) {
+		start = i;
+		while (i < len && isdigit((unsigned char)s[i]))
+			i++;
+		if (i == len)
+			return -1;
+		while (*u != '\0' && *u != s[i])
+			u++;
+		if (*u == '\0' || i == start)
+			return -1;
+		u++;
+		i++;
+		(*found)++;
+	}
+	return (long)i;
+}
+
+int duration_valid(const char *text, size_t len)
+{
+	int found = 0, time_found = 0;
+	long i;
+
+	if (len < 2 || text[0] != 'P')
+		return 0;
+	i = duration_part(text, len, 1, "YMWD", &found);
+	if (i < 0)
+		return 0;
+	if ((size_t)i < len && text[i] == 'T') {
+		i = duration_part(text, len, (size_t)i + 1, "HMS", &time_found);
+		if (i < 0 || time_found == 0)
+			return 0;
+	}
+	return (size_t)i == len && found + time_found > 0;
+}

@@ -1,0 +1,24 @@
+/* date.h - calendar dates and ISO 8601 durations, validated by clerk itself. */
+#ifndef CLERK_DATE_H
+#define CLERK_DATE_H
+
+#include <stddef.h>
+
+enum date_check {
+	DATE_OK,       /* a real calendar date in YYYY-MM-DD form */
+	DATE_FORM,     /* not written as YYYY-MM-DD */
+	DATE_CALENDAR  /* YYYY-MM-DD, but no such day (2016-02-30) */
+};
+
+/* Checks text of len bytes; on DATE_OK stores the day number (days since
+ * 0000-03-01, comparable and subtractable) in *days when days is not NULL. */
+enum date_check date_parse(const char *text, size_t len, long *days);
+/* Returns the number of days in month (1-12) of year. */
+int date_days_in_month(int year, int month);
+/* Writes today's local date as YYYY-MM-DD into out (11 bytes). */
+void date_today(char out[11]);
+/* Returns 1 when text is an ISO 8601 duration such as P3Y, P6M, P1Y6M, P2W,
+ * P1DT12H; 0 otherwise. */
+int duration_valid(const char *text, size_t len);
+
+#endif

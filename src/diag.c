@@ -1,0 +1,121 @@
+/* diag.c - the catalogue table and the diagnostic list every rule reports to. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const struct rule_info rule_catalogue[RULE_COUNT] = {
+#define RULE(id, name, sev, summary) {name, sev, summary},
+#include "rules.def"
+#undef RULE
+};
+
+static const char *const severity_names[] = {"off", "info", "warning", "error"};
+
+int rule_lookup(const char *name)
+{
+	int i;
+
+	for (i = 0; i < RULE_COUNT; i++)
+		if (strcmp(rule_catalogue[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *severity_name(enum severity sev)
+{
+	return severity_names[sev];
+}
+
+int severity_parse(const char *name)
+{
+	int i;
+
+	for (i = SEV_OFF; i <= SEV_ERROR; i++)
+		if (strcmp(severity_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+void diag_report(struct diag_list *list, const char *path, int line, int col,
+		 enum rule_id rule, const char *fmt, ...)
+{
+	enum severity sev = list->severity ? list->severity[rule]
+					   : rule_catalogue[rule].severity;
+	struct diag *d;
+	va_list ap;
+
+	if (sev == SEV_OFF)
+		return;
+	xgrow((void **)&list->items, &list->cap, list->n, sizeof *list->items);
+	d = &list->items[list->n++];
+	d->path = xstrdup(path);
+	d->line = line > 0 ? line : 1;
+	d->col = col > 0 ? col : 1;
+	d->rule = rule;
+	d->severity = sev;
+	va_start(ap, fmt);
+	d->message = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void diag_list_move(struct diag_list *dst, struct diag_list *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		xgrow((void **)&dst->items, &dst->cap, dst->n, sizeof *dst->items);
+		dst->items[dst->n++] = src->items[i];
+	}
+	free(src->items);
+	src->items = NULL;
+	src->n = src->cap = 0;
+}
+
+static int diag_compare(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	int c = strcmp(a->path, b->path);
+
+	if (c != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	c = strcmp(rule_catalogue[a->rule].name, rule_catalogue[b->rule].name);
+	if (c != 0)
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+void diag_list_sort(struct diag_list *list)
+{
+	if (list->n > 1)
+		qsort(list->items, list->n, sizeof *list->items, diag_compare);
+}
+
+size_t diag_list_count(const struct diag_list *list, enum severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < list->n; i++)
+		n += list->items[i].severity == sev;
+	return n;
+}
+
+void diag_list_free(struct diag_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		free(list->items[i].path);
+		free(list->items[i].message);
+	}
+	free(list->items);
+	list->items = NULL;
+	list->n = list->cap = 0;
+}

@@ -1,0 +1,241 @@
+/* load_record.c - splitting a file into front matter and body, and parsing both.
+ *
+ * The front matter is the block between a first line `---` and the next line
+ * `---` or `...`; libyaml parses it and line numbers are shifted so that they
+ * are the file's own. cmark parses the rest, again with shifted lines. */
+#include "record.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "load_yaml.h"
+#include "util.h"
+
+/* Returns the length of the line at p (without its end), and sets *next to
+ * the start of the following line. */
+static size_t line_at(const char *p, const char *end, const char **next)
+{
+	const char *q = memchr(p, '\n', (size_t)(end - p));
+	size_t n;
+
+	if (q == NULL) {
+		*next = end;
+		n = (size_t)(end - p);
+	} else {
+		*next = q + 1;
+		n = (size_t)(q - p);
+	}
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	return n;
+}
+
+/* True when the line is exactly marker, trailing blanks allowed. */
+static int is_marker(const char *p, size_t n, const char *marker)
+{
+	while (n > 3 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	return n == 3 && memcmp(p, marker, 3) == 0;
+}
+
+static void report_yaml_error(struct record *rec, struct diag_list *diags,
+			      const struct yerror *err)
+{
+	if (err->message[0] == '\0') {
+		diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_INVALID,
+			    "the front matter is empty; it must list the record's fields, "
+			    "such as 'type: decision'");
+		return;
+	}
+	diag_report(diags, rec->path, err->line, err->col, RULE_FRONTMATTER_INVALID,
+		    "the front matter is not valid YAML: %s", err->message);
+}
+
+/* Reports a key given twice or a key that is not a plain name. */
+static int check_keys(struct record *rec, const struct ynode *map, struct diag_list *diags)
+{
+	size_t i, j;
+	int ok = 1;
+
+	for (i = 0; i + 1 < map->n; i += 2) {
+		if (map->items[i]->kind != YNODE_SCALAR) {
+			diag_report(diags, rec->path, map->items[i]->line, map->items[i]->col,
+				    RULE_FRONTMATTER_INVALID,
+				    "a field name must be a single word, not a list or mapping");
+			ok = 0;
+			continue;
+		}
+		for (j = 0; j < i; j += 2)
+			if (ynode_is(map->items[j], map->items[i]->text)) {
+				diag_report(diags, rec->path, map->items[i]->line,
+					    map->items[i]->col, RULE_FRONTMATTER_INVALID,
+					    "field '%s' is given twice (first on line %d)",
+					    map->items[i]->text, map->items[j]->line);
+				ok = 0;
+				break;
+			}
+	}
+	return ok;
+}
+
+static void parse_front(struct record *rec, const char *text, size_t len,
+			struct diag_list *diags)
+{
+	struct yerror err;
+	const struct ynode *root = ytree_parse(rec->arena, text, len, 1, &err);
+
+	if (root == NULL) {
+		report_yaml_error(rec, diags, &err);
+		return;
+	}
+	if (root->kind != YNODE_MAP) {
+		diag_report(diags, rec->path, root->line, root->col, RULE_FRONTMATTER_INVALID,
+			    "the front matter must be a list of fields written as 'name: value'");
+		return;
+	}
+	if (check_keys(rec, root, diags))
+		rec->front = root;
+}
+
+static void parse_body(struct record *rec, const char *text, size_t len)
+{
+	cmark_node *first;
+
+	rec->body = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	if (rec->body == NULL)
+		return;
+	first = cmark_node_first_child(rec->body);
+	rec->title_level1 = first != NULL && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
+			    cmark_node_get_heading_level(first) == 1;
+}
+
+struct record *record_load(const char *path, const char *text, size_t len,
+			   struct diag_list *diags)
+{
+	struct record *rec = xcalloc(1, sizeof *rec);
+	const char *end = text + len, *p, *next, *front;
+	size_t n;
+	int line = 1;
+
+	rec->arena = arena_new();
+	rec->path = arena_strdup(rec->arena, path);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3;
+	n = line_at(text, end, &next);
+	if (!is_marker(text, n, "---"))
+		return rec;
+	rec->has_front = 1;
+	front = next;
+	for (p = next; p < end; p = next) {
+		n = line_at(p, end, &next);
+		line++;
+		if (is_marker(p, n, "---") || is_marker(p, n, "...")) {
+			parse_front(rec, front, (size_t)(p - front), diags);
+			rec->body_line = line + 1;
+			parse_body(rec, next, (size_t)(end - next));
+			return rec;
+		}
+	}
+	diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_INVALID,
+		    "the front matter that starts on line 1 is never closed; add a line '---' "
+		    "after the last field");
+	return rec;
+}
+
+/* Appends the plain text of node's inline content to b. */
+static void inline_text(cmark_node *node, struct buf *b)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	cmark_node *cur;
+	const char *lit;
+
+	if (it == NULL)
+		return;
+	for (;;) {
+		ev = cmark_iter_next(it);
+		if (ev == CMARK_EVENT_DONE)
+			break;
+		cur = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(cur);
+			if (lit != NULL)
+				buf_puts(b, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_puts(b, " ");
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static int heading_level(cmark_node *node)
+{
+	if (cmark_node_get_type(node) != CMARK_NODE_HEADING)
+		return 0;
+	return cmark_node_get_heading_level(node);
+}
+
+static void add_section(struct record *rec, cmark_node *node, struct section **items,
+			size_t *cap)
+{
+	struct section *s;
+	struct buf b = {0};
+
+	inline_text(node, &b);
+	xgrow((void **)items, cap, rec->nsections, sizeof **items);
+	s = &(*items)[rec->nsections++];
+	s->len = b.len;
+	s->heading = arena_strndup(rec->arena, b.data ? b.data : "", b.len);
+	s->line = cmark_node_get_start_line(node) + rec->body_line - 1;
+	s->col = cmark_node_get_start_column(node);
+	s->has_content = 0;
+	s->spec = -1;
+	buf_free(&b);
+}
+
+void record_index_sections(struct record *rec, int level)
+{
+	struct section *items = NULL;
+	size_t cap = 0;
+	cmark_node *node;
+	int lv, open = 0;
+
+	rec->nsections = 0;
+	if (rec->body == NULL)
+		return;
+	for (node = cmark_node_first_child(rec->body); node != NULL;
+	     node = cmark_node_next(node)) {
+		lv = heading_level(node);
+		if (lv == level) {
+			add_section(rec, node, &items, &cap);
+			open = 1;
+		} else if (lv > 0 && lv < level) {
+			open = 0; /* a higher heading closes the section */
+		} else if (open) {
+			items[rec->nsections - 1].has_content = 1;
+		}
+	}
+	rec->sections = arena_memdup(rec->arena, items, rec->nsections, sizeof *items);
+	free(items);
+}
+
+void record_free(struct record *rec)
+{
+	if (rec == NULL)
+		return;
+	if (rec->body != NULL)
+		cmark_node_free(rec->body);
+	arena_free(rec->arena);
+	free(rec);
+}

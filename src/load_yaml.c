@@ -1,0 +1,261 @@
+/* load_yaml.c - libyaml events to a positioned node tree, built without recursion. */
+#include "load_yaml.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "arena.h"
+#include "util.h"
+
+/* A collection being filled: its node and the children gathered so far. */
+struct frame {
+	struct ynode *node;
+	struct ynode **items;
+	size_t n, cap;
+};
+
+struct anchor {
+	char *name;
+	struct ynode *node;
+};
+
+struct builder {
+	struct arena *arena;
+	int line_offset;
+	struct frame *stack;
+	size_t depth, cap;
+	struct anchor *anchors;
+	size_t nanchors, anchors_cap;
+	struct ynode *root;
+	int documents;
+	struct yerror *err;
+};
+
+static void set_error(struct yerror *err, int line, int col, const char *msg)
+{
+	err->line = line;
+	err->col = col;
+	snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+{
+	struct ynode *node = arena_alloc(b->arena, sizeof *node);
+
+	node->kind = kind;
+	node->line = (int)mark.line + 1 + b->line_offset;
+	node->col = (int)mark.column + 1;
+	node->text = "";
+	return node;
+}
+
+static void remember_anchor(struct builder *b, yaml_char_t *anchor, struct ynode *node)
+{
+	if (anchor == NULL)
+		return;
+	xgrow((void **)&b->anchors, &b->anchors_cap, b->nanchors, sizeof *b->anchors);
+	b->anchors[b->nanchors].name = xstrdup((const char *)anchor);
+	b->anchors[b->nanchors].node = node;
+	b->nanchors++;
+}
+
+static struct ynode *find_anchor(struct builder *b, const char *name)
+{
+	size_t i;
+
+	for (i = b->nanchors; i > 0; i--)
+		if (strcmp(b->anchors[i - 1].name, name) == 0)
+			return b->anchors[i - 1].node;
+	return NULL;
+}
+
+/* Attaches a finished node to the collection on top of the stack, or makes it the root. */
+static void attach(struct builder *b, struct ynode *node)
+{
+	struct frame *top;
+
+	if (b->depth == 0) {
+		b->root = node;
+		return;
+	}
+	top = &b->stack[b->depth - 1];
+	xgrow((void **)&top->items, &top->cap, top->n, sizeof *top->items);
+	top->items[top->n++] = node;
+}
+
+static void push(struct builder *b, struct ynode *node)
+{
+	xgrow((void **)&b->stack, &b->cap, b->depth, sizeof *b->stack);
+	b->stack[b->depth].node = node;
+	b->stack[b->depth].items = NULL;
+	b->stack[b->depth].n = b->stack[b->depth].cap = 0;
+	b->depth++;
+}
+
+static void pop(struct builder *b)
+{
+	struct frame *top = &b->stack[--b->depth];
+
+	top->node->items = arena_memdup(b->arena, top->items, top->n, sizeof *top->items);
+	top->node->n = top->n;
+	free(top->items);
+	attach(b, top->node);
+}
+
+/* Handles one event; returns 0 to go on, -1 on a structural error. */
+static int on_event(struct builder *b, yaml_event_t *ev)
+{
+	struct ynode *node;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1) {
+			set_error(b->err, (int)ev->start_mark.line + 1 + b->line_offset,
+				  (int)ev->start_mark.column + 1,
+				  "only one YAML document is allowed here");
+			return -1;
+		}
+		return 0;
+	case YAML_SCALAR_EVENT:
+		node = node_new(b, YNODE_SCALAR, ev->start_mark);
+		node->text = arena_strndup(b->arena, (const char *)ev->data.scalar.value,
+					   ev->data.scalar.length);
+		node->len = ev->data.scalar.length;
+		node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		remember_anchor(b, ev->data.scalar.anchor, node);
+		attach(b, node);
+		return 0;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		node = node_new(b, ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP,
+				ev->start_mark);
+		remember_anchor(b, ev->type == YAML_SEQUENCE_START_EVENT
+					   ? ev->data.sequence_start.anchor
+					   : ev->data.mapping_start.anchor,
+				node);
+		push(b, node);
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		pop(b);
+		return 0;
+	case YAML_ALIAS_EVENT:
+		node = find_anchor(b, (const char *)ev->data.alias.anchor);
+		if (node == NULL) {
+			set_error(b->err, (int)ev->start_mark.line + 1 + b->line_offset,
+				  (int)ev->start_mark.column + 1, "alias to an anchor that is not defined");
+			return -1;
+		}
+		attach(b, node);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static void parser_error(struct builder *b, yaml_parser_t *parser)
+{
+	char msg[256];
+	yaml_mark_t mark = parser->problem_mark;
+
+	if (parser->error == YAML_MEMORY_ERROR) {
+		set_error(b->err, 0, 0, "out of memory while reading YAML");
+		return;
+	}
+	if (parser->context != NULL)
+		snprintf(msg, sizeof msg, "%s %s", parser->problem ? parser->problem : "error",
+			 parser->context);
+	else
+		snprintf(msg, sizeof msg, "%s", parser->problem ? parser->problem : "error");
+	set_error(b->err, (int)mark.line + 1 + b->line_offset, (int)mark.column + 1, msg);
+}
+
+static void builder_free(struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->depth; i++)
+		free(b->stack[i].items);
+	free(b->stack);
+	for (i = 0; i < b->nanchors; i++)
+		free(b->anchors[i].name);
+	free(b->anchors);
+}
+
+struct ynode *ytree_parse(struct arena *a, const char *text, size_t len,
+			  int line_offset, struct yerror *err)
+{
+	struct builder b = {0};
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int done = 0, failed = 0;
+
+	b.arena = a;
+	b.line_offset = line_offset;
+	b.err = err;
+	set_error(err, 0, 0, "");
+	if (!yaml_parser_initialize(&parser)) {
+		set_error(err, 0, 0, "out of memory while reading YAML");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (!done && !failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&b, &parser);
+			failed = 1;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		failed = on_event(&b, &ev) != 0;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	builder_free(&b);
+	return failed ? NULL : b.root;
+}
+
+const struct ynode *ynode_key(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->kind != YNODE_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->n; i += 2)
+		if (ynode_is(map->items[i], key))
+			return map->items[i];
+	return NULL;
+}
+
+const struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->kind != YNODE_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->n; i += 2)
+		if (ynode_is(map->items[i], key))
+			return map->items[i + 1];
+	return NULL;
+}
+
+int ynode_is_null(const struct ynode *node)
+{
+	if (node == NULL)
+		return 1;
+	if (node->kind != YNODE_SCALAR || !node->plain)
+		return 0;
+	return node->len == 0 || strcmp(node->text, "~") == 0 || strcmp(node->text, "null") == 0 ||
+	       strcmp(node->text, "Null") == 0 || strcmp(node->text, "NULL") == 0;
+}
+
+int ynode_is(const struct ynode *node, const char *s)
+{
+	return node != NULL && node->kind == YNODE_SCALAR && strcmp(node->text, s) == 0;
+}
+
+size_t ynode_pairs(const struct ynode *map)
+{
+	return map != NULL && map->kind == YNODE_MAP ? map->n / 2 : 0;
+}

@@ -1,0 +1,49 @@
+/* record.h - one loaded record: its front matter tree, its body and its sections.
+ *
+ * A record owns an arena holding everything loaded from its file; the
+ * Markdown syntax tree is kept only until record_free, which the pipeline
+ * calls right after the per-record rules, so memory never grows with the
+ * number of files. */
+#ifndef CLERK_RECORD_H
+#define CLERK_RECORD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct arena;
+struct ynode;
+struct cmark_node;
+
+/* A heading at the document's section level and what follows it. */
+struct section {
+	const char *heading; /* the heading's plain text */
+	size_t len;
+	int line, col;
+	int has_content;     /* any block before the next heading of this level or higher */
+	int spec;            /* index of the schema section it matches, or -1 */
+};
+
+struct record {
+	struct arena *arena;
+	const char *path;           /* as reached from the command-line argument */
+	int has_front;              /* the file starts with a front matter block */
+	const struct ynode *front;  /* the front matter mapping, NULL when invalid */
+	int body_line;              /* the file line where the body starts */
+	struct cmark_node *body;    /* the parsed body, NULL when not parsed */
+	int title_level1;           /* the body opens with a level-1 heading */
+	struct section *sections;   /* headings at level 1 and 2 with their content flags */
+	size_t nsections;
+};
+
+/* Loads the record at path from text (len bytes; a BOM is skipped). Always
+ * returns a record (free with record_free); problems with the front matter
+ * go to diags as frontmatter-invalid. A file without front matter returns a
+ * record with has_front 0 and nothing reported. */
+struct record *record_load(const char *path, const char *text, size_t len,
+			   struct diag_list *diags);
+/* Fills rec->sections with the headings of the given level (1 or 2). */
+void record_index_sections(struct record *rec, int level);
+void record_free(struct record *rec);
+
+#endif

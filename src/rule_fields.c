@@ -1,0 +1,451 @@
+/* rule_fields.c - front matter fields against the schema's field specs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "load_yaml.h"
+#include "rules.h"
+#include "util.h"
+
+/* The name of the field that selects the record type; always allowed. */
+#define TYPE_FIELD "type"
+
+const char *rule_article(const char *word)
+{
+	return strchr("aeiouAEIOU", word[0]) != NULL && word[0] != '\0' ? "an" : "a";
+}
+
+static int present(const struct ynode *n)
+{
+	return !ynode_is_null(n) && !(n->kind == YNODE_SCALAR && n->len == 0);
+}
+
+int rule_condition_holds(const struct rule_ctx *ctx, const struct condition *cond)
+{
+	const struct ynode *v = ynode_get(ctx->rec->front, cond->field);
+	const struct field_spec *spec = schema_field(ctx->schema, cond->field);
+	const char *text = NULL;
+	size_t i;
+
+	if (present(v) && v->kind == YNODE_SCALAR)
+		text = v->text;
+	else if (!present(v) && spec != NULL)
+		text = spec->default_value;
+	if (cond->nvalues == 0)
+		return present(v);
+	if (text == NULL)
+		return 0;
+	for (i = 0; i < cond->nvalues; i++)
+		if (strcmp(text, cond->values[i]) == 0)
+			return 1;
+	return 0;
+}
+
+char *rule_condition_text(const struct condition *cond)
+{
+	if (cond->nvalues == 0)
+		return xasprintf("'%s' is filled in", cond->field);
+	return xasprintf("'%s' is '%s'", cond->field, cond->values[0]);
+}
+
+/* "field 'x'" followed by its description in brackets when the schema gives one. */
+static char *field_words(const struct field_spec *f)
+{
+	if (f->description != NULL)
+		return xasprintf("field '%s' (%s)", f->name, f->description);
+	return xasprintf("field '%s'", f->name);
+}
+
+static char *join(const char *const *items, size_t n, const char *last)
+{
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&b, i + 1 == n ? last : ", ");
+		buf_puts(&b, items[i]);
+	}
+	return buf_take(&b);
+}
+
+/* Returns the closest of candidates to word when it is close enough to be a
+ * likely misspelling, else NULL. */
+static const char *closest(const char *word, const char *const *candidates, size_t n)
+{
+	const char *best = NULL;
+	int best_d = 4, d;
+	size_t i, limit = strlen(word) / 2;
+
+	for (i = 0; i < n; i++) {
+		d = edit_distance(word, candidates[i]);
+		if (d < best_d && (size_t)d <= (limit > 1 ? limit : 1)) {
+			best = candidates[i];
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* ---------------------------------------------------------- single values */
+
+struct value {
+	const char *text;
+	size_t len;
+	int line, col;
+};
+
+static void check_integer(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
+{
+	const char *p = v->text;
+	char *end;
+	long n;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p == '\0' || strspn(p, "0123456789") != strlen(p)) {
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a whole number, not '%s'", f->name, v->text);
+		return;
+	}
+	n = strtol(v->text, &end, 10);
+	if ((f->has_min && n < f->min) || (f->has_max && n > f->max)) {
+		if (f->has_min && f->has_max)
+			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+				    "field '%s' must be a whole number from %ld to %ld, not '%s'",
+				    f->name, f->min, f->max, v->text);
+		else
+			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+				    "field '%s' must be a whole number of %s %ld, not '%s'", f->name,
+				    f->has_min ? "at least" : "at most", f->has_min ? f->min : f->max,
+				    v->text);
+	}
+}
+
+static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
+{
+	enum date_check r = date_parse(v->text, v->len, NULL);
+
+	if (r == DATE_FORM)
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a date written as YYYY-MM-DD (such as 2024-03-01), "
+			    "not '%s'",
+			    f->name, v->text);
+	else if (r == DATE_CALENDAR)
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_DATE_INVALID,
+			    "field '%s': '%s' is not a real date; check the day and the month",
+			    f->name, v->text);
+}
+
+static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
+{
+	const char *near;
+	char *list;
+	size_t i;
+
+	for (i = 0; i < f->nvalues; i++)
+		if (strcmp(v->text, f->values[i]) == 0)
+			return;
+	list = join(f->values, f->nvalues, " or ");
+	near = closest(v->text, f->values, f->nvalues);
+	if (near != NULL)
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_ENUM,
+			    "field '%s' is '%s', which is not allowed; did you mean '%s'? (use %s)",
+			    f->name, v->text, near, list);
+	else
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_ENUM,
+			    "field '%s' is '%s', which is not allowed; use %s", f->name, v->text,
+			    list);
+	free(list);
+}
+
+static void check_ref(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
+{
+	const struct schema *t;
+	const char *titles[16];
+	char *list;
+	size_t i, n = 0;
+
+	for (i = 0; i < f->ntargets; i++) {
+		t = f->target_schemas[i];
+		if (t->id_pattern == NULL || pattern_match(t->id_pattern, v->text, v->len) == 1)
+			return;
+		if (n < 16)
+			titles[n++] = t->title;
+	}
+	list = join(titles, n, " or ");
+	diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+		    "field '%s': '%s' is not the id of %s %s", f->name, v->text,
+		    rule_article(list), list);
+	free(list);
+}
+
+static int is_url(const char *s)
+{
+	const char *host;
+
+	if (strncmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return 0;
+	return *host != '\0' && *host != '/' && strpbrk(s, " \t") == NULL;
+}
+
+/* Checks one value against type t; returns 1 when its form is right. */
+static int check_form(struct rule_ctx *ctx, const struct field_spec *f, enum field_type t,
+		      const struct value *v)
+{
+	size_t before = ctx->diags->n;
+
+	switch (t) {
+	case FT_INTEGER:
+		check_integer(ctx, f, v);
+		break;
+	case FT_DATE:
+		check_date(ctx, f, v);
+		break;
+	case FT_DURATION:
+		if (!duration_valid(v->text, v->len))
+			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+				    "field '%s' must be a duration such as P3Y (three years) or P6M "
+				    "(six months)%s, not '%s'",
+				    f->name, f->nkeywords ? ", or a word listed for it" : "", v->text);
+		break;
+	case FT_ENUM:
+		check_enum(ctx, f, v);
+		break;
+	case FT_URL:
+		if (!is_url(v->text))
+			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+				    "field '%s' must be a web address starting with https:// or "
+				    "http://, not '%s'",
+				    f->name, v->text);
+		break;
+	case FT_REF:
+		check_ref(ctx, f, v);
+		break;
+	default:
+		break;
+	}
+	return ctx->diags->n == before;
+}
+
+static int is_keyword(const struct field_spec *f, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < f->nkeywords; i++)
+		if (strcmp(text, f->keywords[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_scalar(struct rule_ctx *ctx, const struct field_spec *f, enum field_type t,
+			 const struct value *v)
+{
+	if (is_keyword(f, v->text))
+		return;
+	if (!check_form(ctx, f, t, v))
+		return;
+	if (f->pattern != NULL && pattern_match(f->pattern, v->text, v->len) != 1)
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+			    "field '%s': '%s' does not have the required form (pattern %s)",
+			    f->name, v->text, f->pattern_src);
+}
+
+/* ------------------------------------------------------------------ lists */
+
+static void check_count(struct rule_ctx *ctx, const struct field_spec *f, const struct ynode *n,
+			size_t count)
+{
+	if (f->has_min_items && (long)count < f->min_items)
+		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_ITEMS,
+			    "field '%s' has %zu item%s but needs at least %ld", f->name, count,
+			    count == 1 ? "" : "s", f->min_items);
+	else if (f->has_max_items && (long)count > f->max_items)
+		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_ITEMS,
+			    "field '%s' has %zu items but may have at most %ld", f->name, count,
+			    f->max_items);
+}
+
+/* A list written as one value: items separated by commas. */
+static void check_split_list(struct rule_ctx *ctx, const struct field_spec *f,
+			     const struct ynode *n)
+{
+	const char *p = n->text, *end = n->text + n->len, *comma, *a, *b;
+	struct value v;
+	size_t count = 0;
+	char *item;
+
+	while (p <= end) {
+		comma = memchr(p, ',', (size_t)(end - p));
+		if (comma == NULL)
+			comma = end;
+		for (a = p; a < comma && (*a == ' ' || *a == '\t'); a++)
+			;
+		for (b = comma; b > a && (b[-1] == ' ' || b[-1] == '\t'); b--)
+			;
+		if (b > a) {
+			item = xstrndup(a, (size_t)(b - a));
+			v.text = item;
+			v.len = (size_t)(b - a);
+			v.line = n->line;
+			v.col = n->col + (int)(a - n->text) + (n->plain ? 0 : 1);
+			check_scalar(ctx, f, f->item_type, &v);
+			free(item);
+			count++;
+		}
+		p = comma + 1;
+	}
+	check_count(ctx, f, n, count);
+}
+
+static void check_list(struct rule_ctx *ctx, const struct field_spec *f, const struct ynode *n)
+{
+	const struct ynode *item;
+	struct value v;
+	size_t i;
+
+	if (n->kind == YNODE_SCALAR) {
+		check_split_list(ctx, f, n);
+		return;
+	}
+	if (n->kind == YNODE_MAP) {
+		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a list, not a set of 'name: value' pairs", f->name);
+		return;
+	}
+	for (i = 0; i < n->n; i++) {
+		item = n->items[i];
+		if (item->kind != YNODE_SCALAR) {
+			diag_report(ctx->diags, ctx->rec->path, item->line, item->col, RULE_FIELD_TYPE,
+				    "each item of field '%s' must be a single value", f->name);
+			continue;
+		}
+		v.text = item->text;
+		v.len = item->len;
+		v.line = item->line;
+		v.col = item->col;
+		check_scalar(ctx, f, f->item_type, &v);
+	}
+	check_count(ctx, f, n, n->n);
+}
+
+static void check_value(struct rule_ctx *ctx, const struct field_spec *f, const struct ynode *n)
+{
+	struct value v;
+
+	if (f->type == FT_LIST) {
+		check_list(ctx, f, n);
+		return;
+	}
+	if (n->kind != YNODE_SCALAR) {
+		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a single value, not a %s", f->name,
+			    n->kind == YNODE_SEQ ? "list" : "set of 'name: value' pairs");
+		return;
+	}
+	v.text = n->text;
+	v.len = n->len;
+	v.line = n->line;
+	v.col = n->col;
+	check_scalar(ctx, f, f->type, &v);
+}
+
+/* ------------------------------------------------------------ presence */
+
+static void check_unknown(struct rule_ctx *ctx, const struct ynode *key)
+{
+	const char *names[64];
+	const char *near;
+	size_t i, n = 0;
+
+	for (i = 0; i < ctx->schema->nfields && n < 64; i++)
+		names[n++] = ctx->schema->fields[i].name;
+	near = closest(key->text, names, n);
+	if (near != NULL)
+		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
+			    "unknown field '%s' for %s %s; did you mean '%s'?", key->text,
+			    rule_article(ctx->schema->title), ctx->schema->title, near);
+	else
+		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
+			    "unknown field '%s' for %s %s; check its spelling, or add it to the "
+			    "schema",
+			    key->text, rule_article(ctx->schema->title), ctx->schema->title);
+}
+
+static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
+{
+	const struct ynode *v = ynode_get(ctx->rec->front, f->name);
+	const struct ynode *key = ynode_key(ctx->rec->front, f->name);
+	const struct ynode *why;
+	char *words, *cond;
+
+	if (present(v))
+		return;
+	words = field_words(f);
+	if (f->required) {
+		if (key != NULL)
+			diag_report(ctx->diags, ctx->rec->path, key->line, key->col,
+				    RULE_FIELD_REQUIRED, "%s is empty; %s %s needs it", words,
+				    rule_article(ctx->schema->title), ctx->schema->title);
+		else
+			diag_report(ctx->diags, ctx->rec->path, 1, 1, RULE_FIELD_REQUIRED,
+				    "%s is missing; %s %s needs it", words,
+				    rule_article(ctx->schema->title), ctx->schema->title);
+	} else if (f->required_if != NULL && rule_condition_holds(ctx, f->required_if)) {
+		why = ynode_key(ctx->rec->front, f->required_if->field);
+		cond = rule_condition_text(f->required_if);
+		diag_report(ctx->diags, ctx->rec->path, why ? why->line : 1, why ? why->col : 1,
+			    RULE_FIELD_REQUIRED, "%s is required because %s", words, cond);
+		free(cond);
+	}
+	free(words);
+}
+
+static void check_one_of(struct rule_ctx *ctx, const struct field_group *g)
+{
+	const struct ynode *second = NULL;
+	char *list;
+	size_t i, found = 0;
+
+	for (i = 0; i < g->n; i++)
+		if (present(ynode_get(ctx->rec->front, g->names[i])) && found++ == 1)
+			second = ynode_key(ctx->rec->front, g->names[i]);
+	if (found == 1)
+		return;
+	list = join(g->names, g->n, "' or '");
+	if (found == 0)
+		diag_report(ctx->diags, ctx->rec->path, 1, 1, RULE_FIELD_REQUIRED,
+			    "%s %s needs '%s'; none is given", rule_article(ctx->schema->title),
+			    ctx->schema->title, list);
+	else
+		diag_report(ctx->diags, ctx->rec->path, second->line, second->col,
+			    RULE_FIELD_REQUIRED, "give either '%s', not more than one of them", list);
+	free(list);
+}
+
+void rule_fields(struct rule_ctx *ctx)
+{
+	const struct ynode *front = ctx->rec->front;
+	const struct field_spec *f;
+	size_t i;
+
+	for (i = 0; i + 1 < front->n; i += 2) {
+		if (ynode_is(front->items[i], TYPE_FIELD))
+			continue;
+		f = schema_field(ctx->schema, front->items[i]->text);
+		if (f == NULL) {
+			if (!ctx->schema->allow_unknown)
+				check_unknown(ctx, front->items[i]);
+		} else if (present(front->items[i + 1])) {
+			check_value(ctx, f, front->items[i + 1]);
+		}
+	}
+	for (i = 0; i < ctx->schema->nfields; i++)
+		check_required(ctx, &ctx->schema->fields[i]);
+	for (i = 0; i < ctx->schema->none_of; i++)
+		check_one_of(ctx, &ctx->schema->one_of[i]);
+}

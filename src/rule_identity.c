@@ -1,0 +1,133 @@
+/* rule_identity.c - the record's id, its file name, and the order of its dates. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "load_yaml.h"
+#include "rules.h"
+#include "util.h"
+
+/* A date field that is present and valid, for comparing. */
+struct dated {
+	const char *name;
+	const struct ynode *node;
+	long days;
+};
+
+static int read_date(const struct rule_ctx *ctx, const char *name, struct dated *out)
+{
+	const struct ynode *n = ynode_get(ctx->rec->front, name);
+
+	if (n == NULL || n->kind != YNODE_SCALAR ||
+	    date_parse(n->text, n->len, &out->days) != DATE_OK)
+		return 0;
+	out->name = name;
+	out->node = n;
+	return 1;
+}
+
+void rule_date_order(struct rule_ctx *ctx)
+{
+	const struct field_group *g;
+	struct dated prev, cur;
+	size_t i, k;
+	int have_prev;
+
+	for (i = 0; i < ctx->schema->ndate_order; i++) {
+		g = &ctx->schema->date_order[i];
+		have_prev = 0;
+		for (k = 0; k < g->n; k++) {
+			if (!read_date(ctx, g->names[k], &cur))
+				continue;
+			if (have_prev && cur.days < prev.days)
+				diag_report(ctx->diags, ctx->rec->path, cur.node->line, cur.node->col,
+					    RULE_DATE_ORDER,
+					    "'%s' (%s) is earlier than '%s' (%s); it may not be", cur.name,
+					    cur.node->text, prev.name, prev.node->text);
+			prev = cur;
+			have_prev = 1;
+		}
+	}
+}
+
+/* Expands a file-name template: {field} takes a field's value, {group} a
+ * named group of the id pattern. Returns NULL when a placeholder has no value. */
+static char *expand_template(const struct rule_ctx *ctx, const char *id)
+{
+	const char *p = ctx->schema->file_name, *close;
+	const struct ynode *v;
+	struct buf b = {0};
+	char name[128], group[256];
+
+	for (; *p != '\0'; p++) {
+		close = *p == '{' ? strchr(p, '}') : NULL;
+		if (close == NULL || (size_t)(close - p - 1) >= sizeof name) {
+			buf_add(&b, p, 1);
+			continue;
+		}
+		memcpy(name, p + 1, (size_t)(close - p - 1));
+		name[close - p - 1] = '\0';
+		v = ynode_get(ctx->rec->front, name);
+		if (v != NULL && v->kind == YNODE_SCALAR && v->len > 0)
+			buf_puts(&b, v->text);
+		else if (ctx->schema->id_pattern != NULL &&
+			 pattern_group(ctx->schema->id_pattern, id, strlen(id), name, group,
+				       sizeof group))
+			buf_puts(&b, group);
+		else {
+			buf_free(&b);
+			return NULL;
+		}
+		p = close;
+	}
+	return buf_take(&b);
+}
+
+/* True when path ends with want as whole path components. */
+static int path_ends_with(const char *path, const char *want)
+{
+	size_t lp = strlen(path), lw = strlen(want);
+
+	if (lw > lp || strcmp(path + lp - lw, want) != 0)
+		return 0;
+	return lw == lp || path[lp - lw - 1] == '/';
+}
+
+static void check_file_name(struct rule_ctx *ctx, const struct ynode *id)
+{
+	const char *base = strrchr(ctx->rec->path, '/');
+	char *want;
+
+	if (ctx->schema->file_name == NULL)
+		return;
+	want = expand_template(ctx, id->text);
+	base = base ? base + 1 : ctx->rec->path;
+	if (want != NULL && !path_ends_with(ctx->rec->path, want))
+		diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_FILE_NAME,
+			    "the file is named '%s', but %s %s with %s '%s' belongs in a file "
+			    "named '%s'",
+			    base, rule_article(ctx->schema->title), ctx->schema->title,
+			    ctx->schema->id_field, id->text, want);
+	free(want);
+}
+
+void rule_identity(struct rule_ctx *ctx)
+{
+	const struct schema *s = ctx->schema;
+	const struct ynode *id = ynode_get(ctx->rec->front, s->id_field);
+
+	if (id == NULL || id->kind != YNODE_SCALAR || id->len == 0 || ynode_is_null(id))
+		return;
+	if (s->id_pattern != NULL && pattern_match(s->id_pattern, id->text, id->len) != 1) {
+		if (s->id_example != NULL)
+			diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_PATTERN,
+				    "'%s' is not a valid id for %s %s; ids look like '%s'", id->text,
+				    rule_article(s->title), s->title, s->id_example);
+		else
+			diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_PATTERN,
+				    "'%s' is not a valid id for %s %s (pattern %s)", id->text,
+				    rule_article(s->title), s->title, s->id_pattern_src);
+		return;
+	}
+	check_file_name(ctx, id);
+}

@@ -1,0 +1,43 @@
+/* rules.h - the per-record rules: checks of one record against its schema.
+ *
+ * Each rule function looks at one loaded record and reports through
+ * diag_report; none reads another file, so records can be checked in any
+ * order or in parallel. */
+#ifndef CLERK_RULES_H
+#define CLERK_RULES_H
+
+#include "diag.h"
+#include "record.h"
+#include "schema.h"
+
+struct ynode;
+
+struct rule_ctx {
+	const struct record *rec;
+	const struct schema *schema;
+	struct diag_list *diags;
+};
+
+/* Field rules: field-required, field-type, field-pattern, field-enum,
+ * field-items, field-unknown, date-invalid. */
+void rule_fields(struct rule_ctx *ctx);
+/* date-order between the schema's date fields. */
+void rule_date_order(struct rule_ctx *ctx);
+/* id-pattern and file-name. */
+void rule_identity(struct rule_ctx *ctx);
+/* section-required, section-order, section-empty, section-duplicate. */
+void rule_sections(struct rule_ctx *ctx);
+
+/* Returns the heading level of the record's sections under schema. */
+int rule_section_level(const struct schema *schema, const struct record *rec);
+/* Indexes rec's sections at that level and matches each to a schema section. */
+void rule_index_sections(const struct schema *schema, struct record *rec);
+
+/* True when the condition holds for the record's fields (defaults apply). */
+int rule_condition_holds(const struct rule_ctx *ctx, const struct condition *cond);
+/* Describes a condition for messages ("'kind' is 'closing'"); malloc'd. */
+char *rule_condition_text(const struct condition *cond);
+/* Returns "a" or "an" to go before word. */
+const char *rule_article(const char *word);
+
+#endif

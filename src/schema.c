@@ -1,0 +1,807 @@
+/* schema.c - reading schema files into struct schema, checking every key.
+ *
+ * A schema is read from the positioned YAML tree of load_yaml.c, so every
+ * mistake in it is reported with the schema file's own line and column. */
+#include "schema.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "load_yaml.h"
+#include "util.h"
+
+struct ctx {
+	const char *file;
+	struct arena *arena;
+	struct config_error *err;
+};
+
+static const char *const type_names[] = {"string", "integer", "date", "duration",
+					  "enum",   "url",     "list", "ref"};
+
+const char *field_type_name(enum field_type t)
+{
+	return type_names[t];
+}
+
+/* Records an error at node (or line 1) and returns -1. */
+static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
+{
+	va_list ap;
+
+	snprintf(c->err->file, sizeof c->err->file, "%s", c->file);
+	c->err->line = node ? node->line : 1;
+	c->err->col = node ? node->col : 1;
+	va_start(ap, fmt);
+	vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Fails unless every key of map is in allowed (a NULL-terminated list). */
+static int check_keys(struct ctx *c, const struct ynode *map, const char *what,
+		      const char *const *allowed)
+{
+	size_t i, k;
+
+	for (i = 0; i + 1 < map->n; i += 2) {
+		for (k = 0; allowed[k] != NULL; k++)
+			if (ynode_is(map->items[i], allowed[k]))
+				break;
+		if (allowed[k] == NULL)
+			return fail(c, map->items[i], "unknown key '%s' in %s", map->items[i]->text,
+				    what);
+	}
+	return 0;
+}
+
+static int want_kind(struct ctx *c, const struct ynode *n, enum ynode_kind kind, const char *what)
+{
+	static const char *const kinds[] = {"a single value", "a list", "a mapping of keys"};
+
+	if (n->kind != kind)
+		return fail(c, n, "%s must be %s", what, kinds[kind]);
+	return 0;
+}
+
+static int get_string(struct ctx *c, const struct ynode *n, const char *what, const char **out)
+{
+	if (want_kind(c, n, YNODE_SCALAR, what) != 0)
+		return -1;
+	*out = n->text;
+	return 0;
+}
+
+static int get_bool(struct ctx *c, const struct ynode *n, const char *what, int *out)
+{
+	if (ynode_is(n, "true") || ynode_is(n, "yes")) {
+		*out = 1;
+		return 0;
+	}
+	if (ynode_is(n, "false") || ynode_is(n, "no")) {
+		*out = 0;
+		return 0;
+	}
+	return fail(c, n, "%s must be true or false", what);
+}
+
+static int get_long(struct ctx *c, const struct ynode *n, const char *what, long *out)
+{
+	char *end;
+
+	if (n->kind == YNODE_SCALAR && n->len > 0) {
+		errno = 0;
+		*out = strtol(n->text, &end, 10);
+		if (*end == '\0' && errno == 0)
+			return 0;
+	}
+	return fail(c, n, "%s must be a whole number", what);
+}
+
+/* A list of strings, given as a YAML sequence or as one value. */
+static int get_strings(struct ctx *c, const struct ynode *n, const char *what,
+		       const char ***out, size_t *count)
+{
+	size_t i;
+
+	if (n->kind == YNODE_SCALAR) {
+		*out = arena_alloc(c->arena, sizeof **out);
+		(*out)[0] = n->text;
+		*count = 1;
+		return 0;
+	}
+	if (want_kind(c, n, YNODE_SEQ, what) != 0)
+		return -1;
+	*out = arena_alloc(c->arena, (n->n ? n->n : 1) * sizeof **out);
+	for (i = 0; i < n->n; i++)
+		if (get_string(c, n->items[i], what, &(*out)[i]) != 0)
+			return -1;
+	*count = n->n;
+	return 0;
+}
+
+static int compile(struct ctx *c, const struct ynode *n, const char *src, unsigned flags,
+		   pcre2_code **out)
+{
+	char msg[256];
+	size_t offset = 0;
+
+	*out = pattern_compile(src, flags, msg, sizeof msg, &offset);
+	if (*out == NULL)
+		return fail(c, n, "pattern '%s' does not compile: %s (at character %zu)", src, msg,
+			    offset + 1);
+	return 0;
+}
+
+static int parse_type(struct ctx *c, const struct ynode *n, enum field_type *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof type_names / sizeof *type_names; i++)
+		if (ynode_is(n, type_names[i])) {
+			*out = (enum field_type)i;
+			return 0;
+		}
+	return fail(c, n, "unknown field type '%s'; use one of string, integer, date, duration, "
+			  "enum, url, list, ref",
+		    n->text);
+}
+
+static int parse_condition(struct ctx *c, const struct ynode *n, struct condition **out)
+{
+	static const char *const keys[] = {"field", "equals", NULL};
+	const struct ynode *v;
+	struct condition *cond;
+
+	if (want_kind(c, n, YNODE_MAP, "required-if") != 0 ||
+	    check_keys(c, n, "required-if", keys) != 0)
+		return -1;
+	cond = arena_alloc(c->arena, sizeof *cond);
+	v = ynode_get(n, "field");
+	if (v == NULL)
+		return fail(c, n, "required-if needs a 'field'");
+	if (get_string(c, v, "required-if field", &cond->field) != 0)
+		return -1;
+	v = ynode_get(n, "equals");
+	if (v != NULL && get_strings(c, v, "required-if equals", &cond->values, &cond->nvalues) != 0)
+		return -1;
+	*out = cond;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- fields */
+
+static int parse_field_key(struct ctx *c, struct field_spec *f, const struct ynode *key,
+			   const struct ynode *v)
+{
+	const char *s;
+
+	if (ynode_is(key, "type"))
+		return parse_type(c, v, &f->type);
+	if (ynode_is(key, "items"))
+		return parse_type(c, v, &f->item_type);
+	if (ynode_is(key, "description"))
+		return get_string(c, v, "description", &f->description);
+	if (ynode_is(key, "required"))
+		return get_bool(c, v, "required", &f->required);
+	if (ynode_is(key, "required-if"))
+		return parse_condition(c, v, &f->required_if);
+	if (ynode_is(key, "values"))
+		return get_strings(c, v, "values", &f->values, &f->nvalues);
+	if (ynode_is(key, "keywords"))
+		return get_strings(c, v, "keywords", &f->keywords, &f->nkeywords);
+	if (ynode_is(key, "targets"))
+		return get_strings(c, v, "targets", &f->targets, &f->ntargets);
+	if (ynode_is(key, "default"))
+		return get_string(c, v, "default", &f->default_value);
+	if (ynode_is(key, "min")) {
+		f->has_min = 1;
+		return get_long(c, v, "min", &f->min);
+	}
+	if (ynode_is(key, "max")) {
+		f->has_max = 1;
+		return get_long(c, v, "max", &f->max);
+	}
+	if (ynode_is(key, "min-items")) {
+		f->has_min_items = 1;
+		return get_long(c, v, "min-items", &f->min_items);
+	}
+	if (ynode_is(key, "max-items")) {
+		f->has_max_items = 1;
+		return get_long(c, v, "max-items", &f->max_items);
+	}
+	if (ynode_is(key, "pattern")) {
+		if (get_string(c, v, "pattern", &s) != 0)
+			return -1;
+		f->pattern_src = s;
+		return compile(c, v, s, 0, &f->pattern);
+	}
+	return fail(c, key,
+		    "unknown key '%s' in field '%s'; use type, items, description, required, "
+		    "required-if, values, keywords, targets, default, min, max, min-items, "
+		    "max-items or pattern",
+		    key->text, f->name);
+}
+
+/* Checks that the keys given fit the field's type. */
+static int check_field(struct ctx *c, const struct ynode *n, const struct field_spec *f)
+{
+	enum field_type t = f->type == FT_LIST ? f->item_type : f->type;
+
+	if (t == FT_ENUM && f->nvalues == 0)
+		return fail(c, n, "field '%s' is an enum but has no 'values'", f->name);
+	if (t == FT_REF && f->ntargets == 0)
+		return fail(c, n, "field '%s' is a ref but has no 'targets'", f->name);
+	if (f->item_type == FT_LIST)
+		return fail(c, n, "field '%s': a list cannot hold lists", f->name);
+	if ((f->has_min_items || f->has_max_items) && f->type != FT_LIST)
+		return fail(c, n, "field '%s': min-items and max-items need type list", f->name);
+	return 0;
+}
+
+static int parse_field(struct ctx *c, const struct ynode *key, const struct ynode *v,
+		       struct field_spec *f)
+{
+	size_t i;
+
+	f->name = key->text;
+	f->line = key->line;
+	f->col = key->col;
+	f->item_type = FT_STRING;
+	if (v->kind == YNODE_SCALAR)
+		return parse_type(c, v, &f->type);
+	if (want_kind(c, v, YNODE_MAP, "a field") != 0)
+		return -1;
+	if (ynode_get(v, "type") == NULL)
+		return fail(c, v, "field '%s' needs a 'type'", f->name);
+	for (i = 0; i + 1 < v->n; i += 2)
+		if (parse_field_key(c, f, v->items[i], v->items[i + 1]) != 0)
+			return -1;
+	return check_field(c, v, f);
+}
+
+static int parse_fields(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	size_t i;
+
+	if (want_kind(c, n, YNODE_MAP, "fields") != 0)
+		return -1;
+	s->nfields = ynode_pairs(n);
+	s->fields = arena_alloc(c->arena, (s->nfields ? s->nfields : 1) * sizeof *s->fields);
+	for (i = 0; i < s->nfields; i++)
+		if (parse_field(c, n->items[2 * i], n->items[2 * i + 1], &s->fields[i]) != 0)
+			return -1;
+	return 0;
+}
+
+/* A list of lists of field names, each naming fields the schema defines. */
+static int parse_groups(struct ctx *c, const struct schema *s, const struct ynode *n,
+			const char *what, struct field_group **out, size_t *count)
+{
+	size_t i, k;
+
+	if (want_kind(c, n, YNODE_SEQ, what) != 0)
+		return -1;
+	*out = arena_alloc(c->arena, (n->n ? n->n : 1) * sizeof **out);
+	for (i = 0; i < n->n; i++) {
+		if (want_kind(c, n->items[i], YNODE_SEQ, what) != 0 ||
+		    get_strings(c, n->items[i], what, &(*out)[i].names, &(*out)[i].n) != 0)
+			return -1;
+		if ((*out)[i].n < 2)
+			return fail(c, n->items[i], "each entry of %s names at least two fields", what);
+		for (k = 0; k < (*out)[i].n; k++)
+			if (schema_field(s, (*out)[i].names[k]) == NULL)
+				return fail(c, n->items[i]->items[k], "%s names field '%s', which the "
+								     "schema does not define",
+					    what, (*out)[i].names[k]);
+	}
+	*count = n->n;
+	return 0;
+}
+
+/* -------------------------------------------------------------- sections */
+
+/* Appends name as a pattern: letters literal, spaces flexible, any apostrophe. */
+static void add_name(struct buf *b, const char *name)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		if (*p == ' ')
+			buf_puts(b, "\\s+");
+		else if (*p == '\'')
+			buf_puts(b, "['\u2019\u2018`]");
+		else if (*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			 (*p >= '0' && *p <= '9'))
+			buf_add(b, (const char *)p, 1);
+		else
+			buf_printf(b, "\\%c", *p);
+	}
+}
+
+/* Builds the heading pattern: optional numbering and article, one of the
+ * names (or the schema's own pattern), then anything after a word end. */
+static int build_section_match(struct ctx *c, const struct ynode *n, struct section_spec *sec,
+			       const char *own)
+{
+	struct buf b = {0};
+	size_t i;
+	int rc;
+
+	buf_puts(&b, "^\\s*(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(?:(?:de|het|the|een|a|an)\\s+)?(?:");
+	for (i = 0; i < sec->nnames; i++) {
+		if (i > 0)
+			buf_puts(&b, "|");
+		add_name(&b, sec->names[i]);
+	}
+	if (own != NULL)
+		buf_printf(&b, "%s(?:%s)", sec->nnames ? "|" : "", own);
+	buf_puts(&b, ")(?![\\p{L}\\p{N}])");
+	rc = compile(c, n, b.data, PCRE2_CASELESS, &sec->match);
+	buf_free(&b);
+	return rc;
+}
+
+static int parse_section(struct ctx *c, const struct ynode *n, struct section_spec *sec)
+{
+	static const char *const keys[] = {"title", "names", "pattern", "required", "required-if",
+					   NULL};
+	const struct ynode *v;
+	const char *own = NULL;
+	pcre2_code *probe;
+
+	if (want_kind(c, n, YNODE_MAP, "a section") != 0 || check_keys(c, n, "a section", keys) != 0)
+		return -1;
+	v = ynode_get(n, "title");
+	if (v == NULL)
+		return fail(c, n, "a section needs a 'title'");
+	if (get_string(c, v, "title", &sec->title) != 0)
+		return -1;
+	v = ynode_get(n, "names");
+	if (v != NULL && get_strings(c, v, "names", &sec->names, &sec->nnames) != 0)
+		return -1;
+	v = ynode_get(n, "pattern");
+	if (v != NULL) {
+		if (get_string(c, v, "pattern", &own) != 0 || compile(c, v, own, 0, &probe) != 0)
+			return -1;
+		pcre2_code_free(probe);
+	}
+	if (sec->nnames == 0 && own == NULL) {
+		sec->names = &sec->title;
+		sec->nnames = 1;
+	}
+	v = ynode_get(n, "required");
+	if (v != NULL && get_bool(c, v, "required", &sec->required) != 0)
+		return -1;
+	v = ynode_get(n, "required-if");
+	if (v != NULL && parse_condition(c, v, &sec->required_if) != 0)
+		return -1;
+	return build_section_match(c, n, sec, own);
+}
+
+static int parse_sections(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	size_t i;
+
+	if (want_kind(c, n, YNODE_SEQ, "sections") != 0)
+		return -1;
+	s->nsections = n->n;
+	s->sections = arena_alloc(c->arena, (n->n ? n->n : 1) * sizeof *s->sections);
+	for (i = 0; i < n->n; i++)
+		if (parse_section(c, n->items[i], &s->sections[i]) != 0)
+			return -1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- schema */
+
+static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	static const char *const keys[] = {"field", "pattern", "example", NULL};
+	const struct ynode *v;
+
+	if (want_kind(c, n, YNODE_MAP, "id") != 0 || check_keys(c, n, "id", keys) != 0)
+		return -1;
+	v = ynode_get(n, "field");
+	if (v != NULL && get_string(c, v, "id field", &s->id_field) != 0)
+		return -1;
+	v = ynode_get(n, "example");
+	if (v != NULL && get_string(c, v, "id example", &s->id_example) != 0)
+		return -1;
+	v = ynode_get(n, "pattern");
+	if (v == NULL)
+		return 0;
+	if (get_string(c, v, "id pattern", &s->id_pattern_src) != 0)
+		return -1;
+	return compile(c, v, s->id_pattern_src, 0, &s->id_pattern);
+}
+
+static int parse_level(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	long level;
+
+	if (ynode_is(n, "auto")) {
+		s->section_level = 0;
+		return 0;
+	}
+	if (get_long(c, n, "section-level", &level) != 0 || level < 1 || level > 6)
+		return fail(c, n, "section-level must be auto or a number from 1 to 6");
+	s->section_level = (int)level;
+	return 0;
+}
+
+/* Checks that conditions name defined fields. */
+static int check_condition(struct ctx *c, const struct schema *s, const struct ynode *where,
+			   const struct condition *cond)
+{
+	if (cond != NULL && schema_field(s, cond->field) == NULL &&
+	    strcmp(cond->field, s->id_field) != 0)
+		return fail(c, where, "required-if names field '%s', which the schema does not define",
+			    cond->field);
+	return 0;
+}
+
+static int check_schema(struct ctx *c, const struct schema *s, const struct ynode *root)
+{
+	const struct ynode *fields = ynode_get(root, "fields");
+	const struct ynode *sections = ynode_get(root, "sections");
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++)
+		if (check_condition(c, s, fields->items[2 * i + 1], s->fields[i].required_if) != 0)
+			return -1;
+	for (i = 0; i < s->nsections; i++)
+		if (check_condition(c, s, sections->items[i], s->sections[i].required_if) != 0)
+			return -1;
+	return 0;
+}
+
+static int top_name(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_string(c, n, "name", &s->name);
+}
+
+static int top_title(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_string(c, n, "title", &s->title);
+}
+
+static int top_description(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	const char *ignored;
+
+	(void)s;
+	return get_string(c, n, "description", &ignored);
+}
+
+static int top_file_name(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_string(c, n, "file-name", &s->file_name);
+}
+
+static int top_allow_unknown(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_bool(c, n, "allow-unknown-fields", &s->allow_unknown);
+}
+
+static int top_one_of(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return parse_groups(c, s, n, "exactly-one-of", &s->one_of, &s->none_of);
+}
+
+static int top_date_order(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return parse_groups(c, s, n, "date-order", &s->date_order, &s->ndate_order);
+}
+
+static int top_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_bool(c, n, "sections-ordered", &s->sections_ordered);
+}
+
+/* The top-level keys of a schema, in the order they are read: fields come
+ * before the keys that refer to them. */
+static const struct {
+	const char *key;
+	int (*read)(struct ctx *c, struct schema *s, const struct ynode *n);
+} top_keys[] = {
+    {"name", top_name},
+    {"title", top_title},
+    {"description", top_description},
+    {"id", parse_id},
+    {"file-name", top_file_name},
+    {"allow-unknown-fields", top_allow_unknown},
+    {"fields", parse_fields},
+    {"exactly-one-of", top_one_of},
+    {"date-order", top_date_order},
+    {"sections", parse_sections},
+    {"sections-ordered", top_ordered},
+    {"section-level", parse_level},
+};
+
+#define NTOP (sizeof top_keys / sizeof *top_keys)
+
+static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
+{
+	const char *allowed[NTOP + 1];
+	const struct ynode *v;
+	size_t i;
+
+	for (i = 0; i < NTOP; i++)
+		allowed[i] = top_keys[i].key;
+	allowed[NTOP] = NULL;
+	if (want_kind(c, root, YNODE_MAP, "a schema") != 0 ||
+	    check_keys(c, root, "a schema", allowed) != 0)
+		return -1;
+	if (ynode_get(root, "name") == NULL)
+		return fail(c, root, "a schema needs a 'name'");
+	s->id_field = "id";
+	for (i = 0; i < NTOP; i++) {
+		v = ynode_get(root, top_keys[i].key);
+		if (v != NULL && top_keys[i].read(c, s, v) != 0)
+			return -1;
+	}
+	if (s->title == NULL)
+		s->title = s->name;
+	return check_schema(c, s, root);
+}
+
+/* Makes sure the id field is defined: a required string unless the schema says more. */
+static void add_id_field(struct schema *s)
+{
+	struct field_spec *fields;
+
+	if (schema_field(s, s->id_field) != NULL)
+		return;
+	fields = arena_alloc(s->arena, (s->nfields + 1) * sizeof *fields);
+	if (s->nfields > 0)
+		memcpy(fields + 1, s->fields, s->nfields * sizeof *fields);
+	fields[0].name = s->id_field;
+	fields[0].type = FT_STRING;
+	fields[0].required = 1;
+	s->fields = fields;
+	s->nfields++;
+}
+
+struct schema *schema_parse(const char *file, const char *text, size_t len,
+			    struct config_error *err)
+{
+	struct schema *s = xcalloc(1, sizeof *s);
+	struct ctx c;
+	struct yerror yerr;
+	const struct ynode *root;
+
+	s->arena = arena_new();
+	s->file = arena_strdup(s->arena, file);
+	c.file = file;
+	c.arena = s->arena;
+	c.err = err;
+	root = ytree_parse(s->arena, text, len, 0, &yerr);
+	if (root == NULL) {
+		snprintf(err->file, sizeof err->file, "%s", file);
+		err->line = yerr.line ? yerr.line : 1;
+		err->col = yerr.col ? yerr.col : 1;
+		snprintf(err->message, sizeof err->message, "%s",
+			 yerr.message[0] ? yerr.message : "the schema file is empty");
+		schema_free(s);
+		return NULL;
+	}
+	if (parse_top(&c, s, root) != 0) {
+		schema_free(s);
+		return NULL;
+	}
+	add_id_field(s);
+	return s;
+}
+
+void schema_free(struct schema *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nfields; i++)
+		pcre2_code_free(s->fields[i].pattern);
+	for (i = 0; i < s->nsections; i++)
+		pcre2_code_free(s->sections[i].match);
+	pcre2_code_free(s->id_pattern);
+	arena_free(s->arena);
+	free(s);
+}
+
+const struct field_spec *schema_field(const struct schema *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].name, name) == 0)
+			return &s->fields[i];
+	return NULL;
+}
+
+int schema_section_match(const struct schema *s, const char *heading, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < s->nsections; i++)
+		if (pattern_match(s->sections[i].match, heading, len) == 1)
+			return (int)i;
+	return -1;
+}
+
+/* ------------------------------------------------------------ schema set */
+
+void schema_set_put(struct schema_set *set, struct schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->items[i]->name, s->name) == 0) {
+			schema_free(set->items[i]);
+			set->items[i] = s;
+			return;
+		}
+	xgrow((void **)&set->items, &set->cap, set->n, sizeof *set->items);
+	set->items[set->n++] = s;
+}
+
+int schema_set_add_builtin(struct schema_set *set, struct config_error *err)
+{
+	struct schema *s;
+	size_t i;
+
+	for (i = 0; i < builtin_schema_count; i++) {
+		s = schema_parse(builtin_schemas[i].file, builtin_schemas[i].text,
+				 strlen(builtin_schemas[i].text), err);
+		if (s == NULL)
+			return -1;
+		schema_set_put(set, s);
+	}
+	return 0;
+}
+
+static int is_schema_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".yml") == 0) ||
+				  (n > 5 && strcmp(name + n - 5, ".yaml") == 0));
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists the schema files of dir, sorted so loading order never depends on the file system. */
+static char **list_schema_files(DIR *d, size_t *count)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+
+	for (;;) {
+		e = readdir(d);
+		if (e == NULL)
+			break;
+		if (!is_schema_file(e->d_name))
+			continue;
+		xgrow((void **)&names, &cap, n, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	if (n > 1)
+		qsort(names, n, sizeof *names, compare_names);
+	*count = n;
+	return names;
+}
+
+static int add_file(struct schema_set *set, const char *path, struct config_error *err)
+{
+	struct schema *s;
+	size_t len;
+	char *text = read_file(path, &len);
+
+	if (text == NULL) {
+		snprintf(err->file, sizeof err->file, "%s", path);
+		err->line = err->col = 0;
+		snprintf(err->message, sizeof err->message, "cannot read schema: %s",
+			 strerror(errno));
+		return -1;
+	}
+	s = schema_parse(path, text, len, err);
+	free(text);
+	if (s == NULL)
+		return -1;
+	schema_set_put(set, s);
+	return 0;
+}
+
+int schema_set_add_dir(struct schema_set *set, const char *dir, struct config_error *err)
+{
+	DIR *d = opendir(dir);
+	char **names, *path;
+	size_t i, n;
+	int rc = 0;
+
+	if (d == NULL) {
+		snprintf(err->file, sizeof err->file, "%s", dir);
+		err->line = err->col = 0;
+		snprintf(err->message, sizeof err->message, "cannot open schema folder: %s",
+			 strerror(errno));
+		return -1;
+	}
+	names = list_schema_files(d, &n);
+	closedir(d);
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		if (rc == 0)
+			rc = add_file(set, path, err);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+const struct schema *schema_set_find(const struct schema_set *set, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->items[i]->name, name) == 0)
+			return set->items[i];
+	return NULL;
+}
+
+static int resolve_field(const struct schema_set *set, struct schema *s, struct field_spec *f,
+			 struct config_error *err)
+{
+	size_t k;
+
+	if (f->ntargets == 0)
+		return 0;
+	f->target_schemas = arena_alloc(s->arena, f->ntargets * sizeof *f->target_schemas);
+	for (k = 0; k < f->ntargets; k++) {
+		f->target_schemas[k] = schema_set_find(set, f->targets[k]);
+		if (f->target_schemas[k] == NULL) {
+			snprintf(err->file, sizeof err->file, "%s", s->file);
+			err->line = f->line;
+			err->col = f->col;
+			snprintf(err->message, sizeof err->message,
+				 "field '%s' refers to record type '%s', which no schema defines",
+				 f->name, f->targets[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int schema_set_resolve(struct schema_set *set, struct config_error *err)
+{
+	size_t i, k;
+
+	for (i = 0; i < set->n; i++)
+		for (k = 0; k < set->items[i]->nfields; k++)
+			if (resolve_field(set, set->items[i], &set->items[i]->fields[k], err) != 0)
+				return -1;
+	return 0;
+}
+
+void schema_set_free(struct schema_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		schema_free(set->items[i]);
+	free(set->items);
+	set->items = NULL;
+	set->n = set->cap = 0;
+}

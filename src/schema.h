@@ -1,0 +1,141 @@
+/* schema.h - record types described in YAML: fields, id, file name, sections.
+ *
+ * A schema_set holds the built-in schemas (compiled into the binary from
+ * the .yml files of schemas/) and any a records repository adds or overrides. Every
+ * pattern is compiled once, when the schema loads. See docs/schemas.md for
+ * the language. */
+#ifndef CLERK_SCHEMA_H
+#define CLERK_SCHEMA_H
+
+#include <stddef.h>
+
+#include "pattern.h"
+
+struct arena;
+
+enum field_type {
+	FT_STRING,
+	FT_INTEGER,
+	FT_DATE,
+	FT_DURATION,
+	FT_ENUM,
+	FT_URL,
+	FT_LIST,
+	FT_REF
+};
+
+/* "required when field equals one of values", or "when field is set" (nvalues 0). */
+struct condition {
+	const char *field;
+	const char **values;
+	size_t nvalues;
+};
+
+struct field_spec {
+	const char *name;
+	int line, col;                /* where the schema defines it */
+	const char *description;      /* words for messages, may be NULL */
+	enum field_type type;
+	enum field_type item_type;    /* for lists */
+	int required;
+	struct condition *required_if; /* NULL when unconditional */
+	pcre2_code *pattern;          /* NULL when none */
+	const char *pattern_src;
+	const char **values;          /* enum values */
+	size_t nvalues;
+	const char **keywords;        /* words accepted besides the type (indefinite) */
+	size_t nkeywords;
+	const char *default_value;
+	int has_min, has_max;         /* integer bounds */
+	long min, max;
+	int has_min_items, has_max_items;
+	long min_items, max_items;
+	const char **targets;         /* ref: target type names */
+	size_t ntargets;
+	const struct schema **target_schemas; /* resolved after loading */
+};
+
+struct field_group {
+	const char **names;
+	size_t n;
+};
+
+struct section_spec {
+	const char *title;            /* display name, e.g. "Progress" */
+	const char **names;           /* names and aliases, e.g. Progress, Voortgang */
+	size_t nnames;
+	pcre2_code *match;            /* built from names and/or a pattern */
+	int required;
+	struct condition *required_if;
+};
+
+struct schema {
+	struct arena *arena;
+	const char *file;             /* where it was loaded from, for messages */
+	const char *name;
+	const char *title;            /* e.g. "agreement" */
+	const char *id_field;
+	pcre2_code *id_pattern;
+	const char *id_pattern_src;
+	const char *id_example;       /* an id of the right form, for messages */
+	const char *file_name;        /* template such as "{id}.md", or NULL */
+	int allow_unknown;
+	struct field_spec *fields;
+	size_t nfields;
+	struct field_group *one_of;   /* exactly one of these fields */
+	size_t none_of;
+	struct field_group *date_order; /* each date not later than the next */
+	size_t ndate_order;
+	struct section_spec *sections;
+	size_t nsections;
+	int sections_ordered;
+	int section_level;            /* 0: automatic, else 1..6 */
+};
+
+struct schema_set {
+	struct schema **items;
+	size_t n, cap;
+};
+
+/* An error in a schema or configuration file: exit code 2. */
+struct config_error {
+	char file[512];
+	int line, col;
+	char message[512];
+};
+
+/* Parses one schema file's text. Returns the schema (free with schema_free)
+ * or NULL with err filled in. */
+struct schema *schema_parse(const char *file, const char *text, size_t len,
+			    struct config_error *err);
+void schema_free(struct schema *s);
+
+/* Adds the built-in schemas. Returns 0, or -1 with err when one is broken. */
+int schema_set_add_builtin(struct schema_set *set, struct config_error *err);
+/* Adds every .yml or .yaml schema in dir, replacing a schema of the same
+ * name. Returns 0, or -1 with err. */
+int schema_set_add_dir(struct schema_set *set, const char *dir, struct config_error *err);
+/* Adds s, replacing (and freeing) a schema of the same name. */
+void schema_set_put(struct schema_set *set, struct schema *s);
+/* Resolves ref targets by name; returns 0, or -1 with err on an unknown type. */
+int schema_set_resolve(struct schema_set *set, struct config_error *err);
+/* Returns the schema named name, or NULL. */
+const struct schema *schema_set_find(const struct schema_set *set, const char *name);
+void schema_set_free(struct schema_set *set);
+
+/* Returns the field spec named name, or NULL. */
+const struct field_spec *schema_field(const struct schema *s, const char *name);
+/* Returns the index of the section whose names match heading, or -1. */
+int schema_section_match(const struct schema *s, const char *heading, size_t len);
+/* Returns the name of a field type ("date", "list"...). */
+const char *field_type_name(enum field_type t);
+
+/* The built-in schema texts, generated from schemas/ at build time. */
+struct builtin_schema {
+	const char *file;
+	const char *text;
+};
+extern const struct builtin_schema builtin_schemas[];
+extern const size_t builtin_schema_count;
+
+#endif

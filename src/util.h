@@ -1,0 +1,45 @@
+/* util.h - memory helpers and a growable byte buffer shared by all layers.
+ *
+ * Out of memory is not a document error: the x* functions print one line
+ * and abort, so callers never check their results. */
+#ifndef CLERK_UTIL_H
+#define CLERK_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation that never returns NULL; aborts with a message when memory is out. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Returns a malloc'd copy of s (or of its first n bytes, NUL-terminated). */
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns a malloc'd string formatted like printf. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Grows *items (of *cap elements of size elem) so that index n fits. */
+void xgrow(void **items, size_t *cap, size_t n, size_t elem);
+
+/* A growable NUL-terminated byte string; zero-initialise, free with buf_free. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the string over to the caller (never NULL) and resets b. */
+char *buf_take(struct buf *b);
+void buf_free(struct buf *b);
+
+/* Reads a whole file; returns a malloc'd NUL-terminated copy and its size,
+ * or NULL with errno set. */
+char *read_file(const char *path, size_t *len);
+
+/* Levenshtein distance between two short strings, capped at 255. */
+int edit_distance(const char *a, const char *b);
+
+#endif
