@@ -110,3 +110,26 @@ int duration_valid(const char *text, size_t len)
 	}
 	return (size_t)i == len && found + time_found > 0;
 }
+
+void date_problem(const char *text, size_t len, char *out, size_t outlen)
+{
+	static const char *const months[] = {"January", "February", "March",	 "April",
+					     "May",	"June",	    "July",	 "August",
+					     "September", "October", "November", "December"};
+	int y, m, d;
+
+	if (date_parse(text, len, NULL) != DATE_CALENDAR) {
+		snprintf(out, outlen, "it is not a date");
+		return;
+	}
+	y = digits(text, 4);
+	m = digits(text + 5, 2);
+	d = digits(text + 8, 2);
+	if (m < 1 || m > 12)
+		snprintf(out, outlen, "there is no month %d", m);
+	else if (d < 1)
+		snprintf(out, outlen, "there is no day 0");
+	else
+		snprintf(out, outlen, "%s %d has only %d days", months[m - 1], y,
+			 date_days_in_month(y, m));
+}

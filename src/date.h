@@ -15,6 +15,9 @@ enum date_check {
 enum date_check date_parse(const char *text, size_t len, long *days);
 /* Returns the number of days in month (1-12) of year. */
 int date_days_in_month(int year, int month);
+/* Explains in words why text (a DATE_CALENDAR date) is not a real date,
+ * such as "February 2023 has only 28 days", into out. */
+void date_problem(const char *text, size_t len, char *out, size_t outlen);
 /* Writes today's local date as YYYY-MM-DD into out (11 bytes). */
 void date_today(char out[11]);
 /* Returns 1 when text is an ISO 8601 duration such as P3Y, P6M, P1Y6M, P2W,

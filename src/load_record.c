@@ -40,6 +40,35 @@ static int is_marker(const char *p, size_t n, const char *marker)
 	return n == 3 && memcmp(p, marker, 3) == 0;
 }
 
+/* Plain-language hints for the YAML mistakes people make most. */
+static const struct {
+	const char *problem;
+	const char *hint;
+} yaml_hints[] = {
+    {"mapping values are not allowed",
+     "; a value that contains ': ' must be put in quotes, such as title: \"Besluit: subsidie\""},
+    {"found character that cannot start any token",
+     "; a value that starts with a character such as @ or ` must be put in quotes"},
+    {"did not find expected key", "; check the indentation and the quotes on this line and the one "
+				  "before"},
+    {"found undefined tag handle", "; a value that starts with ! must be put in quotes"},
+    {"invalid leading UTF-8 octet", "; the file is not valid UTF-8 text"},
+    {"incomplete UTF-8 octet sequence", "; the file is not valid UTF-8 text"},
+    {"invalid trailing UTF-8 octet", "; the file is not valid UTF-8 text"},
+    {"invalid Unicode character", "; the file is not valid UTF-8 text"},
+    {"control characters are not allowed", "; remove the invisible control character"},
+};
+
+static const char *yaml_hint(const char *message)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof yaml_hints / sizeof *yaml_hints; i++)
+		if (strstr(message, yaml_hints[i].problem) != NULL)
+			return yaml_hints[i].hint;
+	return "";
+}
+
 static void report_yaml_error(struct record *rec, struct diag_list *diags,
 			      const struct yerror *err)
 {
@@ -50,7 +79,7 @@ static void report_yaml_error(struct record *rec, struct diag_list *diags,
 		return;
 	}
 	diag_report(diags, rec->path, err->line, err->col, RULE_FRONTMATTER_INVALID,
-		    "the front matter is not valid YAML: %s", err->message);
+		    "the front matter is not valid YAML: %s%s", err->message, yaml_hint(err->message));
 }
 
 /* Reports a key given twice or a key that is not a plain name. */

@@ -155,10 +155,30 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 	}
 }
 
-static void parser_error(struct builder *b, yaml_parser_t *parser)
+/* Reader errors (bad encoding) carry a byte offset instead of a mark. */
+static yaml_mark_t offset_mark(const char *text, size_t offset)
+{
+	yaml_mark_t mark = {0, 0, 0};
+	size_t i;
+
+	for (i = 0; i < offset && text[i] != '\0'; i++) {
+		if (text[i] == '\n') {
+			mark.line++;
+			mark.column = 0;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			mark.column++;
+		}
+	}
+	return mark;
+}
+
+static void parser_error(struct builder *b, yaml_parser_t *parser, const char *text, size_t len)
 {
 	char msg[256];
 	yaml_mark_t mark = parser->problem_mark;
+
+	if (parser->error == YAML_READER_ERROR)
+		mark = offset_mark(text, parser->problem_offset < len ? parser->problem_offset : len);
 
 	if (parser->error == YAML_MEMORY_ERROR) {
 		set_error(b->err, 0, 0, "out of memory while reading YAML");
@@ -203,7 +223,7 @@ struct ynode *ytree_parse(struct arena *a, const char *text, size_t len,
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	while (!done && !failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&b, &parser);
+			parser_error(&b, &parser, text, len);
 			failed = 1;
 			break;
 		}

@@ -125,16 +125,18 @@ static void check_integer(struct rule_ctx *ctx, const struct field_spec *f, cons
 static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	enum date_check r = date_parse(v->text, v->len, NULL);
+	char why[64];
 
 	if (r == DATE_FORM)
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
 			    "field '%s' must be a date written as YYYY-MM-DD (such as 2024-03-01), "
 			    "not '%s'",
 			    f->name, v->text);
-	else if (r == DATE_CALENDAR)
+	else if (r == DATE_CALENDAR) {
+		date_problem(v->text, v->len, why, sizeof why);
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_DATE_INVALID,
-			    "field '%s': '%s' is not a real date; check the day and the month",
-			    f->name, v->text);
+			    "field '%s': '%s' is not a real date: %s", f->name, v->text, why);
+	}
 }
 
 static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)

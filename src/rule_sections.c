@@ -1,6 +1,7 @@
 /* rule_sections.c - the body's sections against the schema's section list. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "load_yaml.h"
 #include "rules.h"
@@ -51,14 +52,37 @@ static void check_missing(struct rule_ctx *ctx, const struct section_spec *spec,
 	free(names);
 }
 
+/* "'Besluit' (Decision)": the heading as written, and the schema's name for it. */
+static char *section_words(const struct rule_ctx *ctx, const struct section *sec)
+{
+	const char *title = ctx->schema->sections[sec->spec].title;
+
+	if (strcasecmp(sec->heading, title) == 0)
+		return xasprintf("'%s'", sec->heading);
+	return xasprintf("'%s' (%s)", sec->heading, title);
+}
+
 static void check_order(struct rule_ctx *ctx, const struct section *sec,
 			const struct section *latest)
 {
-	const struct section_spec *specs = ctx->schema->sections;
+	char *words = section_words(ctx, sec), *before = section_words(ctx, latest);
 
 	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_ORDER,
-		    "the section '%s' should come before '%s' (line %d)", specs[sec->spec].title,
-		    specs[latest->spec].title, latest->line);
+		    "the section %s should come before the section %s on line %d", words, before,
+		    latest->line);
+	free(words);
+	free(before);
+}
+
+static void check_duplicate(struct rule_ctx *ctx, const struct section *sec, int first)
+{
+	char *words = section_words(ctx, sec);
+
+	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_DUPLICATE,
+		    "the section %s appears a second time; it was already given on line %d; merge "
+		    "the two",
+		    words, first);
+	free(words);
 }
 
 void rule_sections(struct rule_ctx *ctx)
@@ -80,10 +104,7 @@ void rule_sections(struct rule_ctx *ctx)
 		if (sec->spec < 0)
 			continue;
 		if (first_line[sec->spec] != 0) {
-			diag_report(ctx->diags, rec->path, sec->line, sec->col,
-				    RULE_SECTION_DUPLICATE,
-				    "the section '%s' appears again; it was already given on line %d",
-				    ctx->schema->sections[sec->spec].title, first_line[sec->spec]);
+			check_duplicate(ctx, sec, first_line[sec->spec]);
 			continue;
 		}
 		first_line[sec->spec] = sec->line;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bats
+# The bundled examples: the clean set and the broken set against its golden file.
+
+load helper
+
+@test "examples/records checks clean with exit 0" {
+	cd "$REPO"
+	run "$CLERK" check examples/records
+	assert_clean
+	[ "$output" = "0 errors, 0 warnings in 12 records" ]
+}
+
+@test "examples/broken gives the golden output and exit 1" {
+	cd "$REPO"
+	run "$CLERK" check examples/broken
+	[ "$status" -eq 1 ]
+	diff -u tests/golden/broken.out - <<<"$output"
+}
+
+@test "examples/broken checked from inside gives the same findings" {
+	cd "$REPO/examples/broken"
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	diff -u <(sed 's|^examples/broken/||' "$REPO/tests/golden/broken.out") - <<<"$output"
+}
+
+@test "examples/broken makes every rule of the catalogue fire" {
+	cd "$REPO"
+	run "$CLERK" check examples/broken
+	for rule in $("$CLERK" rules | awk '{print $1}'); do
+		printf '%s\n' "$output" | grep -q "\[$rule\]\$" || {
+			echo "rule $rule does not fire in examples/broken" >&2
+			return 1
+		}
+	done
+}

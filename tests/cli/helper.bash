@@ -1,0 +1,64 @@
+# helper.bash - shared set-up for the command-line tests.
+#
+# CLERK is the binary under test (tests/run sets it; it defaults to
+# build/clerk). Each test runs in its own empty folder, outside the
+# repository, so the repository's .clerk.yml never applies.
+
+REPO="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
+CLERK="${CLERK:-$REPO/build/clerk}"
+
+setup() {
+	WORK="$BATS_TEST_TMPDIR/work"
+	mkdir -p "$WORK"
+	cd "$WORK" || return 1
+}
+
+# Writes stdin to the file named $1 (creating folders).
+write() {
+	mkdir -p "$(dirname "$1")"
+	cat >"$1"
+}
+
+# A valid decision; $1 is its id (default 2024-017).
+valid_decision() {
+	cat <<EOT
+---
+type: decision
+id: ${1:-2024-017}
+title: Vaststelling van het mandaatregister
+date: 2024-03-12
+status: adopted
+authority: College van burgemeester en wethouders van Dijkmeer
+---
+# Vaststelling van het mandaatregister
+
+## Besluit
+
+1. het mandaatregister 2024 vast te stellen.
+EOT
+}
+
+# Asserts that output has exactly one line naming rule $1, on file:line $2.
+assert_one() {
+	local hits
+	hits=$(printf '%s\n' "$output" | grep -c "\[$1\]\$" || true)
+	if [ "$hits" -ne 1 ]; then
+		echo "expected one [$1], got $hits:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+	if [ -n "${2:-}" ] && ! printf '%s\n' "$output" | grep -q "^$2:[0-9]*: .*\[$1\]\$"; then
+		echo "expected [$1] at $2:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+}
+
+# Asserts that the run found nothing and exited 0.
+assert_clean() {
+	if [ "$status" -ne 0 ] || printf '%s\n' "$output" | grep -q '\]$'; then
+		echo "expected a clean run, got status $status:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bats
+# docs/rules.md and the catalogue agree, and every rule's documented
+# examples behave as documented: the failing one fires the rule, the
+# passing one is completely clean.
+
+load helper
+
+setup_file() {
+	EXAMPLES="$BATS_FILE_TMPDIR/examples"
+	export EXAMPLES
+	"$BATS_TEST_DIRNAME/../rule-examples" "$BATS_TEST_DIRNAME/../../docs/rules.md" "$EXAMPLES"
+}
+
+# Runs clerk in the rule's Fails and Passes folders and checks both.
+doc_example() {
+	local rule=$1
+	[ -d "$EXAMPLES/$rule/fails" ] || { echo "no failing example for $rule" >&2; return 1; }
+	[ -d "$EXAMPLES/$rule/passes" ] || { echo "no passing example for $rule" >&2; return 1; }
+	cd "$EXAMPLES/$rule/fails"
+	run "$CLERK" check
+	printf '%s\n' "$output" | grep -q "\[$rule\]\$" || {
+		echo "the failing example of $rule does not fire it:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	}
+	cd "$EXAMPLES/$rule/passes"
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "every catalogue rule has exactly one entry in docs/rules.md, and no other rule does" {
+	diff <("$CLERK" rules | awk '{print $1}' | sort) \
+	     <(sed -n 's/^## `\([a-z-]*\)`$/\1/p' "$REPO/docs/rules.md" | sort)
+}
+
+@test "every catalogue rule has a documented-example test in this file" {
+	diff <("$CLERK" rules | awk '{print $1}' | sort) \
+	     <(sed -n 's/^@test "example: \([a-z-]*\)".*/\1/p' "$BATS_TEST_FILENAME" | sort)
+}
+
+@test "each doc entry states the catalogue's default severity" {
+	"$CLERK" rules | while read -r name severity _; do
+		awk -v r="## \`$name\`" '$0 == r { found = 1; next } found && /^\*\*Severity:\*\*/ { print; exit }' \
+			"$REPO/docs/rules.md" | grep -q "^\*\*Severity:\*\* $severity\." || {
+			echo "docs/rules.md: $name does not say 'Severity: $severity.'" >&2
+			return 1
+		}
+	done
+}
+
+@test "example: frontmatter-missing" { doc_example frontmatter-missing; }
+@test "example: frontmatter-invalid" { doc_example frontmatter-invalid; }
+@test "example: type-missing" { doc_example type-missing; }
+@test "example: type-unknown" { doc_example type-unknown; }
+@test "example: field-required" { doc_example field-required; }
+@test "example: field-type" { doc_example field-type; }
+@test "example: field-pattern" { doc_example field-pattern; }
+@test "example: field-enum" { doc_example field-enum; }
+@test "example: field-items" { doc_example field-items; }
+@test "example: field-unknown" { doc_example field-unknown; }
+@test "example: date-invalid" { doc_example date-invalid; }
+@test "example: date-order" { doc_example date-order; }
+@test "example: id-pattern" { doc_example id-pattern; }
+@test "example: file-name" { doc_example file-name; }
+@test "example: section-required" { doc_example section-required; }
+@test "example: section-order" { doc_example section-order; }
+@test "example: section-empty" { doc_example section-empty; }
+@test "example: section-duplicate" { doc_example section-duplicate; }
