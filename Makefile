@@ -25,7 +25,7 @@ SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-asan check-suite unit lint install clean
+.PHONY: all deps demo test test-asan unit lint install clean golden
 
 all: $(BUILD)/clerk
 
@@ -83,3 +83,7 @@ install: all
 
 clean:
 	rm -rf build build-asan
+
+# Rewrites the golden output of the broken example set; review the diff.
+golden: all
+	-$(BUILD)/clerk check examples/broken > tests/golden/broken.out
