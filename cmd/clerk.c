@@ -17,7 +17,7 @@
 #include "util.h"
 
 #define EXIT_FINDINGS 1
-#define EXIT_USAGE 2
+#define EXIT_USAGE    2
 
 #ifndef CLERK_VERSION
 #define CLERK_VERSION "0.1.0"
@@ -93,9 +93,9 @@ static const char check_usage[] =
 static int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"as-of", required_argument, NULL, 'a'}, {"format", required_argument, NULL, 'f'},
+	    {"as-of", required_argument, NULL, 'a'},  {"format", required_argument, NULL, 'f'},
 	    {"config", required_argument, NULL, 'c'}, {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},	      {NULL, 0, NULL, 0}};
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	const char *as_of = NULL, *config_path = NULL, *format = "text";
 	const struct writer *writer;
 	struct out_options opt = {0};
@@ -130,7 +130,8 @@ static int cmd_check(int argc, char **argv)
 		}
 	}
 	if (as_of != NULL && date_parse(as_of, strlen(as_of), NULL) != DATE_OK)
-		return usage_error("--as-of needs a real date written as YYYY-MM-DD, not '%s'", as_of);
+		return usage_error("--as-of needs a real date written as YYYY-MM-DD, not '%s'",
+				   as_of);
 	writer = out_find(format);
 	if (writer == NULL)
 		return usage_error("unknown output format '%s'", format);

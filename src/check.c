@@ -22,8 +22,7 @@ static void (*const record_rules[])(struct rule_ctx *) = {
     rule_sections,
 };
 
-void check_init(struct check_run *run, const struct config *cfg,
-		const struct schema_set *schemas)
+void check_init(struct check_run *run, const struct config *cfg, const struct schema_set *schemas)
 {
 	memset(run, 0, sizeof *run);
 	run->cfg = cfg;
@@ -81,7 +80,10 @@ static const char *known_types(const struct schema_set *set, struct buf *b)
 	size_t i;
 
 	for (i = 0; i < set->n; i++)
-		buf_printf(b, "%s'%s'", i == 0 ? "" : i + 1 == set->n ? " or " : ", ",
+		buf_printf(b, "%s'%s'",
+			   i == 0            ? ""
+			   : i + 1 == set->n ? " or "
+					     : ", ",
 			   set->items[i]->name);
 	return b->data ? b->data : "";
 }
@@ -127,10 +129,11 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 	diags.severity = run->diags.severity;
 	rec = record_load(path, text, len, &diags);
 	if (!rec->has_front && mapped != NULL)
-		diag_report(&diags, path, 1, 1, RULE_FRONTMATTER_MISSING,
-			    "this file should be %s %s record but has no front matter; start it with "
-			    "a line '---', the fields, and another line '---'",
-			    rule_article(mapped), mapped);
+		diag_report(
+		    &diags, path, 1, 1, RULE_FRONTMATTER_MISSING,
+		    "this file should be %s %s record but has no front matter; start it with "
+		    "a line '---', the fields, and another line '---'",
+		    rule_article(mapped), mapped);
 	if (rec->front != NULL)
 		schema = find_schema(run, rec, mapped, &diags);
 	if (schema != NULL) {

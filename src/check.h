@@ -31,15 +31,14 @@ struct check_run {
 	const struct schema_set *schemas;
 	check_error_fn on_error;
 	void *error_data;
-	struct diag_list diags;    /* every finding, sorted after check_finish */
-	struct summary *records;   /* one per record checked */
+	struct diag_list diags;  /* every finding, sorted after check_finish */
+	struct summary *records; /* one per record checked */
 	size_t nrecords, cap;
-	int system_errors;         /* paths that could not be read */
+	int system_errors; /* paths that could not be read */
 };
 
 /* Prepares a run; cfg and schemas must outlive it. */
-void check_init(struct check_run *run, const struct config *cfg,
-		const struct schema_set *schemas);
+void check_init(struct check_run *run, const struct config *cfg, const struct schema_set *schemas);
 /* Checks a file or every *.md below a folder. Unreadable paths go to
  * on_error and count in system_errors. */
 void check_path(struct check_run *run, const char *path);

@@ -23,7 +23,7 @@ struct ctx {
 };
 
 static int fail(struct ctx *c, const struct ynode *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int fail(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 {
@@ -87,7 +87,8 @@ static int strings(struct ctx *c, const struct ynode *n, const char *what,
 		return fail(c, n, "'%s' must be a list", what);
 	for (i = 0; i < n->n; i++)
 		if (n->items[i]->kind != YNODE_SCALAR)
-			return fail(c, n->items[i], "each entry of '%s' must be a single value", what);
+			return fail(c, n->items[i], "each entry of '%s' must be a single value",
+				    what);
 	*out = (const struct ynode **)n->items;
 	*count = n->n;
 	return 0;
@@ -135,7 +136,8 @@ static int read_type_entry(struct ctx *c, const struct ynode *n, struct type_map
 		return fail(c, n, "each entry of 'types' must have 'path' and 'type'");
 	for (i = 0; i + 1 < n->n; i += 2)
 		if (!ynode_is(n->items[i], "path") && !ynode_is(n->items[i], "type"))
-			return fail(c, n->items[i], "unknown key '%s' in 'types'; use path and type",
+			return fail(c, n->items[i],
+				    "unknown key '%s' in 'types'; use path and type",
 				    n->items[i]->text);
 	if (path == NULL || type == NULL || path->kind != YNODE_SCALAR ||
 	    type->kind != YNODE_SCALAR)
@@ -191,10 +193,12 @@ static int read_rules(struct ctx *c, const struct ynode *n)
 		value = n->items[i + 1];
 		rule = rule_lookup(key->text);
 		if (rule < 0)
-			return fail(c, key, "unknown rule '%s'; 'clerk rules' lists them", key->text);
+			return fail(c, key, "unknown rule '%s'; 'clerk rules' lists them",
+				    key->text);
 		sev = value->kind == YNODE_SCALAR ? severity_parse(value->text) : -1;
 		if (sev < 0)
-			return fail(c, value, "the severity of '%s' must be off, info, warning or error",
+			return fail(c, value,
+				    "the severity of '%s' must be off, info, warning or error",
 				    key->text);
 		c->cfg->severity[rule] = (enum severity)sev;
 	}
@@ -213,7 +217,7 @@ static const struct {
 	const char *key;
 	int (*read)(struct ctx *c, const struct ynode *n);
 } config_keys[] = {
-    {"schemas", read_schemas}, {"types", read_types},	{"exclude", read_exclude},
+    {"schemas", read_schemas}, {"types", read_types}, {"exclude", read_exclude},
     {"rules", read_rules},     {"as-of", read_as_of},
 };
 
@@ -272,7 +276,8 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 	if (root == NULL)
 		return 0; /* an empty file configures nothing */
 	if (root->kind != YNODE_MAP)
-		return fail(&c, root, "the configuration must be a mapping of keys such as 'rules:'");
+		return fail(&c, root,
+			    "the configuration must be a mapping of keys such as 'rules:'");
 	for (i = 0; i + 1 < root->n; i += 2)
 		if (read_key(&c, root->items[i], root->items[i + 1]) != 0)
 			return -1;
@@ -290,7 +295,8 @@ int config_check_types(const struct config *cfg, const struct schema_set *set,
 			err->line = cfg->types[i].line;
 			err->col = cfg->types[i].col;
 			snprintf(err->message, sizeof err->message,
-				 "unknown record type '%s'; no schema defines it", cfg->types[i].type);
+				 "unknown record type '%s'; no schema defines it",
+				 cfg->types[i].type);
 			return -1;
 		}
 	return 0;

@@ -23,16 +23,16 @@ struct type_map {
 
 struct config {
 	struct arena *arena;
-	const char *file;            /* the .clerk.yml read, or NULL */
-	const char *root;            /* absolute folder globs are relative to */
-	const char **schema_dirs;    /* resolved against root */
+	const char *file;         /* the .clerk.yml read, or NULL */
+	const char *root;         /* absolute folder globs are relative to */
+	const char **schema_dirs; /* resolved against root */
 	size_t nschema_dirs;
 	struct type_map *types;
 	size_t ntypes;
 	pcre2_code **exclude;
 	size_t nexclude;
 	enum severity severity[RULE_COUNT];
-	char as_of[11];              /* YYYY-MM-DD, or "" when not set */
+	char as_of[11]; /* YYYY-MM-DD, or "" when not set */
 };
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */

@@ -113,9 +113,9 @@ int duration_valid(const char *text, size_t len)
 
 void date_problem(const char *text, size_t len, char *out, size_t outlen)
 {
-	static const char *const months[] = {"January", "February", "March",	 "April",
-					     "May",	"June",	    "July",	 "August",
-					     "September", "October", "November", "December"};
+	static const char *const months[] = {"January",   "February", "March",    "April",
+					     "May",       "June",     "July",     "August",
+					     "September", "October",  "November", "December"};
 	int y, m, d;
 
 	if (date_parse(text, len, NULL) != DATE_CALENDAR) {

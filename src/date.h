@@ -5,9 +5,9 @@
 #include <stddef.h>
 
 enum date_check {
-	DATE_OK,       /* a real calendar date in YYYY-MM-DD form */
-	DATE_FORM,     /* not written as YYYY-MM-DD */
-	DATE_CALENDAR  /* YYYY-MM-DD, but no such day (2016-02-30) */
+	DATE_OK,      /* a real calendar date in YYYY-MM-DD form */
+	DATE_FORM,    /* not written as YYYY-MM-DD */
+	DATE_CALENDAR /* YYYY-MM-DD, but no such day (2016-02-30) */
 };
 
 /* Checks text of len bytes; on DATE_OK stores the day number (days since

@@ -40,11 +40,10 @@ int severity_parse(const char *name)
 	return -1;
 }
 
-void diag_report(struct diag_list *list, const char *path, int line, int col,
-		 enum rule_id rule, const char *fmt, ...)
+void diag_report(struct diag_list *list, const char *path, int line, int col, enum rule_id rule,
+		 const char *fmt, ...)
 {
-	enum severity sev = list->severity ? list->severity[rule]
-					   : rule_catalogue[rule].severity;
+	enum severity sev = list->severity ? list->severity[rule] : rule_catalogue[rule].severity;
 	struct diag *d;
 	va_list ap;
 

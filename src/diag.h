@@ -51,9 +51,8 @@ struct diag_list {
 
 /* Adds a diagnostic unless its rule is switched off. The message is
  * formatted like printf and copied; path is copied. */
-void diag_report(struct diag_list *list, const char *path, int line, int col,
-		 enum rule_id rule, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+void diag_report(struct diag_list *list, const char *path, int line, int col, enum rule_id rule,
+		 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
 /* Sorts by path, line, column, rule name. */

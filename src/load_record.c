@@ -69,8 +69,7 @@ static const char *yaml_hint(const char *message)
 	return "";
 }
 
-static void report_yaml_error(struct record *rec, struct diag_list *diags,
-			      const struct yerror *err)
+static void report_yaml_error(struct record *rec, struct diag_list *diags, const struct yerror *err)
 {
 	if (err->message[0] == '\0') {
 		diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_INVALID,
@@ -79,7 +78,8 @@ static void report_yaml_error(struct record *rec, struct diag_list *diags,
 		return;
 	}
 	diag_report(diags, rec->path, err->line, err->col, RULE_FRONTMATTER_INVALID,
-		    "the front matter is not valid YAML: %s%s", err->message, yaml_hint(err->message));
+		    "the front matter is not valid YAML: %s%s", err->message,
+		    yaml_hint(err->message));
 }
 
 /* Reports a key given twice or a key that is not a plain name. */
@@ -109,8 +109,7 @@ static int check_keys(struct record *rec, const struct ynode *map, struct diag_l
 	return ok;
 }
 
-static void parse_front(struct record *rec, const char *text, size_t len,
-			struct diag_list *diags)
+static void parse_front(struct record *rec, const char *text, size_t len, struct diag_list *diags)
 {
 	struct yerror err;
 	const struct ynode *root = ytree_parse(rec->arena, text, len, 1, &err);
@@ -140,8 +139,7 @@ static void parse_body(struct record *rec, const char *text, size_t len)
 			    cmark_node_get_heading_level(first) == 1;
 }
 
-struct record *record_load(const char *path, const char *text, size_t len,
-			   struct diag_list *diags)
+struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags)
 {
 	struct record *rec = xcalloc(1, sizeof *rec);
 	const char *end = text + len, *p, *next, *front;
@@ -215,8 +213,7 @@ static int heading_level(cmark_node *node)
 	return cmark_node_get_heading_level(node);
 }
 
-static void add_section(struct record *rec, cmark_node *node, struct section **items,
-			size_t *cap)
+static void add_section(struct record *rec, cmark_node *node, struct section **items, size_t *cap)
 {
 	struct section *s;
 	struct buf b = {0};
@@ -243,8 +240,7 @@ void record_index_sections(struct record *rec, int level)
 	rec->nsections = 0;
 	if (rec->body == NULL)
 		return;
-	for (node = cmark_node_first_child(rec->body); node != NULL;
-	     node = cmark_node_next(node)) {
+	for (node = cmark_node_first_child(rec->body); node != NULL; node = cmark_node_next(node)) {
 		lv = heading_level(node);
 		if (lv == level) {
 			add_section(rec, node, &items, &cap);

@@ -131,9 +131,10 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 	case YAML_MAPPING_START_EVENT:
 		node = node_new(b, ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP,
 				ev->start_mark);
-		remember_anchor(b, ev->type == YAML_SEQUENCE_START_EVENT
-					   ? ev->data.sequence_start.anchor
-					   : ev->data.mapping_start.anchor,
+		remember_anchor(b,
+				ev->type == YAML_SEQUENCE_START_EVENT
+				    ? ev->data.sequence_start.anchor
+				    : ev->data.mapping_start.anchor,
 				node);
 		push(b, node);
 		return 0;
@@ -145,7 +146,8 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 		node = find_anchor(b, (const char *)ev->data.alias.anchor);
 		if (node == NULL) {
 			set_error(b->err, (int)ev->start_mark.line + 1 + b->line_offset,
-				  (int)ev->start_mark.column + 1, "alias to an anchor that is not defined");
+				  (int)ev->start_mark.column + 1,
+				  "alias to an anchor that is not defined");
 			return -1;
 		}
 		attach(b, node);
@@ -178,7 +180,8 @@ static void parser_error(struct builder *b, yaml_parser_t *parser, const char *t
 	yaml_mark_t mark = parser->problem_mark;
 
 	if (parser->error == YAML_READER_ERROR)
-		mark = offset_mark(text, parser->problem_offset < len ? parser->problem_offset : len);
+		mark =
+		    offset_mark(text, parser->problem_offset < len ? parser->problem_offset : len);
 
 	if (parser->error == YAML_MEMORY_ERROR) {
 		set_error(b->err, 0, 0, "out of memory while reading YAML");
@@ -204,8 +207,8 @@ static void builder_free(struct builder *b)
 	free(b->anchors);
 }
 
-struct ynode *ytree_parse(struct arena *a, const char *text, size_t len,
-			  int line_offset, struct yerror *err)
+struct ynode *ytree_parse(struct arena *a, const char *text, size_t len, int line_offset,
+			  struct yerror *err)
 {
 	struct builder b = {0};
 	yaml_parser_t parser;

@@ -16,15 +16,15 @@ enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 struct ynode {
 	enum ynode_kind kind;
 	int line, col;
-	int plain;           /* scalar written without quotes or block style */
-	const char *text;    /* scalar: its text; "" for other kinds */
-	size_t len;          /* scalar: length of text in bytes */
+	int plain;            /* scalar written without quotes or block style */
+	const char *text;     /* scalar: its text; "" for other kinds */
+	size_t len;           /* scalar: length of text in bytes */
 	struct ynode **items; /* seq: the items; map: key, value, key, value... */
-	size_t n;            /* number of entries in items */
+	size_t n;             /* number of entries in items */
 };
 
 struct yerror {
-	int line, col;       /* 1-based, 0 when unknown */
+	int line, col; /* 1-based, 0 when unknown */
 	char message[256];
 };
 
@@ -32,8 +32,8 @@ struct yerror {
  * arena, or NULL with err filled in when the text is not valid YAML or holds
  * more than one document. An empty document returns NULL with an empty
  * err->message. Line numbers are shifted by line_offset. */
-struct ynode *ytree_parse(struct arena *a, const char *text, size_t len,
-			  int line_offset, struct yerror *err);
+struct ynode *ytree_parse(struct arena *a, const char *text, size_t len, int line_offset,
+			  struct yerror *err);
 
 /* Returns the value of key in map, or NULL when absent or map is not a map. */
 const struct ynode *ynode_get(const struct ynode *map, const char *key);

@@ -20,19 +20,19 @@ struct section {
 	const char *heading; /* the heading's plain text */
 	size_t len;
 	int line, col;
-	int has_content;     /* any block before the next heading of this level or higher */
-	int spec;            /* index of the schema section it matches, or -1 */
+	int has_content; /* any block before the next heading of this level or higher */
+	int spec;        /* index of the schema section it matches, or -1 */
 };
 
 struct record {
 	struct arena *arena;
-	const char *path;           /* as reached from the command-line argument */
-	int has_front;              /* the file starts with a front matter block */
-	const struct ynode *front;  /* the front matter mapping, NULL when invalid */
-	int body_line;              /* the file line where the body starts */
-	struct cmark_node *body;    /* the parsed body, NULL when not parsed */
-	int title_level1;           /* the body opens with a level-1 heading */
-	struct section *sections;   /* headings at level 1 and 2 with their content flags */
+	const char *path;          /* as reached from the command-line argument */
+	int has_front;             /* the file starts with a front matter block */
+	const struct ynode *front; /* the front matter mapping, NULL when invalid */
+	int body_line;             /* the file line where the body starts */
+	struct cmark_node *body;   /* the parsed body, NULL when not parsed */
+	int title_level1;          /* the body opens with a level-1 heading */
+	struct section *sections;  /* headings at level 1 and 2 with their content flags */
 	size_t nsections;
 };
 
@@ -40,8 +40,7 @@ struct record {
  * returns a record (free with record_free); problems with the front matter
  * go to diags as frontmatter-invalid. A file without front matter returns a
  * record with has_front 0 and nothing reported. */
-struct record *record_load(const char *path, const char *text, size_t len,
-			   struct diag_list *diags);
+struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags);
 /* Fills rec->sections with the headings of the given level (1 or 2). */
 void record_index_sections(struct record *rec, int level);
 void record_free(struct record *rec);

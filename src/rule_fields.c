@@ -116,9 +116,9 @@ static void check_integer(struct rule_ctx *ctx, const struct field_spec *f, cons
 				    f->name, f->min, f->max, v->text);
 		else
 			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
-				    "field '%s' must be a whole number of %s %ld, not '%s'", f->name,
-				    f->has_min ? "at least" : "at most", f->has_min ? f->min : f->max,
-				    v->text);
+				    "field '%s' must be a whole number of %s %ld, not '%s'",
+				    f->name, f->has_min ? "at least" : "at most",
+				    f->has_min ? f->min : f->max, v->text);
 	}
 }
 
@@ -177,8 +177,8 @@ static void check_ref(struct rule_ctx *ctx, const struct field_spec *f, const st
 	}
 	list = join(titles, n, " or ");
 	diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
-		    "field '%s': '%s' is not the id of %s %s", f->name, v->text,
-		    rule_article(list), list);
+		    "field '%s': '%s' is not the id of %s %s", f->name, v->text, rule_article(list),
+		    list);
 	free(list);
 }
 
@@ -210,10 +210,11 @@ static int check_form(struct rule_ctx *ctx, const struct field_spec *f, enum fie
 		break;
 	case FT_DURATION:
 		if (!duration_valid(v->text, v->len))
-			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
-				    "field '%s' must be a duration such as P3Y (three years) or P6M "
-				    "(six months)%s, not '%s'",
-				    f->name, f->nkeywords ? ", or a word listed for it" : "", v->text);
+			diag_report(
+			    ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a duration such as P3Y (three years) or P6M "
+			    "(six months)%s, not '%s'",
+			    f->name, f->nkeywords ? ", or a word listed for it" : "", v->text);
 		break;
 	case FT_ENUM:
 		check_enum(ctx, f, v);
@@ -322,7 +323,8 @@ static void check_list(struct rule_ctx *ctx, const struct field_spec *f, const s
 	for (i = 0; i < n->n; i++) {
 		item = n->items[i];
 		if (item->kind != YNODE_SCALAR) {
-			diag_report(ctx->diags, ctx->rec->path, item->line, item->col, RULE_FIELD_TYPE,
+			diag_report(ctx->diags, ctx->rec->path, item->line, item->col,
+				    RULE_FIELD_TYPE,
 				    "each item of field '%s' must be a single value", f->name);
 			continue;
 		}
@@ -425,7 +427,8 @@ static void check_one_of(struct rule_ctx *ctx, const struct field_group *g)
 			    ctx->schema->title, list);
 	else
 		diag_report(ctx->diags, ctx->rec->path, second->line, second->col,
-			    RULE_FIELD_REQUIRED, "give either '%s', not more than one of them", list);
+			    RULE_FIELD_REQUIRED, "give either '%s', not more than one of them",
+			    list);
 	free(list);
 }
 

@@ -40,10 +40,10 @@ void rule_date_order(struct rule_ctx *ctx)
 			if (!read_date(ctx, g->names[k], &cur))
 				continue;
 			if (have_prev && cur.days < prev.days)
-				diag_report(ctx->diags, ctx->rec->path, cur.node->line, cur.node->col,
-					    RULE_DATE_ORDER,
-					    "'%s' (%s) is earlier than '%s' (%s); it may not be", cur.name,
-					    cur.node->text, prev.name, prev.node->text);
+				diag_report(ctx->diags, ctx->rec->path, cur.node->line,
+					    cur.node->col, RULE_DATE_ORDER,
+					    "'%s' (%s) is earlier than '%s' (%s); it may not be",
+					    cur.name, cur.node->text, prev.name, prev.node->text);
 			prev = cur;
 			have_prev = 1;
 		}
@@ -121,8 +121,8 @@ void rule_identity(struct rule_ctx *ctx)
 	if (s->id_pattern != NULL && pattern_match(s->id_pattern, id->text, id->len) != 1) {
 		if (s->id_example != NULL)
 			diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_PATTERN,
-				    "'%s' is not a valid id for %s %s; ids look like '%s'", id->text,
-				    rule_article(s->title), s->title, s->id_example);
+				    "'%s' is not a valid id for %s %s; ids look like '%s'",
+				    id->text, rule_article(s->title), s->title, s->id_example);
 		else
 			diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_PATTERN,
 				    "'%s' is not a valid id for %s %s (pattern %s)", id->text,

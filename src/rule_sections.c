@@ -32,7 +32,10 @@ static char *names_text(const struct section_spec *spec)
 	size_t i;
 
 	for (i = 0; i < spec->nnames; i++)
-		buf_printf(&b, "%s'%s'", i == 0 ? "" : i + 1 == spec->nnames ? " or " : ", ",
+		buf_printf(&b, "%s'%s'",
+			   i == 0                  ? ""
+			   : i + 1 == spec->nnames ? " or "
+						   : ", ",
 			   spec->names[i]);
 	return buf_take(&b);
 }

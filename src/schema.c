@@ -22,7 +22,7 @@ struct ctx {
 };
 
 static const char *const type_names[] = {"string", "integer", "date", "duration",
-					  "enum",   "url",     "list", "ref"};
+					 "enum",   "url",     "list", "ref"};
 
 const char *field_type_name(enum field_type t)
 {
@@ -31,7 +31,7 @@ const char *field_type_name(enum field_type t)
 
 /* Records an error at node (or line 1) and returns -1. */
 static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
 {
@@ -107,8 +107,8 @@ static int get_long(struct ctx *c, const struct ynode *n, const char *what, long
 }
 
 /* A list of strings, given as a YAML sequence or as one value. */
-static int get_strings(struct ctx *c, const struct ynode *n, const char *what,
-		       const char ***out, size_t *count)
+static int get_strings(struct ctx *c, const struct ynode *n, const char *what, const char ***out,
+		       size_t *count)
 {
 	size_t i;
 
@@ -150,8 +150,9 @@ static int parse_type(struct ctx *c, const struct ynode *n, enum field_type *out
 			*out = (enum field_type)i;
 			return 0;
 		}
-	return fail(c, n, "unknown field type '%s'; use one of string, integer, date, duration, "
-			  "enum, url, list, ref",
+	return fail(c, n,
+		    "unknown field type '%s'; use one of string, integer, date, duration, "
+		    "enum, url, list, ref",
 		    n->text);
 }
 
@@ -171,7 +172,8 @@ static int parse_condition(struct ctx *c, const struct ynode *n, struct conditio
 	if (get_string(c, v, "required-if field", &cond->field) != 0)
 		return -1;
 	v = ynode_get(n, "equals");
-	if (v != NULL && get_strings(c, v, "required-if equals", &cond->values, &cond->nvalues) != 0)
+	if (v != NULL &&
+	    get_strings(c, v, "required-if equals", &cond->values, &cond->nvalues) != 0)
 		return -1;
 	*out = cond;
 	return 0;
@@ -296,11 +298,13 @@ static int parse_groups(struct ctx *c, const struct schema *s, const struct ynod
 		    get_strings(c, n->items[i], what, &(*out)[i].names, &(*out)[i].n) != 0)
 			return -1;
 		if ((*out)[i].n < 2)
-			return fail(c, n->items[i], "each entry of %s names at least two fields", what);
+			return fail(c, n->items[i], "each entry of %s names at least two fields",
+				    what);
 		for (k = 0; k < (*out)[i].n; k++)
 			if (schema_field(s, (*out)[i].names[k]) == NULL)
-				return fail(c, n->items[i]->items[k], "%s names field '%s', which the "
-								     "schema does not define",
+				return fail(c, n->items[i]->items[k],
+					    "%s names field '%s', which the "
+					    "schema does not define",
 					    what, (*out)[i].names[k]);
 	}
 	*count = n->n;
@@ -352,13 +356,14 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 
 static int parse_section(struct ctx *c, const struct ynode *n, struct section_spec *sec)
 {
-	static const char *const keys[] = {"title", "names", "pattern", "required", "required-if",
-					   NULL};
+	static const char *const keys[] = {"title",    "names",       "pattern",
+					   "required", "required-if", NULL};
 	const struct ynode *v;
 	const char *own = NULL;
 	pcre2_code *probe;
 
-	if (want_kind(c, n, YNODE_MAP, "a section") != 0 || check_keys(c, n, "a section", keys) != 0)
+	if (want_kind(c, n, YNODE_MAP, "a section") != 0 ||
+	    check_keys(c, n, "a section", keys) != 0)
 		return -1;
 	v = ynode_get(n, "title");
 	if (v == NULL)
@@ -444,7 +449,8 @@ static int check_condition(struct ctx *c, const struct schema *s, const struct y
 {
 	if (cond != NULL && schema_field(s, cond->field) == NULL &&
 	    strcmp(cond->field, s->id_field) != 0)
-		return fail(c, where, "required-if names field '%s', which the schema does not define",
+		return fail(c, where,
+			    "required-if names field '%s', which the schema does not define",
 			    cond->field);
 	return 0;
 }

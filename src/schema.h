@@ -13,16 +13,7 @@
 
 struct arena;
 
-enum field_type {
-	FT_STRING,
-	FT_INTEGER,
-	FT_DATE,
-	FT_DURATION,
-	FT_ENUM,
-	FT_URL,
-	FT_LIST,
-	FT_REF
-};
+enum field_type { FT_STRING, FT_INTEGER, FT_DATE, FT_DURATION, FT_ENUM, FT_URL, FT_LIST, FT_REF };
 
 /* "required when field equals one of values", or "when field is set" (nvalues 0). */
 struct condition {
@@ -33,24 +24,24 @@ struct condition {
 
 struct field_spec {
 	const char *name;
-	int line, col;                /* where the schema defines it */
-	const char *description;      /* words for messages, may be NULL */
+	int line, col;           /* where the schema defines it */
+	const char *description; /* words for messages, may be NULL */
 	enum field_type type;
-	enum field_type item_type;    /* for lists */
+	enum field_type item_type; /* for lists */
 	int required;
 	struct condition *required_if; /* NULL when unconditional */
-	pcre2_code *pattern;          /* NULL when none */
+	pcre2_code *pattern;           /* NULL when none */
 	const char *pattern_src;
-	const char **values;          /* enum values */
+	const char **values; /* enum values */
 	size_t nvalues;
-	const char **keywords;        /* words accepted besides the type (indefinite) */
+	const char **keywords; /* words accepted besides the type (indefinite) */
 	size_t nkeywords;
 	const char *default_value;
-	int has_min, has_max;         /* integer bounds */
+	int has_min, has_max; /* integer bounds */
 	long min, max;
 	int has_min_items, has_max_items;
 	long min_items, max_items;
-	const char **targets;         /* ref: target type names */
+	const char **targets; /* ref: target type names */
 	size_t ntargets;
 	const struct schema **target_schemas; /* resolved after loading */
 };
@@ -61,35 +52,35 @@ struct field_group {
 };
 
 struct section_spec {
-	const char *title;            /* display name, e.g. "Progress" */
-	const char **names;           /* names and aliases, e.g. Progress, Voortgang */
+	const char *title;  /* display name, e.g. "Progress" */
+	const char **names; /* names and aliases, e.g. Progress, Voortgang */
 	size_t nnames;
-	pcre2_code *match;            /* built from names and/or a pattern */
+	pcre2_code *match; /* built from names and/or a pattern */
 	int required;
 	struct condition *required_if;
 };
 
 struct schema {
 	struct arena *arena;
-	const char *file;             /* where it was loaded from, for messages */
+	const char *file; /* where it was loaded from, for messages */
 	const char *name;
-	const char *title;            /* e.g. "agreement" */
+	const char *title; /* e.g. "agreement" */
 	const char *id_field;
 	pcre2_code *id_pattern;
 	const char *id_pattern_src;
-	const char *id_example;       /* an id of the right form, for messages */
-	const char *file_name;        /* template such as "{id}.md", or NULL */
+	const char *id_example; /* an id of the right form, for messages */
+	const char *file_name;  /* template such as "{id}.md", or NULL */
 	int allow_unknown;
 	struct field_spec *fields;
 	size_t nfields;
-	struct field_group *one_of;   /* exactly one of these fields */
+	struct field_group *one_of; /* exactly one of these fields */
 	size_t none_of;
 	struct field_group *date_order; /* each date not later than the next */
 	size_t ndate_order;
 	struct section_spec *sections;
 	size_t nsections;
 	int sections_ordered;
-	int section_level;            /* 0: automatic, else 1..6 */
+	int section_level; /* 0: automatic, else 1..6 */
 };
 
 struct schema_set {
