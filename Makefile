@@ -25,7 +25,7 @@ SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-asan unit lint install clean golden
+.PHONY: all deps demo test test-asan unit lint install clean golden fuzz
 
 all: $(BUILD)/clerk
 
@@ -82,8 +82,20 @@ install: all
 	install -m 755 $(BUILD)/clerk $(DESTDIR)$(PREFIX)/bin/clerk
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 # Rewrites the golden output of the broken example set; review the diff.
 golden: all
 	-$(BUILD)/clerk check examples/broken > tests/golden/broken.out
+
+# Builds the libFuzzer target with clang and runs it for FUZZ_SECONDS,
+# starting from the example records.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p build-fuzz/corpus
+	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libclerk.a
+	clang $(STD) -g -fsanitize=fuzzer,address,undefined -Isrc -o build-fuzz/fuzz_record \
+		tests/fuzz/fuzz_record.c build-fuzz/libclerk.a $$(pkg-config --libs $(PKGS))
+	for f in examples/*/*.md; do cp "$$f" build-fuzz/corpus/$$(echo "$$f" | tr / _); done
+	build-fuzz/fuzz_record -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus

@@ -34,12 +34,18 @@ static int digits(const char *s, int n)
 
 /* Days since 0000-03-01 (a civil-from-days inverse; March-based years keep
  * the leap day at the end). */
+static long floor_div(long a, long b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
 static long day_number(int y, int m, int d)
 {
 	long yy = m <= 2 ? y - 1 : y;
 	long mm = m <= 2 ? m + 9 : m - 3;
 
-	return yy * 365 + yy / 4 - yy / 100 + yy / 400 + (153 * mm + 2) / 5 + d - 1;
+	return yy * 365 + floor_div(yy, 4) - floor_div(yy, 100) + floor_div(yy, 400) +
+	       (153 * mm + 2) / 5 + d - 1;
 }
 
 enum date_check date_parse(const char *text, size_t len, long *days)

@@ -127,16 +127,39 @@ static void parse_front(struct record *rec, const char *text, size_t len, struct
 		rec->front = root;
 }
 
+static int heading_level(cmark_node *node)
+{
+	if (cmark_node_get_type(node) != CMARK_NODE_HEADING)
+		return 0;
+	return cmark_node_get_heading_level(node);
+}
+
+/* The body opens with a title when its first block is the only level-1
+ * heading; a body of several level-1 headings has its sections at level 1. */
+static int opens_with_title(cmark_node *doc)
+{
+	cmark_node *first = cmark_node_first_child(doc), *node;
+	int count = 0;
+
+	if (first == NULL || heading_level(first) != 1)
+		return 0;
+	for (node = first; node != NULL; node = cmark_node_next(node))
+		count += heading_level(node) == 1;
+	return count == 1;
+}
+
 static void parse_body(struct record *rec, const char *text, size_t len)
 {
 	cmark_node *first;
 
+	rec->first_line = rec->body_line;
 	rec->body = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 	if (rec->body == NULL)
 		return;
 	first = cmark_node_first_child(rec->body);
-	rec->title_level1 = first != NULL && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
-			    cmark_node_get_heading_level(first) == 1;
+	if (first != NULL)
+		rec->first_line = cmark_node_get_start_line(first) + rec->body_line - 1;
+	rec->title_level1 = opens_with_title(rec->body);
 }
 
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags)
@@ -204,13 +227,6 @@ static void inline_text(cmark_node *node, struct buf *b)
 		}
 	}
 	cmark_iter_free(it);
-}
-
-static int heading_level(cmark_node *node)
-{
-	if (cmark_node_get_type(node) != CMARK_NODE_HEADING)
-		return 0;
-	return cmark_node_get_heading_level(node);
 }
 
 static void add_section(struct record *rec, cmark_node *node, struct section **items, size_t *cap)

@@ -71,6 +71,18 @@ static struct ynode *find_anchor(struct builder *b, const char *name)
 	return NULL;
 }
 
+/* True when node is a collection still being read (an alias to it would
+ * make the tree contain itself). */
+static int is_open(const struct builder *b, const struct ynode *node)
+{
+	size_t i;
+
+	for (i = 0; i < b->depth; i++)
+		if (b->stack[i].node == node)
+			return 1;
+	return 0;
+}
+
 /* Attaches a finished node to the collection on top of the stack, or makes it the root. */
 static void attach(struct builder *b, struct ynode *node)
 {
@@ -144,10 +156,11 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 		return 0;
 	case YAML_ALIAS_EVENT:
 		node = find_anchor(b, (const char *)ev->data.alias.anchor);
-		if (node == NULL) {
+		if (node == NULL || is_open(b, node)) {
 			set_error(b->err, (int)ev->start_mark.line + 1 + b->line_offset,
 				  (int)ev->start_mark.column + 1,
-				  "alias to an anchor that is not defined");
+				  node == NULL ? "alias to an anchor that is not defined"
+					       : "alias to the list or mapping that contains it");
 			return -1;
 		}
 		attach(b, node);

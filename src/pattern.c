@@ -13,7 +13,10 @@ pcre2_code *pattern_compile(const char *src, unsigned flags, char *err, size_t e
 	PCRE2_SIZE off = 0;
 	pcre2_code *re;
 
-	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | flags,
+	/* Paths and file text need not be valid UTF-8: such subjects must
+	 * match or fail, never make matching an error. */
+	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags,
 			   &code, &off, NULL);
 	if (re == NULL) {
 		pcre2_get_error_message(code, (PCRE2_UCHAR *)err, errlen);
@@ -66,7 +69,10 @@ char *glob_to_pattern(const char *glob)
 	struct buf b = {0};
 	const char *p = glob;
 
-	buf_puts(&b, strchr(glob, '/') == NULL ? "^(?:.*/)?" : "^");
+	const char *slash = strchr(glob, '/');
+
+	/* Like .gitignore: a glob whose only slash ends it matches at any depth. */
+	buf_puts(&b, slash == NULL || slash[1] == '\0' ? "^(?:.*/)?" : "^");
 	if (*p == '/')
 		p++;
 	for (; *p != '\0'; p++) {

@@ -30,8 +30,9 @@ struct record {
 	int has_front;             /* the file starts with a front matter block */
 	const struct ynode *front; /* the front matter mapping, NULL when invalid */
 	int body_line;             /* the file line where the body starts */
+	int first_line;            /* the file line of the body's first block */
 	struct cmark_node *body;   /* the parsed body, NULL when not parsed */
-	int title_level1;          /* the body opens with a level-1 heading */
+	int title_level1;          /* the body opens with its only level-1 heading */
 	struct section *sections;  /* headings at level 1 and 2 with their content flags */
 	size_t nsections;
 };

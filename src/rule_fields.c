@@ -41,11 +41,19 @@ int rule_condition_holds(const struct rule_ctx *ctx, const struct condition *con
 	return 0;
 }
 
-char *rule_condition_text(const struct condition *cond)
+char *rule_condition_text(const struct rule_ctx *ctx, const struct condition *cond)
 {
+	const struct ynode *v = ynode_get(ctx->rec->front, cond->field);
+	const struct field_spec *spec = schema_field(ctx->schema, cond->field);
+	const char *value = NULL;
+
 	if (cond->nvalues == 0)
 		return xasprintf("'%s' is filled in", cond->field);
-	return xasprintf("'%s' is '%s'", cond->field, cond->values[0]);
+	if (present(v) && v->kind == YNODE_SCALAR)
+		value = v->text;
+	else if (spec != NULL && spec->default_value != NULL)
+		return xasprintf("'%s' is '%s' when not given", cond->field, spec->default_value);
+	return xasprintf("'%s' is '%s'", cond->field, value ? value : cond->values[0]);
 }
 
 /* "field 'x'" followed by its description in brackets when the schema gives one. */
@@ -401,7 +409,7 @@ static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
 				    rule_article(ctx->schema->title), ctx->schema->title);
 	} else if (f->required_if != NULL && rule_condition_holds(ctx, f->required_if)) {
 		why = ynode_key(ctx->rec->front, f->required_if->field);
-		cond = rule_condition_text(f->required_if);
+		cond = rule_condition_text(ctx, f->required_if);
 		diag_report(ctx->diags, ctx->rec->path, why ? why->line : 1, why ? why->col : 1,
 			    RULE_FIELD_REQUIRED, "%s is required because %s", words, cond);
 		free(cond);

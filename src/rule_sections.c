@@ -40,17 +40,36 @@ static char *names_text(const struct section_spec *spec)
 	return buf_take(&b);
 }
 
-static void check_missing(struct rule_ctx *ctx, const struct section_spec *spec, int level)
+/* Returns the first section in the document that the schema puts after
+ * section spec, or NULL: the place a missing section belongs before. */
+static const struct section *next_present(const struct rule_ctx *ctx, int spec)
 {
-	char *names = names_text(spec), *cond = NULL;
-	int line = ctx->rec->body_line;
+	size_t i;
+
+	if (!ctx->schema->sections_ordered)
+		return NULL;
+	for (i = 0; i < ctx->rec->nsections; i++)
+		if (ctx->rec->sections[i].spec > spec)
+			return &ctx->rec->sections[i];
+	return NULL;
+}
+
+static void check_missing(struct rule_ctx *ctx, int index, int level)
+{
+	const struct section_spec *spec = &ctx->schema->sections[index];
+	const struct section *next = next_present(ctx, index);
+	char *names = names_text(spec), *cond = NULL, *where = NULL;
+	int line = next != NULL ? next->line : ctx->rec->first_line;
 
 	if (!spec->required)
-		cond = rule_condition_text(spec->required_if);
+		cond = rule_condition_text(ctx, spec->required_if);
+	if (next != NULL)
+		where = xasprintf(", here before the heading '%s'", next->heading);
 	diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
-		    "the section '%s' is missing%s%s%s; add a heading of level %d named %s",
+		    "the section '%s' is missing%s%s%s; add a heading of level %d named %s%s",
 		    spec->title, cond ? " (it is required because " : "", cond ? cond : "",
-		    cond ? ")" : "", level, names);
+		    cond ? ")" : "", level, names, where ? where : "");
+	free(where);
 	free(cond);
 	free(names);
 }
@@ -121,7 +140,7 @@ void rule_sections(struct rule_ctx *ctx)
 		if (first_line[i] == 0 &&
 		    (spec->required ||
 		     (spec->required_if != NULL && rule_condition_holds(ctx, spec->required_if))))
-			check_missing(ctx, spec, level);
+			check_missing(ctx, (int)i, level);
 	}
 	free(first_line);
 }

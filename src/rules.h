@@ -36,7 +36,7 @@ void rule_index_sections(const struct schema *schema, struct record *rec);
 /* True when the condition holds for the record's fields (defaults apply). */
 int rule_condition_holds(const struct rule_ctx *ctx, const struct condition *cond);
 /* Describes a condition for messages ("'kind' is 'closing'"); malloc'd. */
-char *rule_condition_text(const struct condition *cond);
+char *rule_condition_text(const struct rule_ctx *ctx, const struct condition *cond);
 /* Returns "a" or "an" to go before word. */
 const char *rule_article(const char *word);
 

@@ -171,6 +171,8 @@ static int parse_condition(struct ctx *c, const struct ynode *n, struct conditio
 		return fail(c, n, "required-if needs a 'field'");
 	if (get_string(c, v, "required-if field", &cond->field) != 0)
 		return -1;
+	cond->line = v->line;
+	cond->col = v->col;
 	v = ynode_get(n, "equals");
 	if (v != NULL &&
 	    get_strings(c, v, "required-if equals", &cond->values, &cond->nvalues) != 0)
@@ -200,8 +202,10 @@ static int parse_field_key(struct ctx *c, struct field_spec *f, const struct yno
 		return get_strings(c, v, "values", &f->values, &f->nvalues);
 	if (ynode_is(key, "keywords"))
 		return get_strings(c, v, "keywords", &f->keywords, &f->nkeywords);
-	if (ynode_is(key, "targets"))
+	if (ynode_is(key, "targets")) {
+		f->targets_node = v;
 		return get_strings(c, v, "targets", &f->targets, &f->ntargets);
+	}
 	if (ynode_is(key, "default"))
 		return get_string(c, v, "default", &f->default_value);
 	if (ynode_is(key, "min")) {
@@ -258,8 +262,11 @@ static int parse_field(struct ctx *c, const struct ynode *key, const struct ynod
 	f->line = key->line;
 	f->col = key->col;
 	f->item_type = FT_STRING;
-	if (v->kind == YNODE_SCALAR)
-		return parse_type(c, v, &f->type);
+	if (v->kind == YNODE_SCALAR) {
+		if (parse_type(c, v, &f->type) != 0)
+			return -1;
+		return check_field(c, v, f);
+	}
 	if (want_kind(c, v, YNODE_MAP, "a field") != 0)
 		return -1;
 	if (ynode_get(v, "type") == NULL)
@@ -444,28 +451,28 @@ static int parse_level(struct ctx *c, struct schema *s, const struct ynode *n)
 }
 
 /* Checks that conditions name defined fields. */
-static int check_condition(struct ctx *c, const struct schema *s, const struct ynode *where,
-			   const struct condition *cond)
+static int check_condition(struct ctx *c, const struct schema *s, const struct condition *cond)
 {
-	if (cond != NULL && schema_field(s, cond->field) == NULL &&
-	    strcmp(cond->field, s->id_field) != 0)
-		return fail(c, where,
-			    "required-if names field '%s', which the schema does not define",
-			    cond->field);
-	return 0;
+	struct ynode where = {0};
+
+	if (cond == NULL || schema_field(s, cond->field) != NULL ||
+	    strcmp(cond->field, s->id_field) == 0)
+		return 0;
+	where.line = cond->line;
+	where.col = cond->col;
+	return fail(c, &where, "required-if names field '%s', which the schema does not define",
+		    cond->field);
 }
 
-static int check_schema(struct ctx *c, const struct schema *s, const struct ynode *root)
+static int check_schema(struct ctx *c, const struct schema *s)
 {
-	const struct ynode *fields = ynode_get(root, "fields");
-	const struct ynode *sections = ynode_get(root, "sections");
 	size_t i;
 
 	for (i = 0; i < s->nfields; i++)
-		if (check_condition(c, s, fields->items[2 * i + 1], s->fields[i].required_if) != 0)
+		if (check_condition(c, s, s->fields[i].required_if) != 0)
 			return -1;
 	for (i = 0; i < s->nsections; i++)
-		if (check_condition(c, s, sections->items[i], s->sections[i].required_if) != 0)
+		if (check_condition(c, s, s->sections[i].required_if) != 0)
 			return -1;
 	return 0;
 }
@@ -557,7 +564,7 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	}
 	if (s->title == NULL)
 		s->title = s->name;
-	return check_schema(c, s, root);
+	return check_schema(c, s);
 }
 
 /* Makes sure the id field is defined: a required string unless the schema says more. */
@@ -770,6 +777,7 @@ const struct schema *schema_set_find(const struct schema_set *set, const char *n
 static int resolve_field(const struct schema_set *set, struct schema *s, struct field_spec *f,
 			 struct config_error *err)
 {
+	const struct ynode *where;
 	size_t k;
 
 	if (f->ntargets == 0)
@@ -779,8 +787,10 @@ static int resolve_field(const struct schema_set *set, struct schema *s, struct 
 		f->target_schemas[k] = schema_set_find(set, f->targets[k]);
 		if (f->target_schemas[k] == NULL) {
 			snprintf(err->file, sizeof err->file, "%s", s->file);
-			err->line = f->line;
-			err->col = f->col;
+			where = f->targets_node->kind == YNODE_SEQ ? f->targets_node->items[k]
+								   : f->targets_node;
+			err->line = where->line;
+			err->col = where->col;
 			snprintf(err->message, sizeof err->message,
 				 "field '%s' refers to record type '%s', which no schema defines",
 				 f->name, f->targets[k]);

@@ -404,31 +404,31 @@ check_one() {
 @test "defect: Afspraken removed from a covenant -> section-required" {
 	copy_set
 	sed -i '29,40d' COV-2024-001.md
-	check_one section-required COV-2024-001.md:15 1
+	check_one section-required COV-2024-001.md:29 1
 }
 
 @test "defect: Opzegging removed from an indefinite covenant -> section-required" {
 	copy_set
 	sed -i '41,45d' COV-2025-001.md
-	check_one section-required COV-2025-001.md:13 1
+	check_one section-required COV-2025-001.md:41 1
 }
 
 @test "defect: Evaluatie removed from a closing report -> section-required" {
 	copy_set
 	sed -i '34,38d' RPT-2025-002.md
-	check_one section-required RPT-2025-002.md:14 1
+	check_one section-required RPT-2025-002.md:34 1
 }
 
 @test "defect: Besluit removed from a decision with level-1 sections -> section-required" {
 	copy_set
 	sed -i '20,24d' 2025004471.md
-	check_one section-required 2025004471.md:11 1
+	check_one section-required 2025004471.md:20 1
 }
 
 @test "defect: Risico's removed from the CRLF report -> section-required" {
 	copy_set
 	sed -i '34,37d' RPT-2025-001.md
-	check_one section-required RPT-2025-001.md:16 1
+	check_one section-required RPT-2025-001.md:34 1
 }
 
 @test "defect: Risico's and Financiën swapped -> section-order" {

@@ -62,7 +62,47 @@ assert_config_error() {
 	fi
 }
 
+# Writes every fenced block of $1 whose info string says file=PATH to PATH
+# (creating folders).
+extract_files() {
+	awk '
+	out != "" && /^```$/ { close(out); out = ""; next }
+	out != "" { print >> out; next }
+	/^```[a-z]* file=/ {
+		out = $0; sub(/^```[a-z]* file=/, "", out)
+		dir = out
+		if (sub(/\/[^\/]*$/, "", dir)) system("mkdir -p \"" dir "\"")
+		printf "" > out
+	}
+	' "$1"
+}
+
+# Prints the first fenced block of $1 whose info string is "text output".
+extract_output() {
+	awk '/^```text output$/ { on = 1; next } on && /^```$/ { exit } on { print }' "$1"
+}
+
 # ------------------------------------------------------ the worked example
+
+@test "docs/schemas.md: the worked example and the reference listing are the real files" {
+	mkdir doc
+	(cd doc && extract_files "$REPO/docs/schemas.md")
+	diff -u "$PROPOSALS/.clerk.yml" doc/.clerk.yml
+	diff -u "$PROPOSALS/schemas/voorstel.yml" doc/schemas/voorstel.yml
+	diff -u "$PROPOSALS/voorstellen/0003.md" doc/voorstellen/0003.md
+	diff -u "$REPO/schemas/decision.yml" doc/schemas/decision.yml
+}
+
+@test "docs/schemas.md: the broken proposal gives the output shown there" {
+	mkdir doc
+	(cd doc && extract_files "$REPO/docs/schemas.md")
+	copy_proposals
+	cp doc/voorstellen/0004.md voorstellen/0004.md
+	rm -r doc
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	diff -u <(extract_output "$REPO/docs/schemas.md") - <<<"$output"
+}
 
 @test "proposals: the example checks clean inside a copy of it" {
 	copy_proposals
@@ -140,8 +180,8 @@ assert_config_error() {
 	sed -i 's/^## Samenvatting$/## Inleiding/' voorstellen/0001.md
 	run "$CLERK" check
 	[ "$status" -eq 1 ]
-	# reported where the body starts, the line after the front matter
-	assert_one section-required voorstellen/0001.md:9
+	assert_one section-required
+	printf '%s\n' "$output" | grep -q "^voorstellen/0001.md:[0-9]*:[0-9]*: error: .*'Samenvatting'"
 	assert_only_one
 }
 
@@ -163,6 +203,17 @@ assert_config_error() {
 	# reported on the line of the field that makes it required
 	assert_one field-required voorstellen/0001.md:5
 	assert_only_one
+}
+
+@test "proposals: required-if with a list of values names the value that applies" {
+	copy_proposals
+	sed -i -e 's/^status: aangenomen$/status: verworpen/' -e '/^besloten:/d' voorstellen/0001.md
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	assert_one field-required voorstellen/0001.md:5
+	assert_only_one
+	# the message gives the reason that holds: status is verworpen, not aangenomen
+	printf '%s\n' "$output" | grep -q "'verworpen'"
 }
 
 @test "proposals: a number that is not four digits is id-pattern" {
@@ -218,6 +269,30 @@ assert_config_error() {
 	run "$CLERK" check
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
+}
+
+@test "globs: '*' stays in a folder, '**' crosses, no inner '/' means any depth" {
+	copy_proposals
+	mkdir -p voorstellen/oud archief/concepten
+	printf -- '---\nnummer: kladje\n---\n' >archief/concepten/0005.md
+	sed 's/"0003"/"0004"/' voorstellen/0003.md >voorstellen/oud/0004.md
+	# voorstellen/*.md does not reach voorstellen/oud/;
+	# concepten/ (no '/' but the last) excludes archief/concepten/ too
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	assert_one type-missing voorstellen/oud/0004.md:1
+	assert_only_one
+	# voorstellen/**/*.md does reach it
+	sed -i 's|"voorstellen/\*.md"|"voorstellen/**/*.md"|' .clerk.yml
+	run "$CLERK" check
+	assert_clean
+	[ "$output" = "0 errors, 0 warnings in 4 records" ]
+	# a leading '/' anchors the glob at the folder of .clerk.yml
+	sed -i 's|"concepten/"|"/concepten/"|' .clerk.yml
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	assert_one type-missing archief/concepten/0005.md:1
+	assert_only_one
 }
 
 @test "proposals: a record elsewhere with 'type: voorstel' uses the repository's schema" {

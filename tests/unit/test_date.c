@@ -1,4 +1,4 @@
-/* test_date.c - unit tests for date_parse, date_days_in_month, date_today and duration_valid (date.h). */
+/* test_date.c - unit tests for calendar dates and ISO 8601 durations (date.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -193,7 +193,8 @@ static void walk_days(int first_year, int last_year)
 				snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
 				assert_int_equal(parse(text, &days), DATE_OK);
 				if (!first && days != prev + 1)
-					fail_msg("%s is day %ld, expected %ld", text, days, prev + 1);
+					fail_msg("%s is day %ld, expected %ld", text, days,
+						 prev + 1);
 				prev = days;
 				first = 0;
 			}
@@ -248,6 +249,34 @@ static void test_today(void **state)
 	assert_int_equal(parse(today, NULL), DATE_OK);
 }
 
+/* Returns date_problem's explanation of text. */
+static const char *problem(const char *text)
+{
+	static char out[128];
+
+	memset(out, 'x', sizeof out);
+	date_problem(text, strlen(text), out, sizeof out);
+	return out;
+}
+
+static void test_date_problem(void **state)
+{
+	char small[8];
+
+	(void)state;
+	assert_string_equal(problem("2023-02-29"), "February 2023 has only 28 days");
+	assert_string_equal(problem("2016-02-30"), "February 2016 has only 29 days");
+	assert_string_equal(problem("1900-02-29"), "February 1900 has only 28 days");
+	assert_string_equal(problem("2024-04-31"), "April 2024 has only 30 days");
+	assert_string_equal(problem("2024-01-32"), "January 2024 has only 31 days");
+	assert_string_equal(problem("2024-13-01"), "there is no month 13");
+	assert_string_equal(problem("2024-00-10"), "there is no month 0");
+	assert_string_equal(problem("2024-01-00"), "there is no day 0");
+	/* the output is cut to its size and stays a string */
+	date_problem("2023-02-29", 10, small, sizeof small);
+	assert_string_equal(small, "Februar");
+}
+
 /* -------------------------------------------------------------- durations */
 
 static void test_valid_durations(void **state)
@@ -277,14 +306,14 @@ static void test_invalid_durations(void **state)
 	assert_false(duration("P3"));
 	assert_false(duration("P3X"));
 	assert_false(duration("PY"));
-	assert_false(duration("P1H"));  /* hours need T */
+	assert_false(duration("P1H"));   /* hours need T */
 	assert_false(duration("P1M2Y")); /* wrong order */
 	assert_false(duration("P1D2Y"));
 	assert_false(duration("P1Y1Y")); /* a unit twice */
 	assert_false(duration("P3Y "));
 	assert_false(duration(" P3Y"));
-	assert_false(duration("P1DT"));  /* T without a time part */
-	assert_false(duration("PT1D"));  /* days are not a time unit */
+	assert_false(duration("P1DT")); /* T without a time part */
+	assert_false(duration("PT1D")); /* days are not a time unit */
 	assert_false(duration("PT1M1H"));
 	assert_false(duration("P1YT1Y"));
 	assert_false(duration("P-1Y"));
@@ -318,6 +347,7 @@ int main(void)
 	    cmocka_unit_test(test_days_before_origin),
 	    cmocka_unit_test(test_days_in_month),
 	    cmocka_unit_test(test_today),
+	    cmocka_unit_test(test_date_problem),
 	    cmocka_unit_test(test_valid_durations),
 	    cmocka_unit_test(test_invalid_durations),
 	    cmocka_unit_test(test_duration_length_is_respected),

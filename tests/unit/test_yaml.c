@@ -1,4 +1,4 @@
-/* test_yaml.c - unit tests for the positioned YAML tree: ytree_parse and the ynode helpers (load_yaml.h). */
+/* test_yaml.c - unit tests for ytree_parse and the ynode helpers (load_yaml.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -307,7 +307,8 @@ static void test_nested(void **state)
 
 static void test_flow_sequence(void **state)
 {
-	const struct ynode *root = parse_ok(state, "cites: [COV-2021-001, \"2021-042\", 'x', ]\n", 0);
+	const struct ynode *root =
+	    parse_ok(state, "cites: [COV-2021-001, \"2021-042\", 'x', ]\n", 0);
 	const struct ynode *cites = ynode_get(root, "cites");
 
 	assert_int_equal(cites->kind, YNODE_SEQ);
@@ -430,6 +431,41 @@ static void test_tab_indentation(void **state)
 
 	parse_fail(state, "a:\n\tb: 1\n", 0, &err);
 	assert_int_equal(err.line, 2);
+	assert_true(strlen(err.message) > 0);
+}
+
+static void test_invalid_utf8(void **state)
+{
+	struct yerror err;
+
+	parse_fail(state, "a: 1\nb: x\xff\n", 0, &err);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 5);
+	assert_non_null(strstr(err.message, "UTF-8"));
+	/* columns count characters, not bytes */
+	parse_fail(state, "a: 1\n\xc3\xa9: \xff\n", 0, &err);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 4);
+	/* the line offset applies to encoding errors too */
+	parse_fail(state, "a: 1\nb: x\xff\n", 1, &err);
+	assert_int_equal(err.line, 3);
+	assert_int_equal(err.col, 5);
+	/* a sequence cut short */
+	parse_fail(state, "a: 1\nb: \xc3\n", 0, &err);
+	assert_int_equal(err.line, 2);
+	assert_non_null(strstr(err.message, "UTF-8"));
+	parse_fail(state, "\xff", 0, &err);
+	assert_int_equal(err.line, 1);
+	assert_int_equal(err.col, 1);
+}
+
+static void test_control_character(void **state)
+{
+	struct yerror err;
+
+	parse_fail(state, "a: 1\nb: x\x01y\n", 0, &err);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 5);
 	assert_true(strlen(err.message) > 0);
 }
 
@@ -645,6 +681,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_unclosed_flow, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_indentation, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tab_indentation, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_control_character, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_empty_document, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_two_documents, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_one_explicit_document, setup, teardown),
