@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -45,6 +46,7 @@ void config_init(struct config *cfg)
 
 	memset(cfg, 0, sizeof *cfg);
 	cfg->arena = arena_new();
+	cfg->dir = "";
 	cfg->root = arena_strdup(cfg->arena, getcwd(cwd, sizeof cwd) ? cwd : ".");
 	for (i = 0; i < RULE_COUNT; i++)
 		cfg->severity[i] = rule_catalogue[i].severity;
@@ -52,23 +54,27 @@ void config_init(struct config *cfg)
 
 char *config_find(void)
 {
-	char dir[PATH_MAX], *slash, *path;
+	char dir[PATH_MAX], *slash;
+	struct buf up = {0};
+	char *path;
 
 	if (getcwd(dir, sizeof dir) == NULL)
 		return NULL;
+	/* The path is relative ("../../.clerk.yml") so messages stay short. */
 	for (;;) {
-		path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_NAME);
+		path = xasprintf("%s%s", up.data ? up.data : "", CONFIG_NAME);
 		if (access(path, F_OK) == 0)
-			return path;
+			break;
 		free(path);
+		path = NULL;
 		slash = strrchr(dir, '/');
 		if (slash == NULL || strcmp(dir, "/") == 0)
-			return NULL;
-		if (slash == dir)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
+			break;
+		slash[slash == dir] = '\0';
+		buf_puts(&up, "../");
 	}
+	buf_free(&up);
+	return path;
 }
 
 /* A list of strings: a YAML sequence of single values, or one value. */
@@ -110,6 +116,7 @@ static int read_schemas(struct ctx *c, const struct ynode *n)
 {
 	const struct ynode **dirs;
 	struct config *cfg = c->cfg;
+	struct stat st;
 	char *path;
 	size_t i;
 
@@ -120,9 +127,12 @@ static int read_schemas(struct ctx *c, const struct ynode *n)
 		if (dirs[i]->text[0] == '/')
 			path = xstrdup(dirs[i]->text);
 		else
-			path = xasprintf("%s/%s", cfg->root, dirs[i]->text);
+			path = xasprintf("%s%s", cfg->dir, dirs[i]->text);
 		cfg->schema_dirs[i] = arena_strdup(cfg->arena, path);
 		free(path);
+		if (stat(cfg->schema_dirs[i], &st) != 0 || !S_ISDIR(st.st_mode))
+			return fail(c, dirs[i], "the schema folder '%s' does not exist",
+				    dirs[i]->text);
 	}
 	return 0;
 }
@@ -234,6 +244,16 @@ static int read_key(struct ctx *c, const struct ynode *key, const struct ynode *
 		    key->text);
 }
 
+/* Sets cfg->dir to the folder of path as written, with a final slash ("" for
+ * the current folder), so that schema folders are named the way the user
+ * named the configuration. */
+static void set_dir(struct config *cfg, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	cfg->dir = slash ? arena_strndup(cfg->arena, path, (size_t)(slash - path + 1)) : "";
+}
+
 /* Sets cfg->root to the absolute folder holding path. */
 static void set_root(struct config *cfg, const char *path)
 {
@@ -254,6 +274,7 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 	struct ctx c = {cfg, path, err};
 	struct yerror yerr;
 	const struct ynode *root;
+	struct ydup dup;
 	size_t len, i;
 	char *text = read_file(path, &len);
 
@@ -265,6 +286,7 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 	}
 	cfg->file = arena_strdup(cfg->arena, path);
 	set_root(cfg, path);
+	set_dir(cfg, path);
 	root = ytree_parse(cfg->arena, text, len, 0, &yerr);
 	free(text);
 	if (root == NULL && yerr.message[0] != '\0') {
@@ -278,6 +300,9 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 	if (root->kind != YNODE_MAP)
 		return fail(&c, root,
 			    "the configuration must be a mapping of keys such as 'rules:'");
+	if (ytree_find_duplicate(root, &dup))
+		return fail(&c, dup.key, "'%s' is given twice (first on line %d)", dup.key->text,
+			    dup.first->line);
 	for (i = 0; i + 1 < root->n; i += 2)
 		if (read_key(&c, root->items[i], root->items[i + 1]) != 0)
 			return -1;

@@ -25,7 +25,8 @@ struct config {
 	struct arena *arena;
 	const char *file;         /* the .clerk.yml read, or NULL */
 	const char *root;         /* absolute folder globs are relative to */
-	const char **schema_dirs; /* resolved against root */
+	const char *dir;          /* its folder as written: "" or ending in a slash */
+	const char **schema_dirs; /* resolved against dir */
 	size_t nschema_dirs;
 	struct type_map *types;
 	size_t ntypes;

@@ -85,28 +85,24 @@ static void report_yaml_error(struct record *rec, struct diag_list *diags, const
 /* Reports a key given twice or a key that is not a plain name. */
 static int check_keys(struct record *rec, const struct ynode *map, struct diag_list *diags)
 {
-	size_t i, j;
+	struct ydup *dups;
+	size_t i, n;
 	int ok = 1;
 
-	for (i = 0; i + 1 < map->n; i += 2) {
+	for (i = 0; i + 1 < map->n; i += 2)
 		if (map->items[i]->kind != YNODE_SCALAR) {
 			diag_report(diags, rec->path, map->items[i]->line, map->items[i]->col,
 				    RULE_FRONTMATTER_INVALID,
 				    "a field name must be a single word, not a list or mapping");
 			ok = 0;
-			continue;
 		}
-		for (j = 0; j < i; j += 2)
-			if (ynode_is(map->items[j], map->items[i]->text)) {
-				diag_report(diags, rec->path, map->items[i]->line,
-					    map->items[i]->col, RULE_FRONTMATTER_INVALID,
-					    "field '%s' is given twice (first on line %d)",
-					    map->items[i]->text, map->items[j]->line);
-				ok = 0;
-				break;
-			}
-	}
-	return ok;
+	n = ynode_duplicates(map, &dups);
+	for (i = 0; i < n; i++)
+		diag_report(diags, rec->path, dups[i].key->line, dups[i].key->col,
+			    RULE_FRONTMATTER_INVALID, "field '%s' is given twice (first on line %d)",
+			    dups[i].key->text, dups[i].first->line);
+	free(dups);
+	return ok && n == 0;
 }
 
 static void parse_front(struct record *rec, const char *text, size_t len, struct diag_list *diags)

@@ -295,3 +295,96 @@ size_t ynode_pairs(const struct ynode *map)
 {
 	return map != NULL && map->kind == YNODE_MAP ? map->n / 2 : 0;
 }
+
+/* Orders key nodes by text, then by position in the document. */
+static int compare_keys(const void *pa, const void *pb)
+{
+	const struct ynode *a = *(const struct ynode *const *)pa;
+	const struct ynode *b = *(const struct ynode *const *)pb;
+	int c = strcmp(a->text, b->text);
+
+	if (c != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return (a->col > b->col) - (a->col < b->col);
+}
+
+/* Orders duplicates by where the second occurrence stands. */
+static int compare_dups(const void *pa, const void *pb)
+{
+	const struct ynode *a = ((const struct ydup *)pa)->key;
+	const struct ynode *b = ((const struct ydup *)pb)->key;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return (a->col > b->col) - (a->col < b->col);
+}
+
+size_t ynode_duplicates(const struct ynode *map, struct ydup **dups)
+{
+	const struct ynode **keys;
+	size_t i, n = 0, count = 0, group = 0;
+
+	*dups = NULL;
+	if (map == NULL || map->kind != YNODE_MAP || map->n < 4)
+		return 0;
+	keys = xmalloc(map->n / 2 * sizeof *keys);
+	for (i = 0; i + 1 < map->n; i += 2)
+		if (map->items[i]->kind == YNODE_SCALAR)
+			keys[n++] = map->items[i];
+	qsort(keys, n, sizeof *keys, compare_keys);
+	*dups = xmalloc((n ? n : 1) * sizeof **dups);
+	for (i = 1; i < n; i++) {
+		if (strcmp(keys[i]->text, keys[group]->text) != 0) {
+			group = i;
+			continue;
+		}
+		(*dups)[count].key = keys[i];
+		(*dups)[count].first = keys[group];
+		count++;
+	}
+	free(keys);
+	if (count > 1)
+		qsort(*dups, count, sizeof **dups, compare_dups);
+	return count;
+}
+
+int ytree_find_duplicate(const struct ynode *root, struct ydup *dup)
+{
+	const struct ynode **stack = NULL, *node;
+	const struct ynode **seen = NULL;
+	size_t depth = 0, cap = 0, nseen = 0, seen_cap = 0, i, n;
+	struct ydup *dups;
+	int found = 0;
+
+	if (root == NULL)
+		return 0;
+	xgrow((void **)&stack, &cap, depth, sizeof *stack);
+	stack[depth++] = root;
+	while (depth > 0 && !found) {
+		node = stack[--depth];
+		if (node->kind == YNODE_SCALAR)
+			continue;
+		/* Aliases share nodes: visit each collection once. */
+		for (i = 0; i < nseen && seen[i] != node; i++)
+			;
+		if (i < nseen)
+			continue;
+		xgrow((void **)&seen, &seen_cap, nseen, sizeof *seen);
+		seen[nseen++] = node;
+		n = ynode_duplicates(node, &dups);
+		if (n > 0) {
+			*dup = dups[0];
+			found = 1;
+		}
+		free(dups);
+		for (i = node->n; i > 0; i--) {
+			xgrow((void **)&stack, &cap, depth, sizeof *stack);
+			stack[depth++] = node->items[i - 1];
+		}
+	}
+	free(stack);
+	free(seen);
+	return found;
+}

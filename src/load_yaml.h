@@ -46,4 +46,17 @@ int ynode_is(const struct ynode *node, const char *s);
 /* Returns the number of key/value pairs of a map. */
 size_t ynode_pairs(const struct ynode *map);
 
+/* A key written a second time in one mapping, and its first occurrence. */
+struct ydup {
+	const struct ynode *key;
+	const struct ynode *first;
+};
+
+/* Finds the scalar keys of map given more than once, in O(n log n).
+ * Returns how many; *dups (malloc'd, in document order, free it) lists them. */
+size_t ynode_duplicates(const struct ynode *map, struct ydup **dups);
+/* Returns the first duplicate key in any mapping of the tree under root
+ * (each node visited once), or 0 when there is none. */
+int ytree_find_duplicate(const struct ynode *root, struct ydup *dup);
+
 #endif

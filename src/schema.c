@@ -248,6 +248,8 @@ static int check_field(struct ctx *c, const struct ynode *n, const struct field_
 		return fail(c, n, "field '%s' is a ref but has no 'targets'", f->name);
 	if (f->item_type == FT_LIST)
 		return fail(c, n, "field '%s': a list cannot hold lists", f->name);
+	if ((f->has_min || f->has_max) && t != FT_INTEGER)
+		return fail(c, n, "field '%s': min and max need type integer", f->name);
 	if ((f->has_min_items || f->has_max_items) && f->type != FT_LIST)
 		return fail(c, n, "field '%s': min-items and max-items need type list", f->name);
 	return 0;
@@ -591,6 +593,7 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 	struct ctx c;
 	struct yerror yerr;
 	const struct ynode *root;
+	struct ydup dup;
 
 	s->arena = arena_new();
 	s->file = arena_strdup(s->arena, file);
@@ -602,8 +605,16 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 		snprintf(err->file, sizeof err->file, "%s", file);
 		err->line = yerr.line ? yerr.line : 1;
 		err->col = yerr.col ? yerr.col : 1;
-		snprintf(err->message, sizeof err->message, "%s",
-			 yerr.message[0] ? yerr.message : "the schema file is empty");
+		if (yerr.message[0] != '\0')
+			snprintf(err->message, sizeof err->message, "not valid YAML: %s", yerr.message);
+		else
+			snprintf(err->message, sizeof err->message, "the schema file is empty");
+		schema_free(s);
+		return NULL;
+	}
+	if (ytree_find_duplicate(root, &dup)) {
+		fail(&c, dup.key, "'%s' is given twice (first on line %d)", dup.key->text,
+		     dup.first->line);
 		schema_free(s);
 		return NULL;
 	}

@@ -488,7 +488,27 @@ decision_with_portfolio() {
 	assert_config_error schemas/voorstel.yml "$(grep -n '^sections-ordered:' schemas/voorstel.yml | tail -n 1 | cut -d: -f1)"
 }
 
+@test "schema error: min on a field that is not an integer" {
+	copy_proposals
+	sed -i 's/^  titel:$/  titel:\n    min: 3/' schemas/voorstel.yml
+	grep -q '^    min: 3$' schemas/voorstel.yml
+	run --separate-stderr "$CLERK" check
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"min and max need type integer"* ]]
+}
+
 # ------------------------------------------------- configuration errors
+
+@test "config error: a key given twice in .clerk.yml, found from a subfolder" {
+	copy_proposals
+	printf 'rules:\n  file-name: off\n  file-name: error\n' >>.clerk.yml
+	mkdir -p deep/er
+	cd deep/er
+	run --separate-stderr "$CLERK" check
+	assert_config_error ../../.clerk.yml "$(line_of '  file-name: error' ../../.clerk.yml)"
+	[[ "$stderr" == "clerk: ../../.clerk.yml:"* ]]
+	[[ "$stderr" == *"given twice"* ]]
+}
 
 @test "config error: an unknown key in .clerk.yml" {
 	copy_proposals
