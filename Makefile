@@ -25,7 +25,7 @@ SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-asan unit lint install clean golden fuzz
+.PHONY: all deps demo test test-asan unit lint install clean golden fuzz bench
 
 all: $(BUILD)/clerk
 
@@ -99,3 +99,8 @@ fuzz:
 		tests/fuzz/fuzz_record.c build-fuzz/libclerk.a $$(pkg-config --libs $(PKGS))
 	for f in examples/*/*.md; do cp "$$f" build-fuzz/corpus/$$(echo "$$f" | tr / _); done
 	build-fuzz/fuzz_record -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus
+
+# Prints how fast clerk checks BENCH_RECORDS generated records.
+BENCH_RECORDS ?= 10000
+bench: all
+	tests/bench $(BENCH_RECORDS)

@@ -99,8 +99,9 @@ static int check_keys(struct record *rec, const struct ynode *map, struct diag_l
 	n = ynode_duplicates(map, &dups);
 	for (i = 0; i < n; i++)
 		diag_report(diags, rec->path, dups[i].key->line, dups[i].key->col,
-			    RULE_FRONTMATTER_INVALID, "field '%s' is given twice (first on line %d)",
-			    dups[i].key->text, dups[i].first->line);
+			    RULE_FRONTMATTER_INVALID,
+			    "field '%s' is given twice (first on line %d)", dups[i].key->text,
+			    dups[i].first->line);
 	free(dups);
 	return ok && n == 0;
 }

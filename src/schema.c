@@ -606,7 +606,8 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 		err->line = yerr.line ? yerr.line : 1;
 		err->col = yerr.col ? yerr.col : 1;
 		if (yerr.message[0] != '\0')
-			snprintf(err->message, sizeof err->message, "not valid YAML: %s", yerr.message);
+			snprintf(err->message, sizeof err->message, "not valid YAML: %s",
+				 yerr.message);
 		else
 			snprintf(err->message, sizeof err->message, "the schema file is empty");
 		schema_free(s);

@@ -19,7 +19,7 @@ enum field_type { FT_STRING, FT_INTEGER, FT_DATE, FT_DURATION, FT_ENUM, FT_URL, 
 /* "required when field equals one of values", or "when field is set" (nvalues 0). */
 struct condition {
 	const char *field;
-	int line, col;                /* where the schema names the field */
+	int line, col; /* where the schema names the field */
 	const char **values;
 	size_t nvalues;
 };
@@ -45,7 +45,7 @@ struct field_spec {
 	long min_items, max_items;
 	const char **targets; /* ref: target type names */
 	size_t ntargets;
-	const struct ynode *targets_node; /* where targets are listed */
+	const struct ynode *targets_node;     /* where targets are listed */
 	const struct schema **target_schemas; /* resolved after loading */
 };
 
