@@ -58,6 +58,9 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/clerk check examples/records
+	@echo
+	@echo "And the set in examples/broken, which breaks every rule on purpose:"
+	-$(BUILD)/clerk check examples/broken
 
 unit: $(UNITBIN)
 
