@@ -2,6 +2,7 @@
  *
  * Exit codes: 0 no errors, 1 at least one error in the records, 2 usage,
  * configuration or schema errors and unreadable paths. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -149,6 +150,10 @@ static int cmd_check(int argc, char **argv)
 			check_path(&run, ".");
 		check_finish(&run);
 		writer->write(stdout, &run, &opt);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));
+			run.system_errors++;
+		}
 		if (run.system_errors > 0)
 			rc = EXIT_USAGE;
 		else if (diag_list_count(&run.diags, SEV_ERROR) > 0)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "load_yaml.h"
@@ -75,17 +76,49 @@ static void keep_summary(struct check_run *run, const struct record *rec,
 	free(text);
 }
 
-static const char *known_types(const struct schema_set *set, struct buf *b)
+/* Returns "'covenant', 'decision' or 'progress-report'" (malloc'd). */
+static char *known_types(const struct schema_set *set)
+{
+	const char **names = xmalloc((set->n ? set->n : 1) * sizeof *names);
+	char *list;
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		names[i] = set->items[i]->name;
+	list = join_words(names, set->n, "'", " or ");
+	free(names);
+	return list;
+}
+
+/* Returns the known type spelt like name but for case or a typing slip, or NULL. */
+static const char *near_type(const struct schema_set *set, const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < set->n; i++)
-		buf_printf(b, "%s'%s'",
-			   i == 0            ? ""
-			   : i + 1 == set->n ? " or "
-					     : ", ",
-			   set->items[i]->name);
-	return b->data ? b->data : "";
+		if (strcasecmp(set->items[i]->name, name) == 0 ||
+		    edit_distance(set->items[i]->name, name) <= 2)
+			return set->items[i]->name;
+	return NULL;
+}
+
+static void report_type_unknown(struct check_run *run, const struct ynode *type, const char *path,
+				struct diag_list *diags)
+{
+	char *list = known_types(run->schemas);
+	const char *near = type->kind == YNODE_SCALAR ? near_type(run->schemas, type->text) : NULL;
+
+	if (type->kind != YNODE_SCALAR)
+		diag_report(diags, path, type->line, type->col, RULE_TYPE_UNKNOWN,
+			    "the field 'type' must be one word: %s", list);
+	else if (near != NULL)
+		diag_report(diags, path, type->line, type->col, RULE_TYPE_UNKNOWN,
+			    "'%s' is not a known record type; did you mean '%s'?", type->text,
+			    near);
+	else
+		diag_report(diags, path, type->line, type->col, RULE_TYPE_UNKNOWN,
+			    "'%s' is not a known record type; use %s", type->text, list);
+	free(list);
 }
 
 /* Finds the record's schema from its type field or the configuration;
@@ -95,24 +128,20 @@ static const struct schema *find_schema(struct check_run *run, const struct reco
 {
 	const struct ynode *type = ynode_get(rec->front, "type");
 	const struct schema *s;
-	struct buf b = {0};
+	char *list;
 
 	if (ynode_is_null(type) || (type->kind == YNODE_SCALAR && type->len == 0)) {
 		if (mapped != NULL)
 			return schema_set_find(run->schemas, mapped);
+		list = known_types(run->schemas);
 		diag_report(diags, rec->path, 1, 1, RULE_TYPE_MISSING,
-			    "the record does not say what it is; add a field 'type' with %s",
-			    known_types(run->schemas, &b));
-		buf_free(&b);
+			    "the record does not say what it is; add a field 'type' with %s", list);
+		free(list);
 		return NULL;
 	}
 	s = type->kind == YNODE_SCALAR ? schema_set_find(run->schemas, type->text) : NULL;
 	if (s == NULL)
-		diag_report(diags, rec->path, type->line, type->col, RULE_TYPE_UNKNOWN,
-			    "'%s' is not a known record type; use %s",
-			    type->kind == YNODE_SCALAR ? type->text : "(a list)",
-			    known_types(run->schemas, &b));
-	buf_free(&b);
+		report_type_unknown(run, type, rec->path, diags);
 	return s;
 }
 

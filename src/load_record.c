@@ -17,19 +17,15 @@
  * the start of the following line. */
 static size_t line_at(const char *p, const char *end, const char **next)
 {
-	const char *q = memchr(p, '\n', (size_t)(end - p));
-	size_t n;
+	const char *q = p;
 
-	if (q == NULL) {
-		*next = end;
-		n = (size_t)(end - p);
-	} else {
-		*next = q + 1;
-		n = (size_t)(q - p);
-	}
-	if (n > 0 && p[n - 1] == '\r')
-		n--;
-	return n;
+	/* A line ends in LF, CRLF or a lone CR, as in CommonMark and YAML. */
+	while (q < end && *q != '\n' && *q != '\r')
+		q++;
+	*next = q;
+	if (q < end)
+		*next = q + (*q == '\r' && q + 1 < end && q[1] == '\n' ? 2 : 1);
+	return (size_t)(q - p);
 }
 
 /* True when the line is exactly marker, trailing blanks allowed. */
@@ -38,35 +34,6 @@ static int is_marker(const char *p, size_t n, const char *marker)
 	while (n > 3 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
 		n--;
 	return n == 3 && memcmp(p, marker, 3) == 0;
-}
-
-/* Plain-language hints for the YAML mistakes people make most. */
-static const struct {
-	const char *problem;
-	const char *hint;
-} yaml_hints[] = {
-    {"mapping values are not allowed",
-     "; a value that contains ': ' must be put in quotes, such as title: \"Besluit: subsidie\""},
-    {"found character that cannot start any token",
-     "; a value that starts with a character such as @ or ` must be put in quotes"},
-    {"did not find expected key", "; check the indentation and the quotes on this line and the one "
-				  "before"},
-    {"found undefined tag handle", "; a value that starts with ! must be put in quotes"},
-    {"invalid leading UTF-8 octet", "; the file is not valid UTF-8 text"},
-    {"incomplete UTF-8 octet sequence", "; the file is not valid UTF-8 text"},
-    {"invalid trailing UTF-8 octet", "; the file is not valid UTF-8 text"},
-    {"invalid Unicode character", "; the file is not valid UTF-8 text"},
-    {"control characters are not allowed", "; remove the invisible control character"},
-};
-
-static const char *yaml_hint(const char *message)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof yaml_hints / sizeof *yaml_hints; i++)
-		if (strstr(message, yaml_hints[i].problem) != NULL)
-			return yaml_hints[i].hint;
-	return "";
 }
 
 static void report_yaml_error(struct record *rec, struct diag_list *diags, const struct yerror *err)
@@ -78,8 +45,7 @@ static void report_yaml_error(struct record *rec, struct diag_list *diags, const
 		return;
 	}
 	diag_report(diags, rec->path, err->line, err->col, RULE_FRONTMATTER_INVALID,
-		    "the front matter is not valid YAML: %s%s", err->message,
-		    yaml_hint(err->message));
+		    "the front matter is not valid YAML: %s", err->message);
 }
 
 /* Reports a key given twice or a key that is not a plain name. */
@@ -131,20 +97,6 @@ static int heading_level(cmark_node *node)
 	return cmark_node_get_heading_level(node);
 }
 
-/* The body opens with a title when its first block is the only level-1
- * heading; a body of several level-1 headings has its sections at level 1. */
-static int opens_with_title(cmark_node *doc)
-{
-	cmark_node *first = cmark_node_first_child(doc), *node;
-	int count = 0;
-
-	if (first == NULL || heading_level(first) != 1)
-		return 0;
-	for (node = first; node != NULL; node = cmark_node_next(node))
-		count += heading_level(node) == 1;
-	return count == 1;
-}
-
 static void parse_body(struct record *rec, const char *text, size_t len)
 {
 	cmark_node *first;
@@ -156,7 +108,9 @@ static void parse_body(struct record *rec, const char *text, size_t len)
 	first = cmark_node_first_child(rec->body);
 	if (first != NULL)
 		rec->first_line = cmark_node_get_start_line(first) + rec->body_line - 1;
-	rec->title_level1 = opens_with_title(rec->body);
+	else
+		rec->first_line = rec->body_line - 1; /* no body: the closing line */
+	rec->title_level1 = first != NULL && heading_level(first) == 1;
 }
 
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags)
@@ -226,12 +180,36 @@ static void inline_text(cmark_node *node, struct buf *b)
 	cmark_iter_free(it);
 }
 
+/* Removes combining diacritical marks (U+0300-U+036F), so that a heading
+ * typed with decomposed letters ("e" + U+0308) matches the plain spelling
+ * of a name ("Financien"). */
+static void strip_marks(struct buf *b)
+{
+	size_t i, o = 0;
+	unsigned char c, d;
+
+	for (i = 0; i < b->len; i++) {
+		c = (unsigned char)b->data[i];
+		d = i + 1 < b->len ? (unsigned char)b->data[i + 1] : 0;
+		if ((c == 0xCC && d >= 0x80 && d <= 0xBF) ||
+		    (c == 0xCD && d >= 0x80 && d <= 0xAF)) {
+			i++;
+			continue;
+		}
+		b->data[o++] = b->data[i];
+	}
+	b->len = o;
+	if (b->data != NULL)
+		b->data[o] = '\0';
+}
+
 static void add_section(struct record *rec, cmark_node *node, struct section **items, size_t *cap)
 {
 	struct section *s;
 	struct buf b = {0};
 
 	inline_text(node, &b);
+	strip_marks(&b);
 	xgrow((void **)items, cap, rec->nsections, sizeof **items);
 	s = &(*items)[rec->nsections++];
 	s->len = b.len;

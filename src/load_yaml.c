@@ -33,11 +33,25 @@ struct builder {
 	struct yerror *err;
 };
 
+/* Limits that keep hostile input cheap: libyaml slows down sharply with
+ * nesting depth, and every alias looks its anchor up. Real front matter
+ * stays far below both. */
+#define MAX_DEPTH   64
+#define MAX_ANCHORS 256
+
 static void set_error(struct yerror *err, int line, int col, const char *msg)
 {
 	err->line = line;
 	err->col = col;
 	snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+/* Records an error at the start of event ev and returns -1. */
+static int event_error(struct builder *b, const yaml_event_t *ev, const char *msg)
+{
+	set_error(b->err, (int)ev->start_mark.line + 1 + b->line_offset,
+		  (int)ev->start_mark.column + 1, msg);
+	return -1;
 }
 
 static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
@@ -51,14 +65,19 @@ static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark
 	return node;
 }
 
-static void remember_anchor(struct builder *b, yaml_char_t *anchor, struct ynode *node)
+/* Remembers node under its anchor name; returns -1 when there are too many. */
+static int remember_anchor(struct builder *b, const yaml_event_t *ev, yaml_char_t *anchor,
+			   struct ynode *node)
 {
 	if (anchor == NULL)
-		return;
+		return 0;
+	if (b->nanchors >= MAX_ANCHORS)
+		return event_error(b, ev, "too many anchors (&name); at most 256 are allowed");
 	xgrow((void **)&b->anchors, &b->anchors_cap, b->nanchors, sizeof *b->anchors);
 	b->anchors[b->nanchors].name = xstrdup((const char *)anchor);
 	b->anchors[b->nanchors].node = node;
 	b->nanchors++;
+	return 0;
 }
 
 static struct ynode *find_anchor(struct builder *b, const char *name)
@@ -116,55 +135,66 @@ static void pop(struct builder *b)
 	attach(b, top->node);
 }
 
-/* Handles one event; returns 0 to go on, -1 on a structural error. */
-static int on_event(struct builder *b, yaml_event_t *ev)
+static int on_scalar(struct builder *b, const yaml_event_t *ev)
 {
 	struct ynode *node;
 
+	/* A NUL written as an escape would cut the value short for every rule. */
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL)
+		return event_error(b, ev, "a value contains a NUL character (\\0)");
+	node = node_new(b, YNODE_SCALAR, ev->start_mark);
+	node->text =
+	    arena_strndup(b->arena, (const char *)ev->data.scalar.value, ev->data.scalar.length);
+	node->len = ev->data.scalar.length;
+	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	attach(b, node);
+	return remember_anchor(b, ev, ev->data.scalar.anchor, node);
+}
+
+static int on_collection(struct builder *b, const yaml_event_t *ev)
+{
+	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+	struct ynode *node;
+
+	if (b->depth >= MAX_DEPTH)
+		return event_error(b, ev, "lists and mappings are nested too deeply");
+	node = node_new(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
+	push(b, node);
+	return remember_anchor(
+	    b, ev, seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor, node);
+}
+
+static int on_alias(struct builder *b, const yaml_event_t *ev)
+{
+	struct ynode *node = find_anchor(b, (const char *)ev->data.alias.anchor);
+
+	if (node == NULL)
+		return event_error(b, ev, "alias to an anchor that is not defined");
+	if (is_open(b, node))
+		return event_error(b, ev, "alias to the list or mapping that contains it");
+	attach(b, node);
+	return 0;
+}
+
+/* Handles one event; returns 0 to go on, -1 on an error. */
+static int on_event(struct builder *b, const yaml_event_t *ev)
+{
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
-		if (++b->documents > 1) {
-			set_error(b->err, (int)ev->start_mark.line + 1 + b->line_offset,
-				  (int)ev->start_mark.column + 1,
-				  "only one YAML document is allowed here");
-			return -1;
-		}
+		if (++b->documents > 1)
+			return event_error(b, ev, "only one YAML document is allowed here");
 		return 0;
 	case YAML_SCALAR_EVENT:
-		node = node_new(b, YNODE_SCALAR, ev->start_mark);
-		node->text = arena_strndup(b->arena, (const char *)ev->data.scalar.value,
-					   ev->data.scalar.length);
-		node->len = ev->data.scalar.length;
-		node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		remember_anchor(b, ev->data.scalar.anchor, node);
-		attach(b, node);
-		return 0;
+		return on_scalar(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		node = node_new(b, ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP,
-				ev->start_mark);
-		remember_anchor(b,
-				ev->type == YAML_SEQUENCE_START_EVENT
-				    ? ev->data.sequence_start.anchor
-				    : ev->data.mapping_start.anchor,
-				node);
-		push(b, node);
-		return 0;
+		return on_collection(b, ev);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		pop(b);
 		return 0;
 	case YAML_ALIAS_EVENT:
-		node = find_anchor(b, (const char *)ev->data.alias.anchor);
-		if (node == NULL || is_open(b, node)) {
-			set_error(b->err, (int)ev->start_mark.line + 1 + b->line_offset,
-				  (int)ev->start_mark.column + 1,
-				  node == NULL ? "alias to an anchor that is not defined"
-					       : "alias to the list or mapping that contains it");
-			return -1;
-		}
-		attach(b, node);
-		return 0;
+		return on_alias(b, ev);
 	default:
 		return 0;
 	}
@@ -173,7 +203,7 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 /* Reader errors (bad encoding) carry a byte offset instead of a mark. */
 static yaml_mark_t offset_mark(const char *text, size_t offset)
 {
-	yaml_mark_t mark = {0, 0, 0};
+	yaml_mark_t mark = {offset, 0, 0};
 	size_t i;
 
 	for (i = 0; i < offset && text[i] != '\0'; i++) {
@@ -187,25 +217,62 @@ static yaml_mark_t offset_mark(const char *text, size_t offset)
 	return mark;
 }
 
+/* Plain-language hints for the YAML mistakes people make most. */
+static const struct {
+	const char *problem;
+	const char *hint;
+} yaml_hints[] = {
+    {"mapping values are not allowed",
+     "; a value that contains ': ' must be put in quotes, such as title: \"Besluit: subsidie\""},
+    {"unexpected end of stream while scanning a quoted scalar",
+     "; a quote opened here is never closed"},
+    {"found character that cannot start any token",
+     "; a value that starts with a character such as @ or ` must be put in quotes"},
+    {"did not find expected key", "; check the indentation and the quotes on this line and the one "
+				  "before"},
+    {"found undefined tag handle", "; a value that starts with ! must be put in quotes"},
+    {"invalid leading UTF-8 octet", "; the file is not valid UTF-8 text"},
+    {"incomplete UTF-8 octet sequence", "; the file is not valid UTF-8 text"},
+    {"invalid trailing UTF-8 octet", "; the file is not valid UTF-8 text"},
+    {"invalid Unicode character", "; the file is not valid UTF-8 text"},
+    {"control characters are not allowed", "; remove the invisible control character"},
+};
+
+static const char *yaml_hint(const char *message)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof yaml_hints / sizeof *yaml_hints; i++)
+		if (strstr(message, yaml_hints[i].problem) != NULL)
+			return yaml_hints[i].hint;
+	return "";
+}
+
+/* Turns libyaml's error into a message with a hint, at the most useful place:
+ * an unclosed quote is reported where it opens, not at the end of the text. */
 static void parser_error(struct builder *b, yaml_parser_t *parser, const char *text, size_t len)
 {
-	char msg[256];
+	const char *problem = parser->problem ? parser->problem : "error";
+	const char *hint;
+	char msg[200];
 	yaml_mark_t mark = parser->problem_mark;
-
-	if (parser->error == YAML_READER_ERROR)
-		mark =
-		    offset_mark(text, parser->problem_offset < len ? parser->problem_offset : len);
 
 	if (parser->error == YAML_MEMORY_ERROR) {
 		set_error(b->err, 0, 0, "out of memory while reading YAML");
 		return;
 	}
-	if (parser->context != NULL)
-		snprintf(msg, sizeof msg, "%s %s", parser->problem ? parser->problem : "error",
-			 parser->context);
-	else
-		snprintf(msg, sizeof msg, "%s", parser->problem ? parser->problem : "error");
-	set_error(b->err, (int)mark.line + 1 + b->line_offset, (int)mark.column + 1, msg);
+	if (parser->error == YAML_READER_ERROR)
+		mark =
+		    offset_mark(text, parser->problem_offset < len ? parser->problem_offset : len);
+	snprintf(msg, sizeof msg, "%s%s%s", problem, parser->context ? " " : "",
+		 parser->context ? parser->context : "");
+	hint = yaml_hint(msg);
+	if (parser->context != NULL && strstr(parser->context, "quoted scalar") != NULL)
+		mark = parser->context_mark;
+	else if (mark.index < len && text[mark.index] == '\t')
+		hint = "; indent with spaces, not tabs";
+	set_error(b->err, (int)mark.line + 1 + b->line_offset, (int)mark.column + 1, "");
+	snprintf(b->err->message, sizeof b->err->message, "%s%s", msg, hint);
 }
 
 static void builder_free(struct builder *b)

@@ -32,8 +32,9 @@ struct record {
 	int body_line;             /* the file line where the body starts */
 	int first_line;            /* the file line of the body's first block */
 	struct cmark_node *body;   /* the parsed body, NULL when not parsed */
-	int title_level1;          /* the body opens with its only level-1 heading */
-	struct section *sections;  /* headings at level 1 and 2 with their content flags */
+	int title_level1;          /* the body opens with a level-1 heading */
+	int section_level;         /* the heading level of its sections */
+	struct section *sections;  /* its headings at section_level */
 	size_t nsections;
 };
 
@@ -42,7 +43,7 @@ struct record {
  * go to diags as frontmatter-invalid. A file without front matter returns a
  * record with has_front 0 and nothing reported. */
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags);
-/* Fills rec->sections with the headings of the given level (1 or 2). */
+/* Fills rec->sections with the top-level headings of the given level (1-6). */
 void record_index_sections(struct record *rec, int level);
 void record_free(struct record *rec);
 

@@ -1,4 +1,5 @@
 /* rule_fields.c - front matter fields against the schema's field specs. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,19 +65,6 @@ static char *field_words(const struct field_spec *f)
 	return xasprintf("field '%s'", f->name);
 }
 
-static char *join(const char *const *items, size_t n, const char *last)
-{
-	struct buf b = {0};
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_puts(&b, i + 1 == n ? last : ", ");
-		buf_puts(&b, items[i]);
-	}
-	return buf_take(&b);
-}
-
 /* Returns the closest of candidates to word when it is close enough to be a
  * likely misspelling, else NULL. */
 static const char *closest(const char *word, const char *const *candidates, size_t n)
@@ -105,29 +93,34 @@ struct value {
 
 static void check_integer(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
-	const char *p = v->text;
+	const char *p = v->text + (v->text[0] == '+' || v->text[0] == '-');
 	char *end;
 	long n;
 
-	if (*p == '+' || *p == '-')
-		p++;
 	if (*p == '\0' || strspn(p, "0123456789") != strlen(p)) {
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
 			    "field '%s' must be a whole number, not '%s'", f->name, v->text);
 		return;
 	}
+	errno = 0;
 	n = strtol(v->text, &end, 10);
-	if ((f->has_min && n < f->min) || (f->has_max && n > f->max)) {
-		if (f->has_min && f->has_max)
-			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
-				    "field '%s' must be a whole number from %ld to %ld, not '%s'",
-				    f->name, f->min, f->max, v->text);
-		else
-			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
-				    "field '%s' must be a whole number of %s %ld, not '%s'",
-				    f->name, f->has_min ? "at least" : "at most",
-				    f->has_min ? f->min : f->max, v->text);
+	if (errno == ERANGE) {
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s': the number '%s' is too large", f->name, v->text);
+		return;
 	}
+	if (f->has_min && f->has_max && (n < f->min || n > f->max))
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a whole number from %ld to %ld, not '%s'", f->name,
+			    f->min, f->max, v->text);
+	else if (f->has_min && n < f->min)
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a whole number of at least %ld, not '%s'", f->name,
+			    f->min, v->text);
+	else if (f->has_max && n > f->max)
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a whole number of at most %ld, not '%s'", f->name,
+			    f->max, v->text);
 }
 
 static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
@@ -156,7 +149,7 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 	for (i = 0; i < f->nvalues; i++)
 		if (strcmp(v->text, f->values[i]) == 0)
 			return;
-	list = join(f->values, f->nvalues, " or ");
+	list = join_words(f->values, f->nvalues, "", " or ");
 	near = closest(v->text, f->values, f->nvalues);
 	if (near != NULL)
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_ENUM,
@@ -172,18 +165,20 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 static void check_ref(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	const struct schema *t;
-	const char *titles[16];
+	const char **titles;
 	char *list;
-	size_t i, n = 0;
+	size_t i;
 
 	for (i = 0; i < f->ntargets; i++) {
 		t = f->target_schemas[i];
 		if (t->id_pattern == NULL || pattern_match(t->id_pattern, v->text, v->len) == 1)
 			return;
-		if (n < 16)
-			titles[n++] = t->title;
 	}
-	list = join(titles, n, " or ");
+	titles = xmalloc(f->ntargets * sizeof *titles);
+	for (i = 0; i < f->ntargets; i++)
+		titles[i] = f->target_schemas[i]->title;
+	list = join_words(titles, f->ntargets, "", " or ");
+	free(titles);
 	diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
 		    "field '%s': '%s' is not the id of %s %s", f->name, v->text, rule_article(list),
 		    list);
@@ -423,20 +418,25 @@ static void check_one_of(struct rule_ctx *ctx, const struct field_group *g)
 	char *list;
 	size_t i, found = 0;
 
-	for (i = 0; i < g->n; i++)
-		if (present(ynode_get(ctx->rec->front, g->names[i])) && found++ == 1)
+	for (i = 0; i < g->n; i++) {
+		if (!present(ynode_get(ctx->rec->front, g->names[i])))
+			continue;
+		found++;
+		if (found == 2)
 			second = ynode_key(ctx->rec->front, g->names[i]);
+	}
 	if (found == 1)
 		return;
-	list = join(g->names, g->n, "' or '");
-	if (found == 0)
+	if (found == 0) {
+		list = join_words(g->names, g->n, "'", " or ");
 		diag_report(ctx->diags, ctx->rec->path, 1, 1, RULE_FIELD_REQUIRED,
-			    "%s %s needs '%s'; none is given", rule_article(ctx->schema->title),
+			    "%s %s needs %s; none is given", rule_article(ctx->schema->title),
 			    ctx->schema->title, list);
-	else
+	} else {
+		list = join_words(g->names, g->n, "'", " and ");
 		diag_report(ctx->diags, ctx->rec->path, second->line, second->col,
-			    RULE_FIELD_REQUIRED, "give either '%s', not more than one of them",
-			    list);
+			    RULE_FIELD_REQUIRED, "give only one of %s, not more", list);
+	}
 	free(list);
 }
 

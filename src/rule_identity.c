@@ -42,8 +42,8 @@ void rule_date_order(struct rule_ctx *ctx)
 			if (have_prev && cur.days < prev.days)
 				diag_report(ctx->diags, ctx->rec->path, cur.node->line,
 					    cur.node->col, RULE_DATE_ORDER,
-					    "'%s' (%s) is earlier than '%s' (%s); it may not be",
-					    cur.name, cur.node->text, prev.name, prev.node->text);
+					    "'%s' (%s) may not be earlier than '%s' (%s)", cur.name,
+					    cur.node->text, prev.name, prev.node->text);
 			prev = cur;
 			have_prev = 1;
 		}

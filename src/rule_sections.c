@@ -7,37 +7,37 @@
 #include "rules.h"
 #include "util.h"
 
-/* The level of section headings: the schema's, or 2 when the body opens
- * with a level-1 title and 1 otherwise. */
-int rule_section_level(const struct schema *schema, const struct record *rec)
+/* Indexes rec's sections at level and matches them to the schema's;
+ * returns how many headings match. */
+static size_t index_at(const struct schema *schema, struct record *rec, int level)
 {
-	if (schema->section_level > 0)
-		return schema->section_level;
-	return rec->title_level1 ? 2 : 1;
-}
+	size_t i, matched = 0;
 
-void rule_index_sections(const struct schema *schema, struct record *rec)
-{
-	size_t i;
-
-	record_index_sections(rec, rule_section_level(schema, rec));
-	for (i = 0; i < rec->nsections; i++)
+	record_index_sections(rec, level);
+	for (i = 0; i < rec->nsections; i++) {
 		rec->sections[i].spec =
 		    schema_section_match(schema, rec->sections[i].heading, rec->sections[i].len);
+		matched += rec->sections[i].spec >= 0;
+	}
+	return matched;
 }
 
-static char *names_text(const struct section_spec *spec)
+/* The section level is the schema's, or else the level (1 or 2) at which
+ * more headings are sections of the schema; on a tie 2 when the body opens
+ * with a level-1 title, else 1. */
+void rule_index_sections(const struct schema *schema, struct record *rec)
 {
-	struct buf b = {0};
-	size_t i;
+	int preferred = rec->title_level1 ? 2 : 1, other = 3 - preferred;
 
-	for (i = 0; i < spec->nnames; i++)
-		buf_printf(&b, "%s'%s'",
-			   i == 0                  ? ""
-			   : i + 1 == spec->nnames ? " or "
-						   : ", ",
-			   spec->names[i]);
-	return buf_take(&b);
+	if (schema->section_level > 0) {
+		rec->section_level = schema->section_level;
+		index_at(schema, rec, rec->section_level);
+		return;
+	}
+	rec->section_level = preferred;
+	if (index_at(schema, rec, other) > index_at(schema, rec, preferred))
+		rec->section_level = other;
+	index_at(schema, rec, rec->section_level);
 }
 
 /* Returns the first section in the document that the schema puts after
@@ -54,11 +54,12 @@ static const struct section *next_present(const struct rule_ctx *ctx, int spec)
 	return NULL;
 }
 
-static void check_missing(struct rule_ctx *ctx, int index, int level)
+static void check_missing(struct rule_ctx *ctx, int index)
 {
 	const struct section_spec *spec = &ctx->schema->sections[index];
 	const struct section *next = next_present(ctx, index);
-	char *names = names_text(spec), *cond = NULL, *where = NULL;
+	char *names = join_words(spec->names, spec->nnames, "'", " or "), *cond = NULL;
+	char *where = NULL;
 	int line = next != NULL ? next->line : ctx->rec->first_line;
 
 	if (!spec->required)
@@ -68,7 +69,7 @@ static void check_missing(struct rule_ctx *ctx, int index, int level)
 	diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
 		    "the section '%s' is missing%s%s%s; add a heading of level %d named %s%s",
 		    spec->title, cond ? " (it is required because " : "", cond ? cond : "",
-		    cond ? ")" : "", level, names, where ? where : "");
+		    cond ? ")" : "", ctx->rec->section_level, names, where ? where : "");
 	free(where);
 	free(cond);
 	free(names);
@@ -77,23 +78,86 @@ static void check_missing(struct rule_ctx *ctx, int index, int level)
 /* "'Besluit' (Decision)": the heading as written, and the schema's name for it. */
 static char *section_words(const struct rule_ctx *ctx, const struct section *sec)
 {
-	const char *title = ctx->schema->sections[sec->spec].title;
+	const char *title = sec->spec >= 0 ? ctx->schema->sections[sec->spec].title : NULL;
 
-	if (strcasecmp(sec->heading, title) == 0)
+	if (sec->len == 0)
+		return xasprintf("on line %d (a heading without text)", sec->line);
+	if (title == NULL || strcasecmp(sec->heading, title) == 0)
 		return xasprintf("'%s'", sec->heading);
 	return xasprintf("'%s' (%s)", sec->heading, title);
 }
 
-static void check_order(struct rule_ctx *ctx, const struct section *sec,
-			const struct section *latest)
+/* Reports that sec stands on the wrong side of other. */
+static void report_order(struct rule_ctx *ctx, const struct section *sec,
+			 const struct section *other, const char *side)
 {
-	char *words = section_words(ctx, sec), *before = section_words(ctx, latest);
+	char *words = section_words(ctx, sec), *near = section_words(ctx, other);
 
 	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_ORDER,
-		    "the section %s should come before the section %s on line %d", words, before,
-		    latest->line);
+		    "the section %s should come %s the section %s on line %d", words, side, near,
+		    other->line);
 	free(words);
-	free(before);
+	free(near);
+}
+
+/* Marks in keep[] a longest run of sections (in document order) whose schema
+ * positions increase: the sections that are in order. Patience sorting,
+ * O(n log n), run from the end so that of two swapped sections the later
+ * one is the one out of place. */
+static void longest_ordered(const struct section *const *secs, size_t n, int *keep)
+{
+	size_t *tail = xmalloc((n + 1) * sizeof *tail), *prev = xmalloc((n + 1) * sizeof *prev);
+	size_t len = 0, lo, hi, mid, i, k;
+
+	/* From the end, the in-order run is one of decreasing positions. */
+	for (i = n; i-- > 0;) {
+		lo = 0;
+		hi = len;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (secs[tail[mid]]->spec > secs[i]->spec)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo > 0 ? tail[lo - 1] : n;
+		tail[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	for (k = len ? tail[len - 1] : n; k != n; k = prev[k])
+		keep[k] = 1;
+	free(tail);
+	free(prev);
+}
+
+/* Reports each section outside the longest ordered run, next to the
+ * in-order section it should follow or precede. */
+static void check_order(struct rule_ctx *ctx, const struct section *const *secs, size_t n)
+{
+	int *keep = xcalloc(n + 1, sizeof *keep);
+	const struct section *after, *before;
+	size_t i, k;
+
+	longest_ordered(secs, n, keep);
+	for (i = 0; i < n; i++) {
+		if (keep[i])
+			continue;
+		after = before = NULL;
+		for (k = 0; k < n; k++) {
+			if (!keep[k])
+				continue;
+			if (secs[k]->spec < secs[i]->spec)
+				after = secs[k];
+			else if (before == NULL)
+				before = secs[k];
+		}
+		if (after != NULL && after->line > secs[i]->line)
+			report_order(ctx, secs[i], after, "after");
+		else if (before != NULL)
+			report_order(ctx, secs[i], before, "before");
+	}
+	free(keep);
 }
 
 static void check_duplicate(struct rule_ctx *ctx, const struct section *sec, int first)
@@ -107,22 +171,35 @@ static void check_duplicate(struct rule_ctx *ctx, const struct section *sec, int
 	free(words);
 }
 
+static void check_empty(struct rule_ctx *ctx, const struct section *sec)
+{
+	char *words = section_words(ctx, sec);
+
+	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_EMPTY,
+		    "the section %s has no content; write its text under the heading or remove "
+		    "the heading",
+		    words);
+	free(words);
+}
+
+static int section_required(const struct rule_ctx *ctx, const struct section_spec *spec)
+{
+	return spec->required ||
+	       (spec->required_if != NULL && rule_condition_holds(ctx, spec->required_if));
+}
+
 void rule_sections(struct rule_ctx *ctx)
 {
 	const struct record *rec = ctx->rec;
-	const struct section *latest = NULL, *sec;
-	const struct section_spec *spec;
-	int level = rule_section_level(ctx->schema, rec);
+	const struct section **firsts = xmalloc((rec->nsections + 1) * sizeof *firsts);
 	int *first_line = xcalloc(ctx->schema->nsections + 1, sizeof *first_line);
-	size_t i;
+	const struct section *sec;
+	size_t i, nfirsts = 0;
 
 	for (i = 0; i < rec->nsections; i++) {
 		sec = &rec->sections[i];
 		if (!sec->has_content)
-			diag_report(ctx->diags, rec->path, sec->line, sec->col, RULE_SECTION_EMPTY,
-				    "the section '%s' has no content; write its text under the "
-				    "heading or remove the heading",
-				    sec->heading);
+			check_empty(ctx, sec);
 		if (sec->spec < 0)
 			continue;
 		if (first_line[sec->spec] != 0) {
@@ -130,17 +207,13 @@ void rule_sections(struct rule_ctx *ctx)
 			continue;
 		}
 		first_line[sec->spec] = sec->line;
-		if (ctx->schema->sections_ordered && latest != NULL && sec->spec < latest->spec)
-			check_order(ctx, sec, latest);
-		else
-			latest = sec;
+		firsts[nfirsts++] = sec;
 	}
-	for (i = 0; i < ctx->schema->nsections; i++) {
-		spec = &ctx->schema->sections[i];
-		if (first_line[i] == 0 &&
-		    (spec->required ||
-		     (spec->required_if != NULL && rule_condition_holds(ctx, spec->required_if))))
-			check_missing(ctx, (int)i, level);
-	}
+	if (ctx->schema->sections_ordered)
+		check_order(ctx, firsts, nfirsts);
+	for (i = 0; i < ctx->schema->nsections; i++)
+		if (first_line[i] == 0 && section_required(ctx, &ctx->schema->sections[i]))
+			check_missing(ctx, (int)i);
 	free(first_line);
+	free(firsts);
 }

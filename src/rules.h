@@ -28,9 +28,8 @@ void rule_identity(struct rule_ctx *ctx);
 /* section-required, section-order, section-empty, section-duplicate. */
 void rule_sections(struct rule_ctx *ctx);
 
-/* Returns the heading level of the record's sections under schema. */
-int rule_section_level(const struct schema *schema, const struct record *rec);
-/* Indexes rec's sections at that level and matches each to a schema section. */
+/* Chooses rec's section level under schema, indexes the sections at that
+ * level and matches each to a schema section. */
 void rule_index_sections(const struct schema *schema, struct record *rec);
 
 /* True when the condition holds for the record's fields (defaults apply). */

@@ -177,6 +177,8 @@ static int parse_condition(struct ctx *c, const struct ynode *n, struct conditio
 	if (v != NULL &&
 	    get_strings(c, v, "required-if equals", &cond->values, &cond->nvalues) != 0)
 		return -1;
+	if (v != NULL && cond->nvalues == 0)
+		return fail(c, v, "required-if 'equals' needs at least one value");
 	*out = cond;
 	return 0;
 }
@@ -250,6 +252,10 @@ static int check_field(struct ctx *c, const struct ynode *n, const struct field_
 		return fail(c, n, "field '%s': a list cannot hold lists", f->name);
 	if ((f->has_min || f->has_max) && t != FT_INTEGER)
 		return fail(c, n, "field '%s': min and max need type integer", f->name);
+	if (f->has_min && f->has_max && f->min > f->max)
+		return fail(c, n, "field '%s': min is larger than max", f->name);
+	if (f->has_min_items && f->has_max_items && f->min_items > f->max_items)
+		return fail(c, n, "field '%s': min-items is larger than max-items", f->name);
 	if ((f->has_min_items || f->has_max_items) && f->type != FT_LIST)
 		return fail(c, n, "field '%s': min-items and max-items need type list", f->name);
 	return 0;
@@ -260,6 +266,8 @@ static int parse_field(struct ctx *c, const struct ynode *key, const struct ynod
 {
 	size_t i;
 
+	if (key->kind != YNODE_SCALAR)
+		return fail(c, key, "a field name must be a single word");
 	f->name = key->text;
 	f->line = key->line;
 	f->col = key->col;
@@ -342,23 +350,36 @@ static void add_name(struct buf *b, const char *name)
 
 /* Builds the heading pattern: optional numbering and article, one of the
  * names (or the schema's own pattern), then anything after a word end. */
+/* Compiles a heading pattern: optional numbering and article, then body
+ * (one of the names, or the schema's own pattern), then anything after a
+ * word end. */
+static int compile_heading(struct ctx *c, const struct ynode *n, const char *body, pcre2_code **out)
+{
+	char *src = xasprintf("^\\s*(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(?:(?:de|het|the|een|a|an)\\s+)?"
+			      "(?:%s)(?![\\p{L}\\p{N}])",
+			      body);
+	int rc = compile(c, n, src, PCRE2_CASELESS, out);
+
+	free(src);
+	return rc;
+}
+
 static int build_section_match(struct ctx *c, const struct ynode *n, struct section_spec *sec,
 			       const char *own)
 {
 	struct buf b = {0};
 	size_t i;
-	int rc;
+	int rc = 0;
 
-	buf_puts(&b, "^\\s*(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(?:(?:de|het|the|een|a|an)\\s+)?(?:");
 	for (i = 0; i < sec->nnames; i++) {
 		if (i > 0)
 			buf_puts(&b, "|");
 		add_name(&b, sec->names[i]);
 	}
-	if (own != NULL)
-		buf_printf(&b, "%s(?:%s)", sec->nnames ? "|" : "", own);
-	buf_puts(&b, ")(?![\\p{L}\\p{N}])");
-	rc = compile(c, n, b.data, PCRE2_CASELESS, &sec->match);
+	if (sec->nnames > 0)
+		rc = compile_heading(c, n, b.data, &sec->match);
+	if (rc == 0 && own != NULL)
+		rc = compile_heading(c, n, own, &sec->pattern);
 	buf_free(&b);
 	return rc;
 }
@@ -386,7 +407,7 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 	if (v != NULL) {
 		if (get_string(c, v, "pattern", &own) != 0 || compile(c, v, own, 0, &probe) != 0)
 			return -1;
-		pcre2_code_free(probe);
+		pcre2_code_free(probe); /* reports the pattern's own errors at its place */
 	}
 	if (sec->nnames == 0 && own == NULL) {
 		sec->names = &sec->title;
@@ -466,10 +487,41 @@ static int check_condition(struct ctx *c, const struct schema *s, const struct c
 		    cond->field);
 }
 
-static int check_schema(struct ctx *c, const struct schema *s)
+/* Checks that each {name} of the file-name template is a field or a named
+ * group of the id pattern, so that the template can always be filled in. */
+static int check_file_name(struct ctx *c, const struct schema *s, const struct ynode *where)
+{
+	const char *p, *close;
+	char name[128];
+	size_t n;
+
+	for (p = s->file_name; p != NULL && *p != '\0'; p++) {
+		close = *p == '{' ? strchr(p, '}') : NULL;
+		if (close == NULL)
+			continue;
+		n = (size_t)(close - p - 1);
+		if (n >= sizeof name)
+			return fail(c, where, "file-name: the name in {...} is too long");
+		memcpy(name, p + 1, n);
+		name[n] = '\0';
+		if (schema_field(s, name) == NULL && strcmp(name, s->id_field) != 0 &&
+		    (s->id_pattern == NULL ||
+		     pcre2_substring_number_from_name(s->id_pattern, (PCRE2_SPTR)name) < 0))
+			return fail(c, where,
+				    "file-name uses {%s}, which is neither a field nor a named "
+				    "group of the id pattern",
+				    name);
+		p = close;
+	}
+	return 0;
+}
+
+static int check_schema(struct ctx *c, const struct schema *s, const struct ynode *root)
 {
 	size_t i;
 
+	if (check_file_name(c, s, ynode_get(root, "file-name")) != 0)
+		return -1;
 	for (i = 0; i < s->nfields; i++)
 		if (check_condition(c, s, s->fields[i].required_if) != 0)
 			return -1;
@@ -566,7 +618,7 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	}
 	if (s->title == NULL)
 		s->title = s->name;
-	return check_schema(c, s);
+	return check_schema(c, s, root);
 }
 
 /* Makes sure the id field is defined: a required string unless the schema says more. */
@@ -635,8 +687,10 @@ void schema_free(struct schema *s)
 		return;
 	for (i = 0; i < s->nfields; i++)
 		pcre2_code_free(s->fields[i].pattern);
-	for (i = 0; i < s->nsections; i++)
+	for (i = 0; i < s->nsections; i++) {
 		pcre2_code_free(s->sections[i].match);
+		pcre2_code_free(s->sections[i].pattern);
+	}
 	pcre2_code_free(s->id_pattern);
 	arena_free(s->arena);
 	free(s);
@@ -656,8 +710,15 @@ int schema_section_match(const struct schema *s, const char *heading, size_t len
 {
 	size_t i;
 
+	/* Names first, so that "Toelichting op het besluit" is the Explanation
+	 * even though a looser pattern elsewhere would take it. */
 	for (i = 0; i < s->nsections; i++)
-		if (pattern_match(s->sections[i].match, heading, len) == 1)
+		if (s->sections[i].match != NULL &&
+		    pattern_match(s->sections[i].match, heading, len) == 1)
+			return (int)i;
+	for (i = 0; i < s->nsections; i++)
+		if (s->sections[i].pattern != NULL &&
+		    pattern_match(s->sections[i].pattern, heading, len) == 1)
 			return (int)i;
 	return -1;
 }

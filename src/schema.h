@@ -58,7 +58,8 @@ struct section_spec {
 	const char *title;  /* display name, e.g. "Progress" */
 	const char **names; /* names and aliases, e.g. Progress, Voortgang */
 	size_t nnames;
-	pcre2_code *match; /* built from names and/or a pattern */
+	pcre2_code *match;   /* its names, NULL when it has none */
+	pcre2_code *pattern; /* its own pattern, NULL when it has none */
 	int required;
 	struct condition *required_if;
 };

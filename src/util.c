@@ -163,6 +163,19 @@ char *read_file(const char *path, size_t *len)
 	return buf_take(&b);
 }
 
+char *join_words(const char *const *words, size_t n, const char *quote, const char *last)
+{
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&b, i + 1 == n ? last : ", ");
+		buf_printf(&b, "%s%s%s", quote, words[i], quote);
+	}
+	return buf_take(&b);
+}
+
 int edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;

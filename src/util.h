@@ -39,6 +39,10 @@ void buf_free(struct buf *b);
  * or NULL with errno set. */
 char *read_file(const char *path, size_t *len);
 
+/* Returns "a, b or c" (with last " or ") for n words, each wrapped in quote
+ * (such as "'"), as a malloc'd string. */
+char *join_words(const char *const *words, size_t n, const char *quote, const char *last);
+
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);
 

@@ -241,3 +241,153 @@ EOT
 	run "$CLERK" --version
 	[[ "$output" == "clerk "* ]]
 }
+
+# ------------------------------------------------------- review findings
+
+# A progress report with all its sections, for the section tests below.
+valid_report() {
+	cat <<EOT
+---
+type: progress-report
+id: RPT-2024-001
+title: Eerste voortgangsrapportage
+date: 2024-06-01
+status: final
+series: samenwerking
+sequence: 1
+cites: [COV-2023-001]
+---
+# Eerste voortgangsrapportage
+
+## 1. Inleiding
+
+Tekst.
+
+## 2. Voortgang
+
+Tekst.
+
+## 3. Risico's
+
+Tekst.
+
+## 4. Financiën
+
+Tekst.
+
+## 5. Tot slot
+
+Tekst.
+EOT
+}
+
+@test "one section moved to the front is reported once, next to where it belongs" {
+	valid_report | awk '/^## 1\./ { print "## 5. Tot slot\n\nTekst.\n" } /^## 5\./ { exit } { print }' | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_one section-order RPT-2024-001.md:13
+	[[ "$output" == *"'5. Tot slot' (Conclusion) should come after the section '4. Financiën' (Finances) on line 29"* ]]
+}
+
+@test "two swapped sections: the later one is reported" {
+	valid_report | sed 's/^## 3. Risico.s$/## X/; s/^## 4. Financiën$/## 3. Risico'"'"'s/; s/^## X$/## 4. Financiën/' | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_one section-order RPT-2024-001.md:25
+}
+
+@test "sections at level 1 when the body is a series of level-1 headings" {
+	valid_report | sed 's/^## /# /; /^# Eerste/,+1d' | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "an appendix at level 1 after level-2 sections is not a section" {
+	{ valid_report; printf '\n# Bijlage\n\nEen tabel.\n'; } | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "a title after an opening paragraph still has level-2 sections" {
+	valid_report | sed 's/^# Eerste voortgangsrapportage$/Vooraf een zin.\n\n# Eerste voortgangsrapportage/' | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "'Toelichting op het besluit' is the explanation, not a second decision" {
+	valid_decision | sed 's/^1. het mandaatregister.*/&\n\n## Toelichting op het besluit\n\nUitleg./' | write 2024-017.md
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "any governing body followed by 'besluit' is the decision section" {
+	valid_decision | sed 's/^## Besluit$/## Het dagelijks bestuur besluit:/' | write 2024-017.md
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "a heading typed with decomposed accents matches" {
+	valid_report | sed 's/^## 4. Financiën$/## 4. Financie\xcc\x88n/' | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "lone CR line endings are read as line ends" {
+	valid_decision | tr '\n' '\r' | write 2024-017.md
+	run "$CLERK" check
+	assert_clean
+	valid_decision | sed 's/^status: .*/status: klaar/' | tr '\n' '\r' | write 2024-017.md
+	run "$CLERK" check
+	assert_one field-enum 2024-017.md:6
+}
+
+@test "a record with no body: the missing section is reported on the closing line" {
+	valid_decision | head -n 8 | write 2024-017.md
+	run "$CLERK" check
+	assert_one section-required 2024-017.md:8
+}
+
+@test "a number too large to hold is a field-type finding" {
+	valid_report | sed 's/^sequence: 1$/sequence: 99999999999999999999999/' | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_one field-type RPT-2024-001.md:8
+	[[ "$output" == *"too large"* ]]
+}
+
+@test "hostile YAML is refused quickly: deep nesting, a NUL escape" {
+	python3 -c "d=100000;open('a.md','w').write('---\ntype: decision\nx: '+'['*d+']'*d+'\n---\n')"
+	valid_decision | sed 's/^status: .*/status: "adopted\\0x"/' | write 2024-017.md
+	run "$CLERK" check a.md
+	printf '%s\n' "$output" | grep -q '^a.md:3:.*nested too deeply.*\[frontmatter-invalid\]$'
+	run "$CLERK" check 2024-017.md
+	assert_one frontmatter-invalid 2024-017.md:6
+}
+
+@test "plain-language YAML hints: an unclosed quote where it opens, a tab" {
+	valid_decision | sed 's/^title: .*/title: "Mandaat/' | write 2024-017.md
+	printf -- '---\ntype: decision\nparties:\n\t- a\n---\n' | write 2024-018.md
+	run "$CLERK" check 2024-017.md
+	assert_one frontmatter-invalid 2024-017.md:4
+	[[ "$output" == *"a quote opened here is never closed"* ]]
+	run "$CLERK" check 2024-018.md
+	assert_one frontmatter-invalid 2024-018.md:4
+	[[ "$output" == *"indent with spaces, not tabs"* ]]
+}
+
+@test "a type that is not one word, or a near miss, is type-unknown with help" {
+	valid_decision | sed 's/^type: decision$/type: [decision]/' | write 2024-017.md
+	valid_decision 2024-018 | sed 's/^type: decision$/type: Decision/' | write 2024-018.md
+	run "$CLERK" check 2024-017.md
+	assert_one type-unknown 2024-017.md:2
+	[[ "$output" == *"must be one word"* ]]
+	run "$CLERK" check 2024-018.md
+	assert_one type-unknown 2024-018.md:2
+	[[ "$output" == *"did you mean 'decision'?"* ]]
+}
+
+@test "output that cannot be written is exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	valid_decision | write 2024-017.md
+	run "$CLERK" check -q
+	run bash -c "'$CLERK' check > /dev/full"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cannot write the output"* ]]
+}

@@ -561,3 +561,19 @@ decision_with_portfolio() {
 	run --separate-stderr "$CLERK" check
 	assert_config_error .clerk.yml 3
 }
+
+@test "schema errors: mistakes that would silently switch a check off" {
+	mkdir schemas
+	printf 'schemas: schemas\n' >.clerk.yml
+	for bad in \
+		"file-name: '{nope}.md'|uses {nope}" \
+		"fields: {n: {type: integer, min: 5, max: 1}}|min is larger than max" \
+		"fields: {l: {type: list, min-items: 3, max-items: 1}}|min-items is larger" \
+		"fields: {a: string, b: {type: string, required-if: {field: a, equals: []}}}|at least one value" \
+		"fields: {[a]: string}|single word"; do
+		printf 'name: x\n%s\n' "${bad%%|*}" >schemas/x.yml
+		run --separate-stderr "$CLERK" check
+		[ "$status" -eq 2 ] || { echo "accepted: ${bad%%|*}" >&2; return 1; }
+		[[ "$stderr" == "clerk: schemas/x.yml:2:"*"${bad#*|}"* ]] || { echo "$stderr" >&2; return 1; }
+	done
+}
