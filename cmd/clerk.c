@@ -91,75 +91,101 @@ static const char check_usage[] =
     "Checks every record (a .md file with front matter) in the given files and folders\n"
     "(default: the current folder) against its type's schema.\n";
 
-static int cmd_check(int argc, char **argv)
+struct check_options {
+	const char *as_of, *config_path;
+	const struct writer *writer;
+	struct out_options out;
+	int help;
+};
+
+/* Reads the options of check; returns 0, or an exit code to stop with. */
+static int parse_check_options(int argc, char **argv, struct check_options *o)
 {
 	static const struct option longopts[] = {
 	    {"as-of", required_argument, NULL, 'a'},  {"format", required_argument, NULL, 'f'},
 	    {"config", required_argument, NULL, 'c'}, {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	const char *as_of = NULL, *config_path = NULL, *format = "text";
-	const struct writer *writer;
-	struct out_options opt = {0};
-	struct config cfg;
-	struct schema_set set = {0};
-	struct check_run run;
-	int c, i, rc;
+	const char *format = "text";
+	int c;
 
 	for (;;) {
 		c = getopt_long(argc, argv, "a:f:c:qh", longopts, NULL);
 		if (c == -1)
 			break;
-		switch (c) {
-		case 'a':
-			as_of = optarg;
-			break;
-		case 'f':
+		if (c == 'a')
+			o->as_of = optarg;
+		else if (c == 'f')
 			format = optarg;
+		else if (c == 'c')
+			o->config_path = optarg;
+		else if (c == 'q')
+			o->out.quiet = 1;
+		else if (c == 'h')
+			o->help = 1;
+		else
 			break;
-		case 'c':
-			config_path = optarg;
-			break;
-		case 'q':
-			opt.quiet = 1;
-			break;
-		case 'h':
-			fputs(check_usage, stdout);
-			return 0;
-		default:
-			fputs(check_usage, stderr);
-			return EXIT_USAGE;
-		}
 	}
-	if (as_of != NULL && date_parse(as_of, strlen(as_of), NULL) != DATE_OK)
+	if (c != -1) {
+		fputs(check_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
 		return usage_error("--as-of needs a real date written as YYYY-MM-DD, not '%s'",
-				   as_of);
-	writer = out_find(format);
-	if (writer == NULL)
+				   o->as_of);
+	o->writer = out_find(format);
+	if (o->writer == NULL)
 		return usage_error("unknown output format '%s'", format);
-	rc = load_setup(config_path, &cfg, &set);
-	if (rc == 0) {
-		if (as_of != NULL)
-			memcpy(cfg.as_of, as_of, 11);
-		else if (cfg.as_of[0] == '\0')
-			date_today(cfg.as_of);
-		check_init(&run, &cfg, &set);
-		run.on_error = print_error;
-		for (i = optind; i < argc; i++)
-			check_path(&run, argv[i]);
-		if (optind == argc)
-			check_path(&run, ".");
-		check_finish(&run);
-		writer->write(stdout, &run, &opt);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));
-			run.system_errors++;
-		}
-		if (run.system_errors > 0)
-			rc = EXIT_USAGE;
-		else if (diag_list_count(&run.diags, SEV_ERROR) > 0)
-			rc = EXIT_FINDINGS;
-		check_free(&run);
+	return 0;
+}
+
+/* Checks the paths (or the current folder) and writes the findings;
+ * returns the exit code. */
+static int run_check(const struct check_options *o, struct config *cfg,
+		     const struct schema_set *set, char **paths, int npaths)
+{
+	struct check_run run;
+	int i, rc = 0;
+
+	if (o->as_of != NULL)
+		memcpy(cfg->as_of, o->as_of, 11);
+	else if (cfg->as_of[0] == '\0')
+		date_today(cfg->as_of);
+	check_init(&run, cfg, set);
+	run.on_error = print_error;
+	for (i = 0; i < npaths; i++)
+		check_path(&run, paths[i]);
+	if (npaths == 0)
+		check_path(&run, ".");
+	check_finish(&run);
+	o->writer->write(stdout, &run, &o->out);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));
+		run.system_errors++;
 	}
+	if (run.system_errors > 0)
+		rc = EXIT_USAGE;
+	else if (diag_list_count(&run.diags, SEV_ERROR) > 0)
+		rc = EXIT_FINDINGS;
+	check_free(&run);
+	return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	struct check_options o = {0};
+	struct config cfg;
+	struct schema_set set = {0};
+	int rc = parse_check_options(argc, argv, &o);
+
+	if (rc != 0)
+		return rc;
+	if (o.help) {
+		fputs(check_usage, stdout);
+		return 0;
+	}
+	rc = load_setup(o.config_path, &cfg, &set);
+	if (rc == 0)
+		rc = run_check(&o, &cfg, &set, argv + optind, argc - optind);
 	schema_set_free(&set);
 	config_free(&cfg);
 	return rc;

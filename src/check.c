@@ -1,7 +1,6 @@
 /* check.c - discovery and the per-file stage of `clerk check`. */
 #include "check.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -201,35 +200,10 @@ static int is_markdown(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-static int compare_names(const void *a, const void *b)
+/* Hidden entries (.git, .github, editor folders) are never walked. */
+static int visible(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Returns the sorted entry names of dir (hidden ones left out), or NULL with errno. */
-static char **list_dir(const char *dir, size_t *count)
-{
-	DIR *d = opendir(dir);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-
-	if (d == NULL)
-		return NULL;
-	for (;;) {
-		e = readdir(d);
-		if (e == NULL)
-			break;
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow((void **)&names, &cap, n, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, compare_names);
-	*count = n;
-	return names ? names : xcalloc(1, sizeof *names);
+	return name[0] != '.';
 }
 
 static char *join_path(const char *dir, const char *name)
@@ -248,7 +222,7 @@ static void walk_dir(struct check_run *run, const char *path, const char *relpat
 	char **names, *child, *child_rel;
 	size_t i, n = 0;
 
-	names = list_dir(path, &n);
+	names = list_dir(path, visible, &n);
 	if (names == NULL) {
 		system_error(run, path, strerror(errno));
 		return;

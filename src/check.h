@@ -12,7 +12,8 @@
 #include "diag.h"
 #include "schema.h"
 
-/* What the whole-set rules need to know of a record once its tree is gone. */
+/* What the whole-set rules need to know of a record once its tree is gone.
+ * The strings are owned by the run and freed by check_free. */
 struct summary {
 	char *path;
 	char *type;

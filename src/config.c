@@ -30,11 +30,8 @@ static int fail(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 {
 	va_list ap;
 
-	snprintf(c->err->file, sizeof c->err->file, "%s", c->file);
-	c->err->line = n ? n->line : 1;
-	c->err->col = n ? n->col : 1;
 	va_start(ap, fmt);
-	vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+	config_error_vset(c->err, c->file, n ? n->line : 1, n ? n->col : 1, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -278,23 +275,17 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 	size_t len, i;
 	char *text = read_file(path, &len);
 
-	if (text == NULL) {
-		snprintf(err->file, sizeof err->file, "%s", path);
-		err->line = err->col = 0;
-		snprintf(err->message, sizeof err->message, "cannot read: %s", strerror(errno));
-		return -1;
-	}
+	if (text == NULL)
+		return config_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
 	cfg->file = arena_strdup(cfg->arena, path);
 	set_root(cfg, path);
 	set_dir(cfg, path);
 	root = ytree_parse(cfg->arena, text, len, 0, &yerr);
 	free(text);
-	if (root == NULL && yerr.message[0] != '\0') {
-		fail(&c, NULL, "not valid YAML: %s", yerr.message);
-		err->line = yerr.line ? yerr.line : 1;
-		err->col = yerr.col ? yerr.col : 1;
-		return -1;
-	}
+	if (root == NULL && yerr.message[0] != '\0')
+		return config_error_set(err, path, yerr.line ? yerr.line : 1,
+					yerr.col ? yerr.col : 1, "not valid YAML: %s",
+					yerr.message);
 	if (root == NULL)
 		return 0; /* an empty file configures nothing */
 	if (root->kind != YNODE_MAP)
@@ -315,15 +306,10 @@ int config_check_types(const struct config *cfg, const struct schema_set *set,
 	size_t i;
 
 	for (i = 0; i < cfg->ntypes; i++)
-		if (schema_set_find(set, cfg->types[i].type) == NULL) {
-			snprintf(err->file, sizeof err->file, "%s", cfg->file);
-			err->line = cfg->types[i].line;
-			err->col = cfg->types[i].col;
-			snprintf(err->message, sizeof err->message,
-				 "unknown record type '%s'; no schema defines it",
-				 cfg->types[i].type);
-			return -1;
-		}
+		if (schema_set_find(set, cfg->types[i].type) == NULL)
+			return config_error_set(
+			    err, cfg->file, cfg->types[i].line, cfg->types[i].col,
+			    "unknown record type '%s'; no schema defines it", cfg->types[i].type);
 	return 0;
 }
 

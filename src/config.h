@@ -42,7 +42,7 @@ void config_init(struct config *cfg);
  * malloc'd path or NULL when there is none. */
 char *config_find(void);
 /* Reads the configuration file at path into cfg (initialised). Returns 0,
- * or -1 with err. */
+ * or -1 with err; either way cfg is freed with config_free. */
 int config_load(struct config *cfg, const char *path, struct config_error *err);
 /* Checks that every mapped type has a schema; returns 0, or -1 with err. */
 int config_check_types(const struct config *cfg, const struct schema_set *set,

@@ -319,28 +319,31 @@ struct ynode *ytree_parse(struct arena *a, const char *text, size_t len, int lin
 	return failed ? NULL : b.root;
 }
 
-const struct ynode *ynode_key(const struct ynode *map, const char *key)
+/* Returns the index of key's node in map->items, or -1. */
+static long key_index(const struct ynode *map, const char *key)
 {
 	size_t i;
 
 	if (map == NULL || map->kind != YNODE_MAP)
-		return NULL;
+		return -1;
 	for (i = 0; i + 1 < map->n; i += 2)
 		if (ynode_is(map->items[i], key))
-			return map->items[i];
-	return NULL;
+			return (long)i;
+	return -1;
+}
+
+const struct ynode *ynode_key(const struct ynode *map, const char *key)
+{
+	long i = key_index(map, key);
+
+	return i < 0 ? NULL : map->items[i];
 }
 
 const struct ynode *ynode_get(const struct ynode *map, const char *key)
 {
-	size_t i;
+	long i = key_index(map, key);
 
-	if (map == NULL || map->kind != YNODE_MAP)
-		return NULL;
-	for (i = 0; i + 1 < map->n; i += 2)
-		if (ynode_is(map->items[i], key))
-			return map->items[i + 1];
-	return NULL;
+	return i < 0 ? NULL : map->items[i + 1];
 }
 
 int ynode_is_null(const struct ynode *node)

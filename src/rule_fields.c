@@ -459,6 +459,6 @@ void rule_fields(struct rule_ctx *ctx)
 	}
 	for (i = 0; i < ctx->schema->nfields; i++)
 		check_required(ctx, &ctx->schema->fields[i]);
-	for (i = 0; i < ctx->schema->none_of; i++)
+	for (i = 0; i < ctx->schema->n_one_of; i++)
 		check_one_of(ctx, &ctx->schema->one_of[i]);
 }

@@ -4,7 +4,6 @@
  * mistake in it is reported with the schema file's own line and column. */
 #include "schema.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,11 +36,29 @@ static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
 {
 	va_list ap;
 
-	snprintf(c->err->file, sizeof c->err->file, "%s", c->file);
-	c->err->line = node ? node->line : 1;
-	c->err->col = node ? node->col : 1;
 	va_start(ap, fmt);
-	vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+	config_error_vset(c->err, c->file, node ? node->line : 1, node ? node->col : 1, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int config_error_vset(struct config_error *err, const char *file, int line, int col,
+		      const char *fmt, va_list ap)
+{
+	snprintf(err->file, sizeof err->file, "%s", file);
+	err->line = line;
+	err->col = col;
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	return -1;
+}
+
+int config_error_set(struct config_error *err, const char *file, int line, int col, const char *fmt,
+		     ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	config_error_vset(err, file, line, col, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -561,7 +578,7 @@ static int top_allow_unknown(struct ctx *c, struct schema *s, const struct ynode
 
 static int top_one_of(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	return parse_groups(c, s, n, "exactly-one-of", &s->one_of, &s->none_of);
+	return parse_groups(c, s, n, "exactly-one-of", &s->one_of, &s->n_one_of);
 }
 
 static int top_date_order(struct ctx *c, struct schema *s, const struct ynode *n)
@@ -654,14 +671,12 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 	c.err = err;
 	root = ytree_parse(s->arena, text, len, 0, &yerr);
 	if (root == NULL) {
-		snprintf(err->file, sizeof err->file, "%s", file);
-		err->line = yerr.line ? yerr.line : 1;
-		err->col = yerr.col ? yerr.col : 1;
 		if (yerr.message[0] != '\0')
-			snprintf(err->message, sizeof err->message, "not valid YAML: %s",
-				 yerr.message);
+			config_error_set(err, file, yerr.line ? yerr.line : 1,
+					 yerr.col ? yerr.col : 1, "not valid YAML: %s",
+					 yerr.message);
 		else
-			snprintf(err->message, sizeof err->message, "the schema file is empty");
+			config_error_set(err, file, 1, 1, "the schema file is empty");
 		schema_free(s);
 		return NULL;
 	}
@@ -762,46 +777,14 @@ static int is_schema_file(const char *name)
 				  (n > 5 && strcmp(name + n - 5, ".yaml") == 0));
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Lists the schema files of dir, sorted so loading order never depends on the file system. */
-static char **list_schema_files(DIR *d, size_t *count)
-{
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-
-	for (;;) {
-		e = readdir(d);
-		if (e == NULL)
-			break;
-		if (!is_schema_file(e->d_name))
-			continue;
-		xgrow((void **)&names, &cap, n, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	if (n > 1)
-		qsort(names, n, sizeof *names, compare_names);
-	*count = n;
-	return names;
-}
-
 static int add_file(struct schema_set *set, const char *path, struct config_error *err)
 {
 	struct schema *s;
 	size_t len;
 	char *text = read_file(path, &len);
 
-	if (text == NULL) {
-		snprintf(err->file, sizeof err->file, "%s", path);
-		err->line = err->col = 0;
-		snprintf(err->message, sizeof err->message, "cannot read schema: %s",
-			 strerror(errno));
-		return -1;
-	}
+	if (text == NULL)
+		return config_error_set(err, path, 0, 0, "cannot read schema: %s", strerror(errno));
 	s = schema_parse(path, text, len, err);
 	free(text);
 	if (s == NULL)
@@ -812,20 +795,14 @@ static int add_file(struct schema_set *set, const char *path, struct config_erro
 
 int schema_set_add_dir(struct schema_set *set, const char *dir, struct config_error *err)
 {
-	DIR *d = opendir(dir);
-	char **names, *path;
-	size_t i, n;
+	char **names = NULL, *path;
+	size_t i, n = 0;
 	int rc = 0;
 
-	if (d == NULL) {
-		snprintf(err->file, sizeof err->file, "%s", dir);
-		err->line = err->col = 0;
-		snprintf(err->message, sizeof err->message, "cannot open schema folder: %s",
-			 strerror(errno));
-		return -1;
-	}
-	names = list_schema_files(d, &n);
-	closedir(d);
+	names = list_dir(dir, is_schema_file, &n);
+	if (names == NULL)
+		return config_error_set(err, dir, 0, 0, "cannot open schema folder: %s",
+					strerror(errno));
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		if (rc == 0)
@@ -859,15 +836,12 @@ static int resolve_field(const struct schema_set *set, struct schema *s, struct 
 	for (k = 0; k < f->ntargets; k++) {
 		f->target_schemas[k] = schema_set_find(set, f->targets[k]);
 		if (f->target_schemas[k] == NULL) {
-			snprintf(err->file, sizeof err->file, "%s", s->file);
 			where = f->targets_node->kind == YNODE_SEQ ? f->targets_node->items[k]
 								   : f->targets_node;
-			err->line = where->line;
-			err->col = where->col;
-			snprintf(err->message, sizeof err->message,
-				 "field '%s' refers to record type '%s', which no schema defines",
-				 f->name, f->targets[k]);
-			return -1;
+			return config_error_set(
+			    err, s->file, where->line, where->col,
+			    "field '%s' refers to record type '%s', which no schema defines",
+			    f->name, f->targets[k]);
 		}
 	}
 	return 0;

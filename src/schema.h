@@ -7,6 +7,7 @@
 #ifndef CLERK_SCHEMA_H
 #define CLERK_SCHEMA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "pattern.h"
@@ -78,7 +79,7 @@ struct schema {
 	struct field_spec *fields;
 	size_t nfields;
 	struct field_group *one_of; /* exactly one of these fields */
-	size_t none_of;
+	size_t n_one_of;
 	struct field_group *date_order; /* each date not later than the next */
 	size_t ndate_order;
 	struct section_spec *sections;
@@ -99,6 +100,13 @@ struct config_error {
 	char message[512];
 };
 
+/* Fills err: file, line and column (0 when the error is about the whole
+ * file) and a message formatted like printf. Returns -1, for chaining. */
+int config_error_set(struct config_error *err, const char *file, int line, int col, const char *fmt,
+		     ...) __attribute__((format(printf, 5, 6)));
+int config_error_vset(struct config_error *err, const char *file, int line, int col,
+		      const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
 /* Parses one schema file's text. Returns the schema (free with schema_free)
  * or NULL with err filled in. */
 struct schema *schema_parse(const char *file, const char *text, size_t len,
@@ -108,17 +116,18 @@ void schema_free(struct schema *s);
 /* Adds the built-in schemas. Returns 0, or -1 with err when one is broken. */
 int schema_set_add_builtin(struct schema_set *set, struct config_error *err);
 /* Adds every .yml or .yaml schema in dir, replacing a schema of the same
- * name. Returns 0, or -1 with err. */
+ * name. Returns 0, or -1 with err; the set keeps the schemas added before
+ * the error and is freed with schema_set_free either way. */
 int schema_set_add_dir(struct schema_set *set, const char *dir, struct config_error *err);
 /* Adds s, replacing (and freeing) a schema of the same name. */
 void schema_set_put(struct schema_set *set, struct schema *s);
 /* Resolves ref targets by name; returns 0, or -1 with err on an unknown type. */
 int schema_set_resolve(struct schema_set *set, struct config_error *err);
-/* Returns the schema named name, or NULL. */
+/* Returns the schema named name (owned by the set), or NULL. */
 const struct schema *schema_set_find(const struct schema_set *set, const char *name);
 void schema_set_free(struct schema_set *set);
 
-/* Returns the field spec named name, or NULL. */
+/* Returns the field spec named name (owned by the schema), or NULL. */
 const struct field_spec *schema_field(const struct schema *s, const char *name);
 /* Returns the index of the section whose names match heading, or -1. */
 int schema_section_match(const struct schema *s, const char *heading, size_t len);

@@ -1,6 +1,7 @@
 /* util.c - allocation that aborts on exhaustion, growable buffers, file reading. */
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,6 +162,36 @@ char *read_file(const char *path, size_t *len)
 	fclose(f);
 	*len = b.len;
 	return buf_take(&b);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count)
+{
+	DIR *d = opendir(dir);
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+
+	if (d == NULL)
+		return NULL;
+	for (;;) {
+		e = readdir(d);
+		if (e == NULL)
+			break;
+		if (!keep(e->d_name))
+			continue;
+		xgrow((void **)&names, &cap, n, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, compare_names);
+	*count = n;
+	return names != NULL ? names : xcalloc(1, sizeof *names);
 }
 
 char *join_words(const char *const *words, size_t n, const char *quote, const char *last)

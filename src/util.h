@@ -39,6 +39,12 @@ void buf_free(struct buf *b);
  * or NULL with errno set. */
 char *read_file(const char *path, size_t *len);
 
+/* Lists the entries of dir for which keep(name) is true, sorted by name so
+ * that results never depend on the file system's order. Returns a malloc'd
+ * array of malloc'd names (free each, then the array) and their number in
+ * *count, or NULL with errno set when dir cannot be read. */
+char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count);
+
 /* Returns "a, b or c" (with last " or ") for n words, each wrapped in quote
  * (such as "'"), as a malloc'd string. */
 char *join_words(const char *const *words, size_t n, const char *quote, const char *last);

@@ -195,7 +195,7 @@ static void test_valid_schema(void **state)
 	assert_null(schema_field(s, "nope"));
 	assert_int_equal(schema_field(s, "start")->type, FT_DATE);
 
-	assert_int_equal(s->none_of, 1);
+	assert_int_equal(s->n_one_of, 1);
 	assert_int_equal(s->one_of[0].n, 2);
 	assert_string_equal(s->one_of[0].names[1], "term");
 	assert_int_equal(s->ndate_order, 1);
