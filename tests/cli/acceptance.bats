@@ -25,13 +25,7 @@ copy_set() {
 check_one() {
 	run "$CLERK" check .
 	assert_one "$1" "$2"
-	local n
-	n=$(printf '%s\n' "$output" | grep -c '\]$' || true)
-	if [ "$n" -ne 1 ]; then
-		echo "expected exactly one diagnostic, got $n:" >&2
-		printf '%s\n' "$output" >&2
-		return 1
-	fi
+	assert_only_one
 	if [ "$status" -ne "$3" ]; then
 		echo "expected exit status $3, got $status:" >&2
 		printf '%s\n' "$output" >&2

@@ -3,17 +3,8 @@
 
 load helper
 
-# Writes every fenced block of $1 whose info string says file=NAME to NAME.
-extract() {
-	awk '
-	out != "" && /^```$/ { close(out); out = ""; next }
-	out != "" { print >> out; next }
-	/^```[a-z]* file=/ { out = $0; sub(/^```[a-z]* file=/, "", out); printf "" > out }
-	' "$1"
-}
-
 @test "the three examples in docs/format.md check clean" {
-	extract "$REPO/docs/format.md"
+	extract_files "$REPO/docs/format.md"
 	[ "$(ls | wc -l)" -eq 3 ]
 	run "$CLERK" check
 	assert_clean

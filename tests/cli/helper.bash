@@ -54,6 +54,17 @@ assert_one() {
 	fi
 }
 
+# Asserts that the run found exactly one thing (and so nothing else).
+assert_only_one() {
+	local n
+	n=$(printf '%s\n' "$output" | grep -c '\]$' || true)
+	if [ "$n" -ne 1 ]; then
+		echo "expected exactly one finding, got $n:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+}
+
 # Asserts that the run found nothing and exited 0.
 assert_clean() {
 	if [ "$status" -ne 0 ] || printf '%s\n' "$output" | grep -q '\]$'; then
@@ -61,4 +72,19 @@ assert_clean() {
 		printf '%s\n' "$output" >&2
 		return 1
 	fi
+}
+
+# Writes every fenced block of $1 whose info string says file=PATH to PATH
+# (creating folders).
+extract_files() {
+	awk '
+	out != "" && /^```$/ { close(out); out = ""; next }
+	out != "" { print >> out; next }
+	/^```[a-z]* file=/ {
+		out = $0; sub(/^```[a-z]* file=/, "", out)
+		dir = out
+		if (sub(/\/[^\/]*$/, "", dir)) system("mkdir -p \"" dir "\"")
+		printf "" > out
+	}
+	' "$1"
 }

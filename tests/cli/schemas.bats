@@ -25,17 +25,6 @@ line_of() {
 	grep -nF -- "$1" "$2" | head -n 1 | cut -d: -f1
 }
 
-# Asserts that the run found exactly one thing (and so nothing else).
-assert_only_one() {
-	local n
-	n=$(printf '%s\n' "$output" | grep -c '\]$' || true)
-	if [ "$n" -ne 1 ]; then
-		echo "expected exactly one finding, got $n:" >&2
-		printf '%s\n' "$output" >&2
-		return 1
-	fi
-}
-
 # Asserts a configuration or schema error, after `run --separate-stderr`:
 # exit code 2, nothing on stdout, and one line on stderr of the form
 # `clerk: FILE:LINE:COL: message`, where FILE ends with $1 and LINE is $2.
@@ -60,21 +49,6 @@ assert_config_error() {
 		printf '%s\n' "$stderr" >&2
 		return 1
 	fi
-}
-
-# Writes every fenced block of $1 whose info string says file=PATH to PATH
-# (creating folders).
-extract_files() {
-	awk '
-	out != "" && /^```$/ { close(out); out = ""; next }
-	out != "" { print >> out; next }
-	/^```[a-z]* file=/ {
-		out = $0; sub(/^```[a-z]* file=/, "", out)
-		dir = out
-		if (sub(/\/[^\/]*$/, "", dir)) system("mkdir -p \"" dir "\"")
-		printf "" > out
-	}
-	' "$1"
 }
 
 # Prints the first fenced block of $1 whose info string is "text output".
