@@ -284,8 +284,8 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 	free(text);
 	if (root == NULL && yerr.message[0] != '\0')
 		return config_error_set(err, path, yerr.line ? yerr.line : 1,
-					yerr.col ? yerr.col : 1, "not valid YAML: %s",
-					yerr.message);
+					yerr.col ? yerr.col : 1, "not valid YAML: %s%s%s",
+					yerr.message, yerr.hint[0] ? "; " : "", yerr.hint);
 	if (root == NULL)
 		return 0; /* an empty file configures nothing */
 	if (root->kind != YNODE_MAP)

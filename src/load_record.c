@@ -6,6 +6,7 @@
 #include "record.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,117 @@ static int is_marker(const char *p, size_t n, const char *marker)
 	return n == 3 && memcmp(p, marker, 3) == 0;
 }
 
+/* Returns line k (0-based) of text in *line and its length, or -1. */
+static long nth_line(const char *text, size_t len, int k, const char **line)
+{
+	const char *end = text + len, *p = text, *next;
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i <= k; i++) {
+		if (p >= end)
+			return -1;
+		n = line_at(p, end, &next);
+		*line = p;
+		p = next;
+	}
+	return (long)n;
+}
+
+/* Helpers for the shapes of mistaken lines. */
+static int is_dashes(const char *p, size_t n)
+{
+	size_t i, dashes = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '-')
+			dashes++;
+		else if (i + 2 < n && (unsigned char)p[i] == 0xE2 &&
+			 (unsigned char)p[i + 1] == 0x80 &&
+			 ((unsigned char)p[i + 2] == 0x93 || (unsigned char)p[i + 2] == 0x94)) {
+			i += 2; /* en and em dashes, as word processors make of "--" */
+			dashes += 2;
+		} else if (p[i] != ' ') {
+			return 0;
+		}
+	}
+	return dashes >= 3;
+}
+
+static int has_curly_quote(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < n; i++)
+		if ((unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
+		    (unsigned char)p[i + 2] >= 0x98 && (unsigned char)p[i + 2] <= 0x9D)
+			return 1;
+	return 0;
+}
+
+/* A field name followed by ':' and no space ("date:2024-03-12"). */
+static int colon_without_space(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && p[i] == ' ')
+		i++;
+	if (i == n || !isalpha((unsigned char)p[i]))
+		return 0;
+	while (i < n && (isalnum((unsigned char)p[i]) || p[i] == '-' || p[i] == '_'))
+		i++;
+	return i + 1 < n && p[i] == ':' && p[i + 1] != ' ' && p[i + 1] != '\t';
+}
+
+/* Looks at the lines around a YAML error for the mistakes people make and
+ * explains the likeliest in plain words, moving the error to its line. */
+static void explain_front_error(const char *front, size_t len, struct yerror *err)
+{
+	const char *line;
+	long n;
+	int k, at = err->line - 2; /* the front matter starts on file line 2 */
+
+	for (k = 0; k <= at; k++) {
+		n = nth_line(front, len, k, &line);
+		if (n >= 0 && is_dashes(line, (size_t)n)) {
+			err->line = k + 2;
+			err->col = 1;
+			snprintf(err->hint, sizeof err->hint,
+				 "the line that closes the front matter must be exactly '---'");
+			return;
+		}
+	}
+	for (k = 0; k <= at; k++) {
+		n = nth_line(front, len, k, &line);
+		if (n > 1 && line[0] == '#' && (line[1] == ' ' || line[1] == '#')) {
+			err->line = k + 2;
+			err->col = 1;
+			snprintf(
+			    err->hint, sizeof err->hint,
+			    "this heading is not a field; the line '---' that closes the front "
+			    "matter is probably missing before it");
+			return;
+		}
+	}
+	for (k = at; k >= 0 && k >= at - 1; k--) {
+		n = nth_line(front, len, k, &line);
+		if (n < 0)
+			continue;
+		if (has_curly_quote(line, (size_t)n))
+			snprintf(err->hint, sizeof err->hint,
+				 "curly quotes do not count as quotes; put the value in straight "
+				 "quotes (\")");
+		else if (colon_without_space(line, (size_t)n))
+			snprintf(err->hint, sizeof err->hint,
+				 "put a space after the colon, as in 'date: 2024-03-12'");
+		else
+			continue;
+		err->line = k + 2;
+		err->col = 1;
+		return;
+	}
+}
+
 static void report_yaml_error(struct record *rec, struct diag_list *diags, const struct yerror *err)
 {
 	if (err->message[0] == '\0') {
@@ -44,8 +156,14 @@ static void report_yaml_error(struct record *rec, struct diag_list *diags, const
 			    "such as 'type: decision'");
 		return;
 	}
-	diag_report(diags, rec->path, err->line, err->col, RULE_FRONTMATTER_INVALID,
-		    "the front matter is not valid YAML: %s", err->message);
+	if (err->hint[0] != '\0')
+		diag_report(diags, rec->path, err->line, err->col, RULE_FRONTMATTER_INVALID,
+			    "the front matter cannot be read: %s", err->hint);
+	else
+		diag_report(diags, rec->path, err->line, err->col, RULE_FRONTMATTER_INVALID,
+			    "the front matter cannot be read: %s; check the quotes and the "
+			    "indentation on this line",
+			    err->message);
 }
 
 /* Reports a key given twice or a key that is not a plain name. */
@@ -78,6 +196,8 @@ static void parse_front(struct record *rec, const char *text, size_t len, struct
 	const struct ynode *root = ytree_parse(rec->arena, text, len, 1, &err);
 
 	if (root == NULL) {
+		if (err.message[0] != '\0')
+			explain_front_error(text, len, &err);
 		report_yaml_error(rec, diags, &err);
 		return;
 	}
@@ -113,6 +233,26 @@ static void parse_body(struct record *rec, const char *text, size_t len)
 	rec->title_level1 = first != NULL && heading_level(first) == 1;
 }
 
+/* A file that was meant to be a record but whose first line is not exactly
+ * '---': blank lines before it, or a line of other dashes ("—-", "----"),
+ * followed by a line that looks like a field. Returns that first line's
+ * number, or 0. */
+static int almost_front(const char *text, const char *end)
+{
+	const char *p = text, *next;
+	size_t n;
+	int line = 1;
+
+	for (n = line_at(p, end, &next); n == 0 && next < end; n = line_at(p, end, &next)) {
+		p = next;
+		line++;
+	}
+	if (!is_dashes(p, n) || next >= end)
+		return 0;
+	n = line_at(next, end, &p);
+	return memchr(next, ':', n) != NULL && isalpha((unsigned char)next[0]) ? line : 0;
+}
+
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags)
 {
 	struct record *rec = xcalloc(1, sizeof *rec);
@@ -125,8 +265,17 @@ struct record *record_load(const char *path, const char *text, size_t len, struc
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3;
 	n = line_at(text, end, &next);
-	if (!is_marker(text, n, "---"))
+	if (!is_marker(text, n, "---")) {
+		line = almost_front(text, end);
+		if (line > 0) {
+			rec->has_front = 1;
+			diag_report(
+			    diags, rec->path, line, 1, RULE_FRONTMATTER_INVALID,
+			    "this file looks like a record, but its front matter must start on "
+			    "the very first line with exactly '---'; it was not checked");
+		}
 		return rec;
+	}
 	rec->has_front = 1;
 	front = next;
 	for (p = next; p < end; p = next) {
@@ -136,6 +285,16 @@ struct record *record_load(const char *path, const char *text, size_t len, struc
 			parse_front(rec, front, (size_t)(p - front), diags);
 			rec->body_line = line + 1;
 			parse_body(rec, next, (size_t)(end - next));
+			return rec;
+		}
+	}
+	line = 1;
+	for (p = front; p < end; p = next) {
+		n = line_at(p, end, &next);
+		line++;
+		if (is_dashes(p, n)) {
+			diag_report(diags, rec->path, line, 1, RULE_FRONTMATTER_INVALID,
+				    "the line that closes the front matter must be exactly '---'");
 			return rec;
 		}
 	}

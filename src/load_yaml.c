@@ -44,6 +44,7 @@ static void set_error(struct yerror *err, int line, int col, const char *msg)
 	err->line = line;
 	err->col = col;
 	snprintf(err->message, sizeof err->message, "%s", msg);
+	err->hint[0] = '\0';
 }
 
 /* Records an error at the start of event ev and returns -1. */
@@ -217,25 +218,25 @@ static yaml_mark_t offset_mark(const char *text, size_t offset)
 	return mark;
 }
 
-/* Plain-language hints for the YAML mistakes people make most. */
+/* Plain words for the YAML mistakes people make most. */
 static const struct {
 	const char *problem;
 	const char *hint;
 } yaml_hints[] = {
     {"mapping values are not allowed",
-     "; a value that contains ': ' must be put in quotes, such as title: \"Besluit: subsidie\""},
+     "a value that contains ': ' must be put in straight quotes, such as "
+     "title: \"Besluit: subsidie\""},
     {"unexpected end of stream while scanning a quoted scalar",
-     "; a quote opened here is never closed"},
+     "a quote opened here is never closed"},
     {"found character that cannot start any token",
-     "; a value that starts with a character such as @ or ` must be put in quotes"},
-    {"did not find expected key", "; check the indentation and the quotes on this line and the one "
-				  "before"},
-    {"found undefined tag handle", "; a value that starts with ! must be put in quotes"},
-    {"invalid leading UTF-8 octet", "; the file is not valid UTF-8 text"},
-    {"incomplete UTF-8 octet sequence", "; the file is not valid UTF-8 text"},
-    {"invalid trailing UTF-8 octet", "; the file is not valid UTF-8 text"},
-    {"invalid Unicode character", "; the file is not valid UTF-8 text"},
-    {"control characters are not allowed", "; remove the invisible control character"},
+     "a value that starts with a character such as @ or ` must be put in quotes"},
+    {"could not find expected ':'", "each line must be a field written as 'name: value'"},
+    {"did not find expected key",
+     "check the indentation and the quotes on this line and the one before"},
+    {"found undefined tag handle", "a value that starts with ! must be put in quotes"},
+    {"UTF-8", "the file is not valid UTF-8 text; save it as UTF-8"},
+    {"invalid Unicode character", "the file is not valid UTF-8 text; save it as UTF-8"},
+    {"control characters are not allowed", "remove the invisible control character"},
 };
 
 static const char *yaml_hint(const char *message)
@@ -248,14 +249,13 @@ static const char *yaml_hint(const char *message)
 	return "";
 }
 
-/* Turns libyaml's error into a message with a hint, at the most useful place:
- * an unclosed quote is reported where it opens, not at the end of the text. */
+/* Turns libyaml's error into a message and a plain hint, at the most useful
+ * place: an unclosed quote is reported where it opens, not at the end. */
 static void parser_error(struct builder *b, yaml_parser_t *parser, const char *text, size_t len)
 {
 	const char *problem = parser->problem ? parser->problem : "error";
-	const char *hint;
-	char msg[200];
 	yaml_mark_t mark = parser->problem_mark;
+	char msg[200];
 
 	if (parser->error == YAML_MEMORY_ERROR) {
 		set_error(b->err, 0, 0, "out of memory while reading YAML");
@@ -266,13 +266,13 @@ static void parser_error(struct builder *b, yaml_parser_t *parser, const char *t
 		    offset_mark(text, parser->problem_offset < len ? parser->problem_offset : len);
 	snprintf(msg, sizeof msg, "%s%s%s", problem, parser->context ? " " : "",
 		 parser->context ? parser->context : "");
-	hint = yaml_hint(msg);
 	if (parser->context != NULL && strstr(parser->context, "quoted scalar") != NULL)
 		mark = parser->context_mark;
-	else if (mark.index < len && text[mark.index] == '\t')
-		hint = "; indent with spaces, not tabs";
-	set_error(b->err, (int)mark.line + 1 + b->line_offset, (int)mark.column + 1, "");
-	snprintf(b->err->message, sizeof b->err->message, "%s%s", msg, hint);
+	set_error(b->err, (int)mark.line + 1 + b->line_offset, (int)mark.column + 1, msg);
+	if (mark.index < len && text[mark.index] == '\t')
+		snprintf(b->err->hint, sizeof b->err->hint, "indent with spaces, not tabs");
+	else
+		snprintf(b->err->hint, sizeof b->err->hint, "%s", yaml_hint(msg));
 }
 
 static void builder_free(struct builder *b)

@@ -24,8 +24,9 @@ struct ynode {
 };
 
 struct yerror {
-	int line, col; /* 1-based, 0 when unknown */
-	char message[256];
+	int line, col;     /* 1-based, 0 when unknown */
+	char message[256]; /* what went wrong, in the YAML reader's words */
+	char hint[192];    /* the same in plain words with what to do, or "" */
 };
 
 /* Parses one YAML document from text. Returns its root node, owned by the

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "load_yaml.h"
@@ -165,9 +166,9 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 static void check_ref(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	const struct schema *t;
-	const char **titles;
-	char *list;
-	size_t i;
+	const char **titles, **examples;
+	char *list, *like;
+	size_t i, nexamples = 0;
 
 	for (i = 0; i < f->ntargets; i++) {
 		t = f->target_schemas[i];
@@ -175,14 +176,33 @@ static void check_ref(struct rule_ctx *ctx, const struct field_spec *f, const st
 			return;
 	}
 	titles = xmalloc(f->ntargets * sizeof *titles);
-	for (i = 0; i < f->ntargets; i++)
+	examples = xmalloc(f->ntargets * sizeof *examples);
+	for (i = 0; i < f->ntargets; i++) {
 		titles[i] = f->target_schemas[i]->title;
+		if (f->target_schemas[i]->id_example != NULL)
+			examples[nexamples++] = f->target_schemas[i]->id_example;
+	}
 	list = join_words(titles, f->ntargets, "", " or ");
-	free(titles);
+	like = join_words(examples, nexamples, "'", " or ");
 	diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
-		    "field '%s': '%s' is not the id of %s %s", f->name, v->text, rule_article(list),
-		    list);
+		    "field '%s': '%s' is not the id of %s %s%s%s%s", f->name, v->text,
+		    rule_article(list), list, nexamples ? " (ids look like " : "", like,
+		    nexamples ? ")" : "");
+	free(titles);
+	free(examples);
 	free(list);
+	free(like);
+}
+
+static void check_duration(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
+{
+	char *words = join_words(f->keywords, f->nkeywords, "'", " or ");
+
+	diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+		    "field '%s' must be a duration such as P3Y (three years) or P6M (six "
+		    "months)%s%s, not '%s'",
+		    f->name, f->nkeywords ? ", or the word " : "", words, v->text);
+	free(words);
 }
 
 static int is_url(const char *s)
@@ -213,11 +233,7 @@ static int check_form(struct rule_ctx *ctx, const struct field_spec *f, enum fie
 		break;
 	case FT_DURATION:
 		if (!duration_valid(v->text, v->len))
-			diag_report(
-			    ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
-			    "field '%s' must be a duration such as P3Y (three years) or P6M "
-			    "(six months)%s, not '%s'",
-			    f->name, f->nkeywords ? ", or a word listed for it" : "", v->text);
+			check_duration(ctx, f, v);
 		break;
 	case FT_ENUM:
 		check_enum(ctx, f, v);
@@ -268,8 +284,11 @@ static void check_count(struct rule_ctx *ctx, const struct field_spec *f, const 
 {
 	if (f->has_min_items && (long)count < f->min_items)
 		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_ITEMS,
-			    "field '%s' has %zu item%s but needs at least %ld", f->name, count,
-			    count == 1 ? "" : "s", f->min_items);
+			    "field '%s' has %zu item%s but needs at least %ld%s", f->name, count,
+			    count == 1 ? "" : "s", f->min_items,
+			    n->kind == YNODE_SCALAR ? "; separate the items with commas, or put "
+						      "each on a line of its own starting with '- '"
+						    : "");
 	else if (f->has_max_items && (long)count > f->max_items)
 		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_ITEMS,
 			    "field '%s' has %zu items but may have at most %ld", f->name, count,
@@ -363,24 +382,64 @@ static void check_value(struct rule_ctx *ctx, const struct field_spec *f, const 
 
 /* ------------------------------------------------------------ presence */
 
-static void check_unknown(struct rule_ctx *ctx, const struct ynode *key)
+/* Returns the field that an unknown name probably means: one it is an alias
+ * of (such as the Dutch 'datum' for 'date'), or one spelt nearly the same. */
+static const struct field_spec *meant_field(const struct schema *s, const char *name)
 {
-	const char *names[64];
+	const char **names = xmalloc((s->nfields + 1) * sizeof *names);
 	const char *near;
-	size_t i, n = 0;
+	size_t i, k;
 
-	for (i = 0; i < ctx->schema->nfields && n < 64; i++)
-		names[n++] = ctx->schema->fields[i].name;
-	near = closest(key->text, names, n);
-	if (near != NULL)
+	for (i = 0; i < s->nfields; i++)
+		for (k = 0; k < s->fields[i].naliases; k++)
+			if (strcasecmp(name, s->fields[i].aliases[k]) == 0) {
+				free(names);
+				return &s->fields[i];
+			}
+	for (i = 0; i < s->nfields; i++)
+		names[i] = s->fields[i].name;
+	near = closest(name, names, s->nfields);
+	free(names);
+	return near != NULL ? schema_field(s, near) : NULL;
+}
+
+/* True when the record must have field f (required, or required now). */
+static int needed(const struct rule_ctx *ctx, const struct field_spec *f)
+{
+	return f->required || (f->required_if != NULL && rule_condition_holds(ctx, f->required_if));
+}
+
+/* Reports an unknown field. When it stands for a needed field that is
+ * missing, that is one mistake: it is reported once, as the missing field,
+ * at this line, and the value is checked as that field's. Returns the field
+ * so reported, or NULL. */
+static const struct field_spec *check_unknown(struct rule_ctx *ctx, const struct ynode *key,
+					      const struct ynode *value)
+{
+	const struct field_spec *f = meant_field(ctx->schema, key->text);
+	const char *title = ctx->schema->title;
+	char *words;
+
+	if (f != NULL && needed(ctx, f) && !present(ynode_get(ctx->rec->front, f->name))) {
+		words = field_words(f);
+		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_REQUIRED,
+			    "%s is missing; '%s' here is not a field of %s %s: rename it to '%s'",
+			    words, key->text, rule_article(title), title, f->name);
+		free(words);
+		if (present(value))
+			check_value(ctx, f, value);
+		return f;
+	}
+	if (f != NULL)
 		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
 			    "unknown field '%s' for %s %s; did you mean '%s'?", key->text,
-			    rule_article(ctx->schema->title), ctx->schema->title, near);
+			    rule_article(title), title, f->name);
 	else
 		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
 			    "unknown field '%s' for %s %s; check its spelling, or add it to the "
 			    "schema",
-			    key->text, rule_article(ctx->schema->title), ctx->schema->title);
+			    key->text, rule_article(title), title);
+	return NULL;
 }
 
 static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
@@ -444,21 +503,25 @@ void rule_fields(struct rule_ctx *ctx)
 {
 	const struct ynode *front = ctx->rec->front;
 	const struct field_spec *f;
+	int *reported = xcalloc(ctx->schema->nfields + 1, sizeof *reported);
 	size_t i;
 
 	for (i = 0; i + 1 < front->n; i += 2) {
 		if (ynode_is(front->items[i], TYPE_FIELD))
 			continue;
 		f = schema_field(ctx->schema, front->items[i]->text);
-		if (f == NULL) {
-			if (!ctx->schema->allow_unknown)
-				check_unknown(ctx, front->items[i]);
-		} else if (present(front->items[i + 1])) {
+		if (f == NULL && !ctx->schema->allow_unknown) {
+			f = check_unknown(ctx, front->items[i], front->items[i + 1]);
+			if (f != NULL)
+				reported[f - ctx->schema->fields] = 1;
+		} else if (f != NULL && present(front->items[i + 1])) {
 			check_value(ctx, f, front->items[i + 1]);
 		}
 	}
 	for (i = 0; i < ctx->schema->nfields; i++)
-		check_required(ctx, &ctx->schema->fields[i]);
+		if (!reported[i])
+			check_required(ctx, &ctx->schema->fields[i]);
+	free(reported);
 	for (i = 0; i < ctx->schema->n_one_of; i++)
 		check_one_of(ctx, &ctx->schema->one_of[i]);
 }

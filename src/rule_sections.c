@@ -54,22 +54,81 @@ static const struct section *next_present(const struct rule_ctx *ctx, int spec)
 	return NULL;
 }
 
+/* Skips leading numbering ("4.", "3.1", "2)") and an article in a heading. */
+static const char *heading_words(const char *h)
+{
+	static const char *const articles[] = {"de ", "het ", "the ", "een ", "a ", "an "};
+	size_t i;
+
+	while (*h != '\0' && strchr("0123456789.) \t", *h) != NULL)
+		h++;
+	for (i = 0; i < sizeof articles / sizeof *articles; i++)
+		if (strncasecmp(h, articles[i], strlen(articles[i])) == 0)
+			return h + strlen(articles[i]);
+	return h;
+}
+
+/* True when heading looks like a spelling of one of spec's names: the same
+ * first five letters, or only a few letters apart. */
+static int resembles(const struct section_spec *spec, const char *heading)
+{
+	const char *h = heading_words(heading);
+	size_t i, n;
+	int d;
+
+	for (i = 0; i < spec->nnames; i++) {
+		n = strlen(spec->names[i]);
+		if (n >= 5 && strncasecmp(h, spec->names[i], 5) == 0)
+			return 1;
+		d = edit_distance(h, spec->names[i]);
+		if ((size_t)d * 3 <= n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns a heading that matches no section, stands where section index
+ * belongs and resembles its names (a misspelling such as 'Financieel'), or NULL. */
+static const struct section *misnamed(const struct rule_ctx *ctx, int index,
+				      const struct section *next)
+{
+	const struct section_spec *spec = &ctx->schema->sections[index];
+	const struct section *sec;
+	size_t i;
+
+	for (i = 0; i < ctx->rec->nsections; i++) {
+		sec = &ctx->rec->sections[i];
+		if (next != NULL && sec->line > next->line)
+			break;
+		if (sec->spec < 0 && resembles(spec, sec->heading))
+			return sec;
+	}
+	return NULL;
+}
+
 static void check_missing(struct rule_ctx *ctx, int index)
 {
 	const struct section_spec *spec = &ctx->schema->sections[index];
-	const struct section *next = next_present(ctx, index);
+	const struct section *next = next_present(ctx, index), *near = misnamed(ctx, index, next);
 	char *names = join_words(spec->names, spec->nnames, "'", " or "), *cond = NULL;
+	char *hashes = xasprintf("%.*s", ctx->rec->section_level, "######");
 	char *where = NULL;
-	int line = next != NULL ? next->line : ctx->rec->first_line;
+	int line = near ? near->line : next ? next->line : ctx->rec->first_line;
 
 	if (!spec->required)
 		cond = rule_condition_text(ctx, spec->required_if);
-	if (next != NULL)
+	if (near != NULL)
+		where =
+		    xasprintf("; if the heading '%s' here is meant to be it, rename it to one of "
+			      "these names",
+			      near->heading);
+	else if (next != NULL)
 		where = xasprintf(", here before the heading '%s'", next->heading);
 	diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
-		    "the section '%s' is missing%s%s%s; add a heading of level %d named %s%s",
+		    "the section '%s' is missing%s%s%s; add a heading starting with %s named %s%s",
 		    spec->title, cond ? " (it is required because " : "", cond ? cond : "",
-		    cond ? ")" : "", ctx->rec->section_level, names, where ? where : "");
+		    cond ? ")" : "", hashes, names, where ? where : "");
+	free(hashes);
 	free(where);
 	free(cond);
 	free(names);

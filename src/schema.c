@@ -219,6 +219,8 @@ static int parse_field_key(struct ctx *c, struct field_spec *f, const struct yno
 		return parse_condition(c, v, &f->required_if);
 	if (ynode_is(key, "values"))
 		return get_strings(c, v, "values", &f->values, &f->nvalues);
+	if (ynode_is(key, "aliases"))
+		return get_strings(c, v, "aliases", &f->aliases, &f->naliases);
 	if (ynode_is(key, "keywords"))
 		return get_strings(c, v, "keywords", &f->keywords, &f->nkeywords);
 	if (ynode_is(key, "targets")) {
@@ -249,11 +251,12 @@ static int parse_field_key(struct ctx *c, struct field_spec *f, const struct yno
 		f->pattern_src = s;
 		return compile(c, v, s, 0, &f->pattern);
 	}
-	return fail(c, key,
-		    "unknown key '%s' in field '%s'; use type, items, description, required, "
-		    "required-if, values, keywords, targets, default, min, max, min-items, "
-		    "max-items or pattern",
-		    key->text, f->name);
+	return fail(
+	    c, key,
+	    "unknown key '%s' in field '%s'; use type, items, description, aliases, required, "
+	    "required-if, values, keywords, targets, default, min, max, min-items, "
+	    "max-items or pattern",
+	    key->text, f->name);
 }
 
 /* Checks that the keys given fit the field's type. */
@@ -673,8 +676,8 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 	if (root == NULL) {
 		if (yerr.message[0] != '\0')
 			config_error_set(err, file, yerr.line ? yerr.line : 1,
-					 yerr.col ? yerr.col : 1, "not valid YAML: %s",
-					 yerr.message);
+					 yerr.col ? yerr.col : 1, "not valid YAML: %s%s%s",
+					 yerr.message, yerr.hint[0] ? "; " : "", yerr.hint);
 		else
 			config_error_set(err, file, 1, 1, "the schema file is empty");
 		schema_free(s);

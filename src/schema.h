@@ -29,6 +29,8 @@ struct field_spec {
 	const char *name;
 	int line, col;           /* where the schema defines it */
 	const char *description; /* words for messages, may be NULL */
+	const char **aliases;    /* other names people use, such as Dutch ones */
+	size_t naliases;
 	enum field_type type;
 	enum field_type item_type; /* for lists */
 	int required;

@@ -105,7 +105,7 @@ EOT
 	valid_decision | sed 's/^title: .*/title: Besluit: mandaat/' | write 2024-017.md
 	run "$CLERK" check
 	assert_one frontmatter-invalid 2024-017.md:4
-	[[ "$output" == *"must be put in quotes"* ]]
+	[[ "$output" == *"must be put in straight quotes"* ]]
 }
 
 @test "front matter that is not a mapping, or empty, is invalid" {
@@ -390,4 +390,98 @@ EOT
 	run bash -c "'$CLERK' check > /dev/full"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"cannot write the output"* ]]
+}
+
+# ------------------------------------------- what secretaries really type
+
+@test "a Dutch field name for a missing required field is one finding, at its line" {
+	valid_decision | sed 's/^date: 2024-03-12$/datum: 12-03-2024/' | write 2024-017.md
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	printf '%s\n' "$output" | grep -q "^2024-017.md:5:1: error: field 'date' (the date of the decision) is missing; 'datum' here is not a field of a decision: rename it to 'date' \[field-required\]$"
+	assert_one field-type 2024-017.md:5
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
+}
+
+@test "a Dutch name for an optional field gets 'did you mean'" {
+	valid_decision | sed 's/^status: adopted$/&\npublicatie: 2024-03-20/' | write 2024-017.md
+	run "$CLERK" check
+	assert_one field-unknown 2024-017.md:7
+	[[ "$output" == *"did you mean 'publication'?"* ]]
+}
+
+@test "a misspelt required section heading is named where it stands" {
+	valid_report | sed 's/^## 4. Financiën$/## 4. Financieel/' | write RPT-2024-001.md
+	run "$CLERK" check
+	assert_one section-required RPT-2024-001.md:25
+	[[ "$output" == *"if the heading '4. Financieel' here is meant to be it"* ]]
+}
+
+@test "front matter slips: curly quotes, no space after a colon" {
+	valid_decision | sed 's/^title: .*/title: “Besluit: mandaat”/' | write 2024-017.md
+	run "$CLERK" check
+	assert_one frontmatter-invalid 2024-017.md:4
+	[[ "$output" == *"curly quotes do not count as quotes"* ]]
+	valid_decision | sed 's/^date: /date:/' | write 2024-017.md
+	run "$CLERK" check
+	assert_one frontmatter-invalid 2024-017.md:5
+	[[ "$output" == *"put a space after the colon"* ]]
+}
+
+@test "front matter slips: the closing line missing or mistyped" {
+	{ valid_decision | awk 'NR != 8'; printf '\n---\n\nNog iets.\n'; } | write 2024-017.md
+	run "$CLERK" check
+	assert_one frontmatter-invalid 2024-017.md:8
+	[[ "$output" == *"the line '---' that closes the front matter is probably missing"* ]]
+	valid_decision | sed '8s/^---$/----/' | write 2024-017.md
+	run "$CLERK" check
+	assert_one frontmatter-invalid 2024-017.md:8
+	[[ "$output" == *"must be exactly '---'"* ]]
+}
+
+@test "a file meant as a record whose first line is not '---' is reported, not skipped" {
+	{ echo; valid_decision; } | write 2024-017.md
+	valid_decision 2024-018 | sed '1s/^---$/—-/' | write 2024-018.md
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	printf '%s\n' "$output" | grep -q "^2024-017.md:2:1: .*very first line.*\[frontmatter-invalid\]$"
+	printf '%s\n' "$output" | grep -q "^2024-018.md:1:1: .*very first line.*\[frontmatter-invalid\]$"
+	[ "${lines[-1]}" = "2 errors, 0 warnings in 2 records" ]
+}
+
+@test "messages say what to write: the keyword of a duration, how to list items" {
+	cat <<'EOT' | write COV-2024-001.md
+---
+type: covenant
+id: COV-2024-001
+title: Samenwerkingsovereenkomst
+date: 2024-01-10
+status: active
+parties: Gemeente Dijkmeer en Gemeente Zandwijk
+effective: 2024-02-01
+term: 3 jaar
+---
+# Samenwerkingsovereenkomst
+
+## Partijen
+
+Twee gemeenten.
+
+## Doel
+
+Samenwerken.
+
+## Afspraken
+
+Afspraken.
+
+## Looptijd
+
+Drie jaar.
+EOT
+	run "$CLERK" check
+	assert_one field-items COV-2024-001.md:7
+	[[ "$output" == *"separate the items with commas"* ]]
+	assert_one field-type COV-2024-001.md:9
+	[[ "$output" == *"or the word 'indefinite', not '3 jaar'"* ]]
 }

@@ -12,7 +12,7 @@ load helper
 }
 
 @test "the README's usage line names options that clerk check accepts" {
-	for opt in $(grep -o -- '--[a-z][a-z-]*' "$REPO/README.md" | sort -u); do
+	for opt in $(grep -E '^ *clerk check' "$REPO/README.md" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 		"$CLERK" check --help | grep -q -- "$opt" || { echo "unknown option $opt" >&2; return 1; }
 	done
 }

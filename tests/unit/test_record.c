@@ -82,17 +82,41 @@ static void test_no_front_matter(void **state)
 	assert_null(rec->front);
 	record_free(rec);
 
-	/* almost a marker */
-	rec = load(state, "----\ntype: decision\n----\n");
-	assert_false(rec->has_front);
+	/* a thematic break followed by text is not front matter */
+	rec = load(state, "---\n\nJust a note.\n");
+	assert_true(rec->has_front); /* opens like front matter, so it is checked */
 	record_free(rec);
-	rec = load(state, " ---\ntype: decision\n---\n");
+}
+
+/* A file meant as a record whose first line is not exactly '---' is
+ * reported, not skipped in silence. */
+static void test_almost_front_matter(void **state)
+{
+	static const struct {
+		const char *text;
+		int line;
+	} cases[] = {
+	    {"----\ntype: decision\n----\n", 1},
+	    {" ---\ntype: decision\n---\n", 1},
+	    {"\n---\ntype: decision\n---\n", 2},
+	    {"\xe2\x80\x94-\ntype: decision\n---\n", 1},
+	};
+	struct record *rec;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		diag_list_free(*state);
+		rec = load(state, cases[i].text);
+		assert_true(rec->has_front);
+		assert_null(rec->front);
+		assert_one_invalid(state, cases[i].line, 1, "very first line");
+		record_free(rec);
+	}
+	diag_list_free(*state);
+	rec = load(state, "\n\n# Not a record\n\n---\n\ntext\n");
 	assert_false(rec->has_front);
-	record_free(rec);
-	rec = load(state, "\n---\ntype: decision\n---\n");
-	assert_false(rec->has_front);
-	record_free(rec);
 	assert_int_equal(diags(state)->n, 0);
+	record_free(rec);
 }
 
 static void test_front_matter(void **state)
@@ -245,7 +269,7 @@ static void test_yaml_error_lines(void **state)
 	assert_true(rec->has_front);
 	assert_null(rec->front);
 	/* the error is on file line 3, where the second ': ' is */
-	assert_one_invalid(state, 3, 15, "mapping values are not allowed");
+	assert_one_invalid(state, 3, 15, "straight quotes");
 	record_free(rec);
 }
 
@@ -258,7 +282,7 @@ static void test_yaml_error_lines_crlf_bom(void **state)
 					 "---\r\n");
 
 	assert_null(rec->front);
-	assert_one_invalid(state, 4, 15, "mapping values are not allowed");
+	assert_one_invalid(state, 4, 15, "straight quotes");
 	record_free(rec);
 }
 
@@ -519,6 +543,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_no_front_matter, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_almost_front_matter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_front_matter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bom, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_crlf, setup, teardown),
