@@ -37,23 +37,6 @@ static int is_marker(const char *p, size_t n, const char *marker)
 	return n == 3 && memcmp(p, marker, 3) == 0;
 }
 
-/* Returns line k (0-based) of text in *line and its length, or -1. */
-static long nth_line(const char *text, size_t len, int k, const char **line)
-{
-	const char *end = text + len, *p = text, *next;
-	size_t n = 0;
-	int i;
-
-	for (i = 0; i <= k; i++) {
-		if (p >= end)
-			return -1;
-		n = line_at(p, end, &next);
-		*line = p;
-		p = next;
-	}
-	return (long)n;
-}
-
 /* Helpers for the shapes of mistaken lines. */
 static int is_dashes(const char *p, size_t n)
 {
@@ -99,51 +82,56 @@ static int colon_without_space(const char *p, size_t n)
 	return i + 1 < n && p[i] == ':' && p[i + 1] != ' ' && p[i + 1] != '\t';
 }
 
-/* Looks at the lines around a YAML error for the mistakes people make and
- * explains the likeliest in plain words, moving the error to its line. */
+/* Moves err to line k of the front matter with a plain explanation. */
+static void explain(struct yerror *err, int k, const char *hint)
+{
+	err->line = k + 2; /* the front matter starts on file line 2 */
+	err->col = 1;
+	snprintf(err->hint, sizeof err->hint, "%s", hint);
+}
+
+/* Looks at the lines up to a YAML error for the mistakes people make and
+ * explains the likeliest in plain words, at its line. One pass. */
 static void explain_front_error(const char *front, size_t len, struct yerror *err)
 {
-	const char *line;
-	long n;
-	int k, at = err->line - 2; /* the front matter starts on file line 2 */
+	const char *end = front + len, *p = front, *next, *last[2] = {NULL, NULL};
+	size_t n, nlast[2] = {0, 0};
+	int k, i, dashes = -1, heading = -1, at = err->line - 2;
 
-	for (k = 0; k <= at; k++) {
-		n = nth_line(front, len, k, &line);
-		if (n >= 0 && is_dashes(line, (size_t)n)) {
-			err->line = k + 2;
-			err->col = 1;
-			snprintf(err->hint, sizeof err->hint,
-				 "the line that closes the front matter must be exactly '---'");
-			return;
-		}
+	for (k = 0; k <= at && p < end; k++, p = next) {
+		n = line_at(p, end, &next);
+		if (dashes < 0 && is_dashes(p, n))
+			dashes = k;
+		if (heading < 0 && n > 1 && p[0] == '#' && (p[1] == ' ' || p[1] == '#'))
+			heading = k;
+		last[0] = last[1];
+		nlast[0] = nlast[1];
+		last[1] = p;
+		nlast[1] = n;
 	}
-	for (k = 0; k <= at; k++) {
-		n = nth_line(front, len, k, &line);
-		if (n > 1 && line[0] == '#' && (line[1] == ' ' || line[1] == '#')) {
-			err->line = k + 2;
-			err->col = 1;
-			snprintf(
-			    err->hint, sizeof err->hint,
-			    "this heading is not a field; the line '---' that closes the front "
-			    "matter is probably missing before it");
-			return;
-		}
+	if (dashes >= 0) {
+		explain(err, dashes, "the line that closes the front matter must be exactly '---'");
+		return;
 	}
-	for (k = at; k >= 0 && k >= at - 1; k--) {
-		n = nth_line(front, len, k, &line);
-		if (n < 0)
+	if (heading >= 0) {
+		explain(
+		    err, heading,
+		    "this heading is not a field; the line '---' that closes the front matter is "
+		    "probably missing before it");
+		return;
+	}
+	for (i = 1; i >= 0; i--) {
+		if (last[i] == NULL)
 			continue;
-		if (has_curly_quote(line, (size_t)n))
-			snprintf(err->hint, sizeof err->hint,
-				 "curly quotes do not count as quotes; put the value in straight "
-				 "quotes (\")");
-		else if (colon_without_space(line, (size_t)n))
-			snprintf(err->hint, sizeof err->hint,
-				 "put a space after the colon, as in 'date: 2024-03-12'");
+		if (has_curly_quote(last[i], nlast[i]))
+			explain(err, k - 2 + i,
+				"curly quotes do not count as quotes; put the value in straight "
+				"quotes (\")");
+		else if (colon_without_space(last[i], nlast[i]))
+			explain(err, k - 2 + i,
+				"put a space after the colon, as in 'date: 2024-03-12'");
 		else
 			continue;
-		err->line = k + 2;
-		err->col = 1;
 		return;
 	}
 }
