@@ -14,7 +14,7 @@
 
 const char *rule_article(const char *word)
 {
-	return strchr("aeiouAEIOU", word[0]) != NULL && word[0] != '\0' ? "an" : "a";
+	return word[0] != '\0' && strchr("aeiouAEIOU", word[0]) != NULL ? "an" : "a";
 }
 
 static int present(const struct ynode *n)

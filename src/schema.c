@@ -20,13 +20,9 @@ struct ctx {
 	struct config_error *err;
 };
 
+/* The names of the field types, indexed by enum field_type. */
 static const char *const type_names[] = {"string", "integer", "date", "duration",
 					 "enum",   "url",     "list", "ref"};
-
-const char *field_type_name(enum field_type t)
-{
-	return type_names[t];
-}
 
 /* Records an error at node (or line 1) and returns -1. */
 static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
@@ -160,6 +156,7 @@ static int compile(struct ctx *c, const struct ynode *n, const char *src, unsign
 
 static int parse_type(struct ctx *c, const struct ynode *n, enum field_type *out)
 {
+	char *list;
 	size_t i;
 
 	for (i = 0; i < sizeof type_names / sizeof *type_names; i++)
@@ -167,10 +164,10 @@ static int parse_type(struct ctx *c, const struct ynode *n, enum field_type *out
 			*out = (enum field_type)i;
 			return 0;
 		}
-	return fail(c, n,
-		    "unknown field type '%s'; use one of string, integer, date, duration, "
-		    "enum, url, list, ref",
-		    n->text);
+	list = join_words(type_names, sizeof type_names / sizeof *type_names, "", " or ");
+	fail(c, n, "unknown field type '%s'; use %s", n->text, list);
+	free(list);
+	return -1;
 }
 
 static int parse_condition(struct ctx *c, const struct ynode *n, struct condition **out)

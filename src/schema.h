@@ -133,8 +133,6 @@ void schema_set_free(struct schema_set *set);
 const struct field_spec *schema_field(const struct schema *s, const char *name);
 /* Returns the index of the section whose names match heading, or -1. */
 int schema_section_match(const struct schema *s, const char *heading, size_t len);
-/* Returns the name of a field type ("date", "list"...). */
-const char *field_type_name(enum field_type t);
 
 /* The built-in schema texts, generated from schemas/ at build time. */
 struct builtin_schema {
