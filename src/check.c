@@ -39,13 +39,14 @@ static void system_error(struct check_run *run, const char *path, const char *me
 
 /* -------------------------------------------------------------- records */
 
-static char *scalar_copy(const struct ynode *map, const char *key)
+/* Returns the text of a scalar field, or NULL when it is absent or not one. */
+static const char *scalar_text(const struct ynode *map, const char *key)
 {
 	const struct ynode *v = ynode_get(map, key);
 
 	if (v == NULL || v->kind != YNODE_SCALAR || ynode_is_null(v))
 		return NULL;
-	return xstrdup(v->text);
+	return v->text;
 }
 
 static void keep_summary(struct check_run *run, const struct record *rec,
@@ -53,7 +54,7 @@ static void keep_summary(struct check_run *run, const struct record *rec,
 {
 	struct summary *s;
 	const struct ynode *id;
-	char *text;
+	const char *text;
 
 	xgrow((void **)&run->records, &run->cap, run->nrecords, sizeof *run->records);
 	s = &run->records[run->nrecords++];
@@ -62,17 +63,14 @@ static void keep_summary(struct check_run *run, const struct record *rec,
 	if (schema == NULL || rec->front == NULL)
 		return;
 	s->type = xstrdup(schema->name);
-	s->id = scalar_copy(rec->front, schema->id_field);
+	text = scalar_text(rec->front, schema->id_field);
+	s->id = text ? xstrdup(text) : NULL;
 	id = ynode_key(rec->front, schema->id_field);
 	s->id_line = id ? id->line : 0;
-	text = scalar_copy(rec->front, "date");
-	if (text != NULL)
-		snprintf(s->date, sizeof s->date, "%s", text);
-	free(text);
-	text = scalar_copy(rec->front, "status");
-	if (text != NULL)
-		snprintf(s->status, sizeof s->status, "%s", text);
-	free(text);
+	text = scalar_text(rec->front, "date");
+	snprintf(s->date, sizeof s->date, "%s", text ? text : "");
+	text = scalar_text(rec->front, "status");
+	snprintf(s->status, sizeof s->status, "%s", text ? text : "");
 }
 
 /* Returns "'covenant', 'decision' or 'progress-report'" (malloc'd). */

@@ -28,16 +28,21 @@ static size_t index_at(const struct schema *schema, struct record *rec, int leve
 void rule_index_sections(const struct schema *schema, struct record *rec)
 {
 	int preferred = rec->title_level1 ? 2 : 1, other = 3 - preferred;
+	size_t matched_other;
 
 	if (schema->section_level > 0) {
 		rec->section_level = schema->section_level;
 		index_at(schema, rec, rec->section_level);
 		return;
 	}
+	/* Index the other level first, so that the usual outcome (the
+	 * preferred level) is left in place without a third pass. */
+	matched_other = index_at(schema, rec, other);
 	rec->section_level = preferred;
-	if (index_at(schema, rec, other) > index_at(schema, rec, preferred))
+	if (matched_other > index_at(schema, rec, preferred)) {
 		rec->section_level = other;
-	index_at(schema, rec, rec->section_level);
+		index_at(schema, rec, other);
+	}
 }
 
 /* Returns the first section in the document that the schema puts after
