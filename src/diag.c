@@ -40,17 +40,18 @@ int severity_parse(const char *name)
 	return -1;
 }
 
-void diag_report(struct diag_list *list, const char *path, int line, int col, enum rule_id rule,
-		 const char *fmt, ...)
+struct diag *diag_report(struct diag_list *list, const char *path, int line, int col,
+			 enum rule_id rule, const char *fmt, ...)
 {
 	enum severity sev = list->severity ? list->severity[rule] : rule_catalogue[rule].severity;
 	struct diag *d;
 	va_list ap;
 
 	if (sev == SEV_OFF)
-		return;
+		return NULL;
 	xgrow((void **)&list->items, &list->cap, list->n, sizeof *list->items);
 	d = &list->items[list->n++];
+	memset(d, 0, sizeof *d);
 	d->path = xstrdup(path);
 	d->line = line > 0 ? line : 1;
 	d->col = col > 0 ? col : 1;
@@ -59,6 +60,75 @@ void diag_report(struct diag_list *list, const char *path, int line, int col, en
 	va_start(ap, fmt);
 	d->message = xvasprintf(fmt, ap);
 	va_end(ap);
+	return d;
+}
+
+void diag_set_end(struct diag *d, int end_line, int end_col)
+{
+	if (d == NULL)
+		return;
+	d->end_line = end_line;
+	d->end_col = end_col;
+}
+
+void diag_set_help(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	free(d->help);
+	va_start(ap, fmt);
+	d->help = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, const char *text)
+{
+	if (d == NULL)
+		return;
+	if (d->fix == NULL)
+		d->fix = xmalloc(sizeof *d->fix);
+	else
+		free(d->fix->text);
+	d->fix->line = line;
+	d->fix->col = col;
+	d->fix->end_line = end_line;
+	d->fix->end_col = end_col;
+	d->fix->text = xstrdup(text);
+}
+
+void diag_add_related(struct diag *d, const char *path, int line, int col, const char *message)
+{
+	struct diag_related *r;
+
+	if (d == NULL)
+		return;
+	/* Few related places per diagnostic: grow one at a time. */
+	d->related = xrealloc(d->related, (d->nrelated + 1) * sizeof *d->related);
+	r = &d->related[d->nrelated++];
+	r->path = xstrdup(path);
+	r->line = line;
+	r->col = col;
+	r->message = message ? xstrdup(message) : NULL;
+}
+
+/* Frees what d owns. */
+static void diag_free(struct diag *d)
+{
+	size_t i;
+
+	free(d->path);
+	free(d->message);
+	free(d->help);
+	if (d->fix != NULL)
+		free(d->fix->text);
+	free(d->fix);
+	for (i = 0; i < d->nrelated; i++) {
+		free(d->related[i].path);
+		free(d->related[i].message);
+	}
+	free(d->related);
 }
 
 void diag_list_move(struct diag_list *dst, struct diag_list *src)
@@ -110,10 +180,8 @@ void diag_list_free(struct diag_list *list)
 {
 	size_t i;
 
-	for (i = 0; i < list->n; i++) {
-		free(list->items[i].path);
-		free(list->items[i].message);
-	}
+	for (i = 0; i < list->n; i++)
+		diag_free(&list->items[i]);
 	free(list->items);
 	list->items = NULL;
 	list->n = list->cap = 0;

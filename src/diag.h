@@ -33,12 +33,32 @@ const char *severity_name(enum severity sev);
 /* Parses a severity name; returns -1 when name is not one. */
 int severity_parse(const char *name);
 
+/* Another place a diagnostic concerns: the other files of an id-duplicate,
+ * the earlier heading of a section-duplicate. */
+struct diag_related {
+	char *path;
+	int line, col;
+	char *message; /* what is there, or NULL */
+};
+
+/* A concrete repair: replace the text from (line, col) up to but not
+ * including (end_line, end_col) with text. Columns count bytes from 1. */
+struct diag_fix {
+	int line, col, end_line, end_col;
+	char *text;
+};
+
 struct diag {
 	char *path;
 	int line, col;
+	int end_line, end_col; /* where the span ends (exclusive); 0 when unknown */
 	enum rule_id rule;
 	enum severity severity;
 	char *message;
+	char *help;           /* how to repair it, in words; NULL when none */
+	struct diag_fix *fix; /* the repair itself; NULL when clerk does not know it */
+	struct diag_related *related;
+	size_t nrelated;
 };
 
 /* A list of diagnostics; zero-initialise, free with diag_list_free.
@@ -50,9 +70,20 @@ struct diag_list {
 };
 
 /* Adds a diagnostic unless its rule is switched off. The message is
- * formatted like printf and copied; path is copied. */
-void diag_report(struct diag_list *list, const char *path, int line, int col, enum rule_id rule,
-		 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+ * formatted like printf and copied; path is copied. Returns the new
+ * diagnostic, valid until the next report to list, so that a span, help,
+ * a fix or related places can be attached; NULL when the rule is off. */
+struct diag *diag_report(struct diag_list *list, const char *path, int line, int col,
+			 enum rule_id rule, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Sets where d's span ends (exclusive). d may be NULL. */
+void diag_set_end(struct diag *d, int end_line, int end_col);
+/* Sets d's help text, formatted like printf. d may be NULL. */
+void diag_set_help(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sets d's fix: replace [line:col, end_line:end_col) with text. d may be NULL. */
+void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, const char *text);
+/* Adds a related place to d; message may be NULL. d may be NULL. */
+void diag_add_related(struct diag *d, const char *path, int line, int col, const char *message);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
 /* Sorts by path, line, column, rule name. */
