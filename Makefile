@@ -91,17 +91,30 @@ clean:
 golden: all
 	-$(BUILD)/clerk check examples/broken > tests/golden/broken.out
 
-# Builds the libFuzzer target with clang and runs it for FUZZ_SECONDS,
-# starting from the example records.
+# Builds the libFuzzer targets (record, schema, config) with clang and runs
+# each for FUZZ_SECONDS from its seeds in tests/fuzz/seeds/<target>/. Inputs
+# up to 1 MB; an input that takes over 10 s counts as a finding. New inputs
+# go to build-fuzz/corpus/<target>/, findings to build-fuzz/.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := record schema config
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer
 fuzz:
-	@mkdir -p build-fuzz/corpus
+	@.ci/install-deps fuzz
 	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libclerk.a
-	clang $(STD) -g -fsanitize=fuzzer,address,undefined -Isrc -o build-fuzz/fuzz_record \
-		tests/fuzz/fuzz_record.c build-fuzz/libclerk.a $$(pkg-config --libs $(PKGS))
-	for f in examples/*/*.md; do cp "$$f" build-fuzz/corpus/$$(echo "$$f" | tr / _); done
-	build-fuzz/fuzz_record -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus
+		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libclerk.a
+	@for t in $(FUZZ_TARGETS); do \
+		echo "clang ... -o build-fuzz/fuzz_$$t" && \
+		clang $(STD) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -Isrc \
+			-o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libclerk.a \
+			$$(pkg-config --libs $(PKGS)) || exit 1; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus/$$t && \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s" && \
+		build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -timeout=10 \
+			-artifact_prefix=build-fuzz/$$t- -print_final_stats=1 \
+			build-fuzz/corpus/$$t tests/fuzz/seeds/$$t || exit 1; \
+	done
 
 # Prints how fast clerk checks BENCH_RECORDS generated records.
 BENCH_RECORDS ?= 10000
