@@ -10,14 +10,18 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
            -Wformat=2 -Wvla -Wpointer-arith -Wundef
 STD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 
+# The sanitizer build (SANITIZE=1) appends these to CFLAGS and LDFLAGS, so
+# they survive `make test CFLAGS=...`.
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 ifeq ($(SANITIZE),1)
-CFLAGS  += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=address,undefined
+override SAN_CFLAGS  := -O1 $(SAN_FLAGS)
+override SAN_LDFLAGS := $(SAN_FLAGS)
 endif
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
 
 SRC     := $(sort $(wildcard src/*.c))
 OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_schemas.o
@@ -25,7 +29,7 @@ SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-asan unit lint install clean golden fuzz bench
+.PHONY: all deps demo test test-asan unit lint install clean golden fuzz bench mutate
 
 all: $(BUILD)/clerk
 
@@ -42,11 +46,11 @@ $(BUILD)/libclerk.a: $(OBJ)
 	$(AR) rcs $@ $^
 
 $(BUILD)/clerk: cmd/clerk.c $(BUILD)/libclerk.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclerk.a $(LDFLAGS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclerk.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libclerk.a | $(BUILD)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclerk.a $(LDFLAGS) $(PKG_LIBS) \
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclerk.a $(ALL_LDFLAGS) $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
 $(BUILD):
@@ -65,7 +69,8 @@ demo: deps
 unit: $(UNITBIN)
 
 # Runs every suite against the normal build and, with sanitizers, against
-# build-asan; ends with the line "N passed, N failed".
+# build-asan; counts each test once and ends with the line
+# "N passed, N failed, N skipped" (see tests/run).
 test: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 all unit
@@ -74,6 +79,11 @@ test: deps
 test-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 all unit
 	@tests/run build-asan
+
+# Applies each source change in tests/mutations.txt to a copy of the
+# repository and reports those the tests do not catch (see tests/mutate).
+mutate: deps
+	@tests/mutate
 
 lint:
 	clang-format --dry-run --Werror src/*.c src/*.h cmd/*.c tests/unit/*.c

@@ -353,7 +353,12 @@ EOT
 }
 
 @test "hostile YAML is refused quickly: deep nesting, a NUL escape" {
-	python3 -c "d=100000;open('a.md','w').write('---\ntype: decision\nx: '+'['*d+']'*d+'\n---\n')"
+	{
+		printf -- '---\ntype: decision\nx: '
+		printf '%100000s' '' | tr ' ' '['
+		printf '%100000s' '' | tr ' ' ']'
+		printf '\n---\n'
+	} >a.md
 	valid_decision | sed 's/^status: .*/status: "adopted\\0x"/' | write 2024-017.md
 	run "$CLERK" check a.md
 	printf '%s\n' "$output" | grep -q '^a.md:3:.*nested too deeply.*\[frontmatter-invalid\]$'

@@ -3,14 +3,32 @@
 # CLERK is the binary under test (tests/run sets it; it defaults to
 # build/clerk). Each test runs in its own empty folder, outside the
 # repository, so the repository's .clerk.yml never applies.
+#
+# Under the sanitizers (tests/run sets ASAN_OPTIONS for the sanitizer
+# build) every clerk the tests run goes through tests/cli/sanitized, and
+# teardown fails the test when clerk exited with the sanitizers' code 99 or
+# printed a sanitizer report, even when the test expected a failing exit.
 
 REPO="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
 CLERK="${CLERK:-$REPO/build/clerk}"
+# (This file is loaded more than once in a test's process: wrap only once.)
+if [ -n "${ASAN_OPTIONS:-}" ] && [ "$CLERK" != "$REPO/tests/cli/sanitized" ]; then
+	export CLERK_REAL="$CLERK"
+	CLERK="$REPO/tests/cli/sanitized"
+fi
 
 setup() {
 	WORK="$BATS_TEST_TMPDIR/work"
 	mkdir -p "$WORK"
 	cd "$WORK" || return 1
+	export CLERK_SANITIZER_LOG="$BATS_TEST_TMPDIR/sanitizer.log"
+}
+
+teardown() {
+	if [ -s "${CLERK_SANITIZER_LOG:-}" ]; then
+		cat "$CLERK_SANITIZER_LOG" >&2
+		return 1
+	fi
 }
 
 # Writes stdin to the file named $1 (creating folders).
