@@ -27,6 +27,9 @@ fields:
     min: 1
     max: 12
     description: the number of the meeting in the year
+  bron:
+    type: url
+    description: where the minutes are published
 sections:
   - title: Overwegingen
     names: [Overwegingen]
@@ -37,14 +40,15 @@ sections:
 EOT
 }
 
-# Minutes 2024-03 with meeting number $1 (default 3) and first heading $2
-# (default Overwegingen).
+# Minutes 2024-03 with meeting number $1 (default 3), first heading $2
+# (default Overwegingen) and source $3 (default a web address).
 verslag() {
 	cat <<EOT
 ---
 type: verslag
 id: 2024-03
 vergadering: ${1:-3}
+bron: ${3:-https://dijkmeer.nl/raad/verslagen/2024-03}
 ---
 # Verslag van de vergadering van maart
 
@@ -169,7 +173,7 @@ nested() {
 	verslag 3 "Overwinning op de achterstand" | write 2024-03.md
 	run "$CLERK" check
 	[ "$status" -eq 1 ]
-	assert_one section-required 2024-03.md:8
+	assert_one section-required 2024-03.md:9
 	assert_only_one
 	[[ "$output" == *"if the heading 'Overwinning op de achterstand' here is meant to be it"* ]]
 }
@@ -179,7 +183,7 @@ nested() {
 	verslag 3 "Overzicht van de kosten" | write 2024-03.md
 	run "$CLERK" check
 	[ "$status" -eq 1 ]
-	assert_one section-required 2024-03.md:6
+	assert_one section-required 2024-03.md:7
 	assert_only_one
 	[[ "$output" != *"is meant to be it"* ]]
 	[[ "$output" == *"the section 'Overwegingen' is missing"* ]]
@@ -211,6 +215,33 @@ nested() {
 	run "$CLERK" check
 	assert_clean
 	verslag 12 | write 2024-03.md
+	run "$CLERK" check
+	assert_clean
+}
+
+# ------------------------------------------------------------ enum and url
+
+@test "field-enum: a value in other capitals is not the allowed value" {
+	valid_decision | sed 's/^status: adopted$/status: Adopted/' | write 2024-017.md
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	assert_one field-enum 2024-017.md:6
+	assert_only_one
+	[[ "$output" == *"did you mean 'adopted'?"* ]]
+}
+
+@test "field-type: a web address without a host is not a url" {
+	verslag_schema
+	verslag 3 Overwegingen 'https://' | write 2024-03.md
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	assert_one field-type 2024-03.md:5
+	assert_only_one
+}
+
+@test "field-type: a web address with a host is a url" {
+	verslag_schema
+	verslag 3 Overwegingen 'http://dijkmeer.nl' | write 2024-03.md
 	run "$CLERK" check
 	assert_clean
 }
