@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "out.h"
+#include "pattern.h"
 #include "schema.h"
 #include "util.h"
 
@@ -138,6 +139,29 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	return 0;
 }
 
+/* Reports each pattern that gave up on a value (once) on stderr; returns
+ * how many. Such a value was neither accepted nor rejected, so the run could
+ * not do all its work: the caller exits 2. */
+static size_t report_pattern_failures(void)
+{
+	size_t i, n;
+	const struct pattern_failure *f = pattern_failures(&n);
+
+	for (i = 0; i < n; i++) {
+		fputs("clerk: ", stderr);
+		if (f[i].file[0] != '\0')
+			fprintf(stderr, "%s:%d:%d: ", f[i].file, f[i].line, f[i].col);
+		fprintf(stderr,
+			"%s%s%s; values it had to judge from there on were not checked against "
+			"it; write it without nested repetition such as (a+)+\n",
+			f[i].limit ? "this pattern takes too long to decide (a resource limit was "
+				     "hit)"
+				   : "this pattern could not be matched",
+			f[i].subject[0] != '\0' ? " on a value in " : "", f[i].subject);
+	}
+	return n;
+}
+
 /* Checks the paths (or the current folder) and writes the findings;
  * returns the exit code. */
 static int run_check(const struct check_options *o, struct config *cfg,
@@ -157,6 +181,7 @@ static int run_check(const struct check_options *o, struct config *cfg,
 	if (npaths == 0)
 		check_path(&run, ".");
 	check_finish(&run);
+	run.system_errors += report_pattern_failures();
 	o->writer->write(stdout, &run, &o->out);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));

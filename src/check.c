@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "load_yaml.h"
+#include "pattern.h"
 #include "record.h"
 #include "rules.h"
 #include "util.h"
@@ -153,6 +154,7 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 	size_t i;
 
 	diags.severity = run->diags.severity;
+	pattern_set_subject(path);
 	rec = record_load(path, text, len, &diags);
 	if (!rec->has_front && mapped != NULL)
 		diag_report(

@@ -106,6 +106,7 @@ static int compile_glob(struct ctx *c, const struct ynode *n, pcre2_code **out)
 	free(src);
 	if (*out == NULL)
 		return fail(c, n, "the path pattern '%s' is not valid: %s", n->text, msg);
+	pattern_set_origin(*out, c->file, n->line, n->col);
 	return 0;
 }
 
@@ -317,6 +318,7 @@ const char *config_type_for(const struct config *cfg, const char *relpath)
 {
 	size_t i;
 
+	pattern_set_subject(relpath);
 	for (i = 0; i < cfg->ntypes; i++)
 		if (pattern_match(cfg->types[i].re, relpath, strlen(relpath)) == 1)
 			return cfg->types[i].type;
@@ -327,6 +329,7 @@ int config_excluded(const struct config *cfg, const char *relpath)
 {
 	size_t i;
 
+	pattern_set_subject(relpath);
 	for (i = 0; i < cfg->nexclude; i++)
 		if (pattern_match(cfg->exclude[i], relpath, strlen(relpath)) == 1)
 			return 1;
