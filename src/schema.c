@@ -783,10 +783,11 @@ static int add_file(struct schema_set *set, const char *path, struct config_erro
 {
 	struct schema *s;
 	size_t len;
-	char *text = read_file(path, &len);
+	struct read_error rerr;
+	char *text = read_file(path, READ_LIMIT_DEFAULT, &len, &rerr);
 
 	if (text == NULL)
-		return config_error_set(err, path, 0, 0, "cannot read schema: %s", strerror(errno));
+		return config_error_set(err, path, 0, 0, "cannot read schema: %s", rerr.message);
 	s = schema_parse(path, text, len, err);
 	free(text);
 	if (s == NULL)
