@@ -315,3 +315,69 @@ int edit_distance(const char *a, const char *b)
 	}
 	return row[lb];
 }
+
+/* Returns the length of the valid UTF-8 sequence at p (at most n bytes)
+ * and its code point in *cp, or 0 when it is not valid. */
+static size_t utf8_sequence(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	size_t len, i;
+	unsigned long c;
+
+	if (p[0] < 0xC2 || p[0] > 0xF4)
+		return 0;
+	len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : 2;
+	if (n < len)
+		return 0;
+	c = p[0] & (0x7F >> len);
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* C1 controls, and the characters that reorder text on screen. */
+static int hidden_control(unsigned long c)
+{
+	return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+void fput_escaped(const char *s, FILE *f)
+{
+	static const char named[] = {'\n', 'n', '\r', 'r', '\t', 't', '\0'};
+	const unsigned char *p = (const unsigned char *)s;
+	const char *hit;
+	unsigned long cp;
+	size_t n = strlen(s), k;
+
+	while (n > 0) {
+		if (*p >= 0x20 && *p < 0x7F) {
+			fputc(*p, f);
+			p++;
+			n--;
+			continue;
+		}
+		hit = *p != 0 ? memchr(named, *p, sizeof named - 1) : NULL;
+		if (hit != NULL && (hit - named) % 2 == 0) {
+			fprintf(f, "\\%c", hit[1]);
+			p++;
+			n--;
+			continue;
+		}
+		k = *p >= 0x80 ? utf8_sequence(p, n, &cp) : 0;
+		if (k == 0)
+			fprintf(f, "\\x%02x", *p);
+		else if (hidden_control(cp))
+			fprintf(f, "\\u{%04lx}", cp);
+		else
+			fwrite(p, 1, k, f);
+		p += k ? k : 1;
+		n -= k ? k : 1;
+	}
+}

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Allocation that never returns NULL; aborts with a message when memory is out. */
 void *xmalloc(size_t size);
@@ -70,6 +71,14 @@ char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count);
 /* Returns "a, b or c" (with last " or ") for n words, each wrapped in quote
  * (such as "'"), as a malloc'd string. */
 char *join_words(const char *const *words, size_t n, const char *quote, const char *last);
+
+/* Writes s to f with everything that could break a line or steer a terminal
+ * written as an escape: control characters as \n, \r, \t or \xNN (also
+ * DEL), C1 controls and bidirectional overrides as \u{NNNN}, and bytes that
+ * are not valid UTF-8 as \xNN. Printable text, UTF-8 included, is written as
+ * it is. Used for every path, value and message clerk prints, so that one
+ * finding is always one line. */
+void fput_escaped(const char *s, FILE *f);
 
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);
