@@ -135,7 +135,7 @@ fx_cr_only() { valid_decision 2024-018 | tr '\n' '\r' >2024-018.md; }
 fx_crlf() { valid_decision 2024-018 | sed 's/$/\r/' >2024-018.md; }
 fx_mixed_line_ends() { valid_decision 2024-018 | awk '{ printf "%s%s", $0, (NR % 2 ? "\r\n" : "\n") }' >2024-018.md; }
 fx_huge_line() { { valid_decision 2024-018; printf '\n'; repeat 'lange regel ' 100000; printf '\n'; } >2024-018.md; }
-fx_huge_value() { { front | head -n 7 | grep -v '^title:'; printf 'title: '; repeat 'woord ' 200000; printf '\n---\n'; } >2024-018.md; }
+fx_huge_value() { { front | head -n 7 | grep -v '^title:'; printf 'title: '; repeat 'woord ' 200000; printf '\n---\n# T\n\n## Besluit\n\n1. Iets.\n'; } >2024-018.md; }
 fx_many_headings() { { valid_decision 2024-018; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "\n## Kop %d\n\ntekst\n", i }'; } >2024-018.md; }
 fx_many_besluit() { { valid_decision 2024-018; awk 'BEGIN { for (i = 0; i < 2000; i++) printf "\n## Besluit\n\nx\n" }'; } >2024-018.md; }
 fx_heading_spaces() { { front; printf '# T\n\n## Het dagelijks bestuur besluit'; repeat ' ' 100000; printf 'x\n\n1. Iets.\n'; } >2024-018.md; }
