@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "out.h"
+#include "pattern.h"
 #include "schema.h"
 #include "util.h"
 
@@ -30,34 +31,54 @@ struct command {
 	int (*run)(int argc, char **argv);
 };
 
+static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes one line "clerk: ..." on stderr. Every error line goes through
+ * here: paths, keys and arguments in it are escaped, so that it stays one
+ * line and cannot steer the terminal. */
+static void error_line(const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	fputs("clerk: ", stderr);
+	fput_escaped(line, stderr);
+	fputc('\n', stderr);
+	free(line);
+}
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *message;
 
-	fputs("clerk: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'clerk help'.\n", stderr);
+	error_line("%s", message);
+	free(message);
+	fputs("Try 'clerk help'.\n", stderr);
 	return EXIT_USAGE;
 }
 
 static int config_failed(const struct config_error *err)
 {
 	if (err->line > 0)
-		fprintf(stderr, "clerk: %s:%d:%d: %s\n", err->file, err->line, err->col,
-			err->message);
+		error_line("%s:%d:%d: %s", err->file, err->line, err->col, err->message);
 	else
-		fprintf(stderr, "clerk: %s: %s\n", err->file, err->message);
+		error_line("%s: %s", err->file, err->message);
 	return EXIT_USAGE;
 }
 
 static void print_error(void *data, const char *path, const char *message)
 {
 	(void)data;
-	fprintf(stderr, "clerk: %s: %s\n", path, message);
+	error_line("%s: %s", path, message);
 }
 
 /* Loads the configuration (named, or found upwards) and the schemas. */
@@ -138,6 +159,54 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	return 0;
 }
 
+/* Flushes and closes stdout; returns 0, or -1 after saying on stderr that
+ * the output could not be written (a full disk, a closed pipe or stdout). */
+static int finish_output(void)
+{
+	static int done, rc;
+	int failed;
+
+	if (done)
+		return rc;
+	done = 1;
+	errno = 0;
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	/* Closing a stdout that was closed from the start fails with EBADF;
+	 * anything written to it would already have failed to flush. */
+	if (fclose(stdout) != 0 && errno != EBADF)
+		failed = 1;
+	if (failed) {
+		error_line("cannot write the output: %s",
+			   errno != 0 ? strerror(errno) : "write error");
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Reports each pattern that gave up on a value (once) on stderr; returns
+ * how many. Such a value was neither accepted nor rejected, so the run could
+ * not do all its work: the caller exits 2. */
+static size_t report_pattern_failures(void)
+{
+	size_t i, n;
+	const struct pattern_failure *f = pattern_failures(&n);
+
+	char where[64];
+
+	for (i = 0; i < n; i++) {
+		snprintf(where, sizeof where, ":%d:%d", f[i].line, f[i].col);
+		error_line("%s%s%s%s%s%s; values it had to judge from there on were not checked "
+			   "against it; write it without nested repetition such as (a+)+",
+			   f[i].file, f[i].file[0] != '\0' ? where : "",
+			   f[i].file[0] != '\0' ? ": " : "",
+			   f[i].limit ? "this pattern takes too long to decide (a resource limit "
+					"was hit)"
+				      : "this pattern could not be matched",
+			   f[i].subject[0] != '\0' ? " on a value in " : "", f[i].subject);
+	}
+	return n;
+}
+
 /* Checks the paths (or the current folder) and writes the findings;
  * returns the exit code. */
 static int run_check(const struct check_options *o, struct config *cfg,
@@ -157,11 +226,10 @@ static int run_check(const struct check_options *o, struct config *cfg,
 	if (npaths == 0)
 		check_path(&run, ".");
 	check_finish(&run);
+	run.system_errors += report_pattern_failures();
 	o->writer->write(stdout, &run, &o->out);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));
+	if (finish_output() != 0)
 		run.system_errors++;
-	}
 	if (run.system_errors > 0)
 		rc = EXIT_USAGE;
 	else if (diag_list_count(&run.diags, SEV_ERROR) > 0)
@@ -238,7 +306,8 @@ static int cmd_help(int argc, char **argv)
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* Runs the command named in argv[1]; returns its exit code. */
+static int dispatch(int argc, char **argv)
 {
 	size_t i;
 
@@ -252,4 +321,14 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", argv[1]);
+}
+
+/* Every command's output is checked: what cannot be written is an error. */
+int main(int argc, char **argv)
+{
+	int rc = dispatch(argc, argv);
+
+	if (finish_output() != 0)
+		return EXIT_USAGE;
+	return rc;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "load_yaml.h"
+#include "pattern.h"
 #include "record.h"
 #include "rules.h"
 #include "util.h"
@@ -153,6 +154,7 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 	size_t i;
 
 	diags.severity = run->diags.severity;
+	pattern_set_subject(path);
 	rec = record_load(path, text, len, &diags);
 	if (!rec->has_front && mapped != NULL)
 		diag_report(
@@ -181,12 +183,18 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 static void check_file(struct check_run *run, const char *path, const char *relpath)
 {
 	size_t len;
-	char *text = read_file(path, &len);
+	struct read_error err;
+	char *text = read_file(path, run->cfg->max_file_size, &len, &err);
 
-	if (text == NULL) {
-		system_error(run, path, strerror(errno));
+	if (text == NULL && err.kind == READ_TOO_LARGE)
+		diag_report(&run->diags, path, 1, 1, RULE_FILE_TOO_LARGE,
+			    "%s, so it was not checked; split it into smaller records, or raise "
+			    "'max-file-size' in .clerk.yml",
+			    err.message);
+	else if (text == NULL)
+		system_error(run, path, err.message);
+	if (text == NULL)
 		return;
-	}
 	check_text(run, path, relpath, text, len);
 	free(text);
 }
@@ -252,7 +260,8 @@ static void walk(struct check_run *run, const char *path, const char *relpath, i
 		if (!explicit && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
 			return;
 		walk_dir(run, path, relpath);
-	} else if (explicit || (S_ISREG(st.st_mode) && is_markdown(path))) {
+	} else if (explicit || is_markdown(path)) {
+		/* A FIFO or device named *.md is reported by check_file, not read. */
 		check_file(run, path, relpath);
 	}
 }

@@ -44,6 +44,7 @@ void config_init(struct config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	cfg->arena = arena_new();
 	cfg->dir = "";
+	cfg->max_file_size = READ_LIMIT_DEFAULT;
 	cfg->root = arena_strdup(cfg->arena, getcwd(cwd, sizeof cwd) ? cwd : ".");
 	for (i = 0; i < RULE_COUNT; i++)
 		cfg->severity[i] = rule_catalogue[i].severity;
@@ -106,6 +107,7 @@ static int compile_glob(struct ctx *c, const struct ynode *n, pcre2_code **out)
 	free(src);
 	if (*out == NULL)
 		return fail(c, n, "the path pattern '%s' is not valid: %s", n->text, msg);
+	pattern_set_origin(*out, c->file, n->line, n->col);
 	return 0;
 }
 
@@ -220,12 +222,43 @@ static int read_as_of(struct ctx *c, const struct ynode *n)
 	return 0;
 }
 
+/* The largest max-file-size: records are read into memory whole. */
+#define MAX_FILE_SIZE_CEILING ((unsigned long long)1024 * 1024 * 1024)
+
+/* max-file-size: a number of bytes, or a number followed by KB or MB
+ * (1024 bytes and 1024 KB), such as 16MB or "500 KB". */
+static int read_max_file_size(struct ctx *c, const struct ynode *n)
+{
+	static const struct {
+		const char *unit;
+		unsigned long long factor;
+	} units[] = {{"", 1}, {"B", 1}, {"bytes", 1}, {"KB", 1024}, {"MB", 1024 * 1024}};
+	unsigned long long v = 0;
+	const char *p = n->text;
+	size_t i, digits = 0;
+
+	for (; n->kind == YNODE_SCALAR && *p >= '0' && *p <= '9' && digits < 12; p++, digits++)
+		v = v * 10 + (unsigned long long)(*p - '0');
+	while (*p == ' ')
+		p++;
+	for (i = 0; digits > 0 && i < sizeof units / sizeof *units; i++)
+		if (strcmp(p, units[i].unit) == 0)
+			break;
+	if (digits == 0 || i == sizeof units / sizeof *units || v == 0 ||
+	    v * units[i].factor > MAX_FILE_SIZE_CEILING)
+		return fail(c, n,
+			    "'max-file-size' must be a size such as 16MB, 500KB or 100000 bytes, "
+			    "at least 1 byte and at most 1024MB");
+	c->cfg->max_file_size = (size_t)(v * units[i].factor);
+	return 0;
+}
+
 static const struct {
 	const char *key;
 	int (*read)(struct ctx *c, const struct ynode *n);
 } config_keys[] = {
     {"schemas", read_schemas}, {"types", read_types}, {"exclude", read_exclude},
-    {"rules", read_rules},     {"as-of", read_as_of},
+    {"rules", read_rules},     {"as-of", read_as_of}, {"max-file-size", read_max_file_size},
 };
 
 #define NKEYS (sizeof config_keys / sizeof *config_keys)
@@ -237,7 +270,9 @@ static int read_key(struct ctx *c, const struct ynode *key, const struct ynode *
 	for (k = 0; k < NKEYS; k++)
 		if (ynode_is(key, config_keys[k].key))
 			return config_keys[k].read(c, value);
-	return fail(c, key, "unknown key '%s'; use schemas, types, exclude, rules or as-of",
+	return fail(c, key,
+		    "unknown key '%s'; use schemas, types, exclude, rules, as-of or "
+		    "max-file-size",
 		    key->text);
 }
 
@@ -273,10 +308,11 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 	const struct ynode *root;
 	struct ydup dup;
 	size_t len, i;
-	char *text = read_file(path, &len);
+	struct read_error rerr;
+	char *text = read_file(path, READ_LIMIT_DEFAULT, &len, &rerr);
 
 	if (text == NULL)
-		return config_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
+		return config_error_set(err, path, 0, 0, "cannot read: %s", rerr.message);
 	cfg->file = arena_strdup(cfg->arena, path);
 	set_root(cfg, path);
 	set_dir(cfg, path);
@@ -317,6 +353,7 @@ const char *config_type_for(const struct config *cfg, const char *relpath)
 {
 	size_t i;
 
+	pattern_set_subject(relpath);
 	for (i = 0; i < cfg->ntypes; i++)
 		if (pattern_match(cfg->types[i].re, relpath, strlen(relpath)) == 1)
 			return cfg->types[i].type;
@@ -327,6 +364,7 @@ int config_excluded(const struct config *cfg, const char *relpath)
 {
 	size_t i;
 
+	pattern_set_subject(relpath);
 	for (i = 0; i < cfg->nexclude; i++)
 		if (pattern_match(cfg->exclude[i], relpath, strlen(relpath)) == 1)
 			return 1;

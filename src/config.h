@@ -33,7 +33,8 @@ struct config {
 	pcre2_code **exclude;
 	size_t nexclude;
 	enum severity severity[RULE_COUNT];
-	char as_of[11]; /* YYYY-MM-DD, or "" when not set */
+	char as_of[11];       /* YYYY-MM-DD, or "" when not set */
+	size_t max_file_size; /* records larger than this are not read */
 };
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */

@@ -241,6 +241,78 @@ static int almost_front(const char *text, const char *end)
 	return memchr(next, ':', n) != NULL && isalpha((unsigned char)next[0]) ? line : 0;
 }
 
+/* The byte-order marks of encodings other than UTF-8, longest first. */
+static const struct {
+	const char *bom;
+	size_t n;
+	const char *name;
+	size_t unit; /* bytes per code unit */
+	int big;     /* big-endian */
+} foreign_boms[] = {
+    {"\xFF\xFE\x00\x00", 4, "UTF-32 (little-endian)", 4, 0},
+    {"\x00\x00\xFE\xFF", 4, "UTF-32 (big-endian)", 4, 1},
+    {"\xFF\xFE", 2, "UTF-16 (little-endian)", 2, 0},
+    {"\xFE\xFF", 2, "UTF-16 (big-endian)", 2, 1},
+};
+
+/* True when the code units after the mark spell "---" in that encoding. */
+static int foreign_dashes(const char *p, const char *end, size_t unit, int big)
+{
+	size_t i, k;
+
+	if ((size_t)(end - p) < 3 * unit)
+		return 0;
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < unit; k++)
+			if (p[i * unit + k] != ((big ? k == unit - 1 : k == 0) ? '-' : '\0'))
+				return 0;
+	return 1;
+}
+
+/* A file saved as UTF-16 or UTF-32: reports it and returns 1. */
+static int foreign_encoding(struct record *rec, const char *text, const char *end,
+			    struct diag_list *diags)
+{
+	size_t i, len = (size_t)(end - text);
+
+	for (i = 0; i < sizeof foreign_boms / sizeof *foreign_boms; i++) {
+		if (len < foreign_boms[i].n || memcmp(text, foreign_boms[i].bom, foreign_boms[i].n))
+			continue;
+		rec->has_front = foreign_dashes(text + foreign_boms[i].n, end, foreign_boms[i].unit,
+						foreign_boms[i].big);
+		diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_INVALID,
+			    "the file is saved as %s; save it as UTF-8 (in the editor's \"Save "
+			    "as\" choose the encoding UTF-8); it was not checked",
+			    foreign_boms[i].name);
+		return 1;
+	}
+	return 0;
+}
+
+/* A file with a NUL byte is not text (an image or a document renamed to
+ * .md, or UTF-16 without a byte-order mark): reports where and returns 1. */
+static int binary_content(struct record *rec, const char *text, const char *end,
+			  struct diag_list *diags)
+{
+	const char *nul = memchr(text, '\0', (size_t)(end - text)), *p, *next, *start = text;
+	int line = 1;
+
+	if (nul == NULL)
+		return 0;
+	for (p = text; p < end; p = next) {
+		line_at(p, end, &next);
+		if (next > nul)
+			break;
+		start = next;
+		line++;
+	}
+	rec->has_front = (size_t)(end - text) >= 3 && memcmp(text, "---", 3) == 0;
+	diag_report(diags, rec->path, line, (int)(nul - start) + 1, RULE_FRONTMATTER_INVALID,
+		    "the file holds binary data (a NUL byte) here, so it is not a text file; a "
+		    "record must be plain text saved as UTF-8; it was not checked");
+	return 1;
+}
+
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags)
 {
 	struct record *rec = xcalloc(1, sizeof *rec);
@@ -250,8 +322,12 @@ struct record *record_load(const char *path, const char *text, size_t len, struc
 
 	rec->arena = arena_new();
 	rec->path = arena_strdup(rec->arena, path);
+	if (foreign_encoding(rec, text, end, diags))
+		return rec;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3;
+	if (binary_content(rec, text, end, diags))
+		return rec;
 	n = line_at(text, end, &next);
 	if (!is_marker(text, n, "---")) {
 		line = almost_front(text, end);

@@ -1,6 +1,7 @@
 /* load_yaml.c - libyaml events to a positioned node tree, built without recursion. */
 #include "load_yaml.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -420,11 +421,50 @@ size_t ynode_duplicates(const struct ynode *map, struct ydup **dups)
 	return count;
 }
 
+/* A set of nodes (open addressing on the pointer), so that each node of a
+ * tree with shared (aliased) parts is visited once in constant time. */
+struct node_set {
+	const struct ynode **slots;
+	size_t n, cap; /* cap is a power of two */
+};
+
+static size_t slot_of(const struct ynode *node, size_t cap)
+{
+	size_t h = (size_t)(uintptr_t)node;
+
+	h ^= h >> 17;
+	h *= (size_t)0x9E3779B97F4A7C15ull;
+	return (h ^ (h >> 29)) & (cap - 1);
+}
+
+/* Adds node; returns 1 when it was new, 0 when it was already there. */
+static int node_set_add(struct node_set *set, const struct ynode *node)
+{
+	const struct ynode **old = set->slots;
+	size_t i, k, old_cap = set->cap;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		set->cap = old_cap ? old_cap * 2 : 64;
+		set->slots = xcalloc(set->cap, sizeof *set->slots);
+		set->n = 0;
+		for (k = 0; k < old_cap; k++)
+			if (old[k] != NULL)
+				(void)node_set_add(set, old[k]);
+		free(old);
+	}
+	for (i = slot_of(node, set->cap); set->slots[i] != NULL; i = (i + 1) & (set->cap - 1))
+		if (set->slots[i] == node)
+			return 0;
+	set->slots[i] = node;
+	set->n++;
+	return 1;
+}
+
 int ytree_find_duplicate(const struct ynode *root, struct ydup *dup)
 {
 	const struct ynode **stack = NULL, *node;
-	const struct ynode **seen = NULL;
-	size_t depth = 0, cap = 0, nseen = 0, seen_cap = 0, i, n;
+	struct node_set seen = {0};
+	size_t depth = 0, cap = 0, i, n;
 	struct ydup *dups;
 	int found = 0;
 
@@ -437,12 +477,8 @@ int ytree_find_duplicate(const struct ynode *root, struct ydup *dup)
 		if (node->kind == YNODE_SCALAR)
 			continue;
 		/* Aliases share nodes: visit each collection once. */
-		for (i = 0; i < nseen && seen[i] != node; i++)
-			;
-		if (i < nseen)
+		if (!node_set_add(&seen, node))
 			continue;
-		xgrow((void **)&seen, &seen_cap, nseen, sizeof *seen);
-		seen[nseen++] = node;
 		n = ynode_duplicates(node, &dups);
 		if (n > 0) {
 			*dup = dups[0];
@@ -455,6 +491,6 @@ int ytree_find_duplicate(const struct ynode *root, struct ydup *dup)
 		}
 	}
 	free(stack);
-	free(seen);
+	free(seen.slots);
 	return found;
 }

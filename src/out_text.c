@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "out.h"
+#include "util.h"
 
 static void write_text(FILE *f, const struct check_run *run, const struct out_options *opt)
 {
@@ -10,8 +11,12 @@ static void write_text(FILE *f, const struct check_run *run, const struct out_op
 
 	for (i = 0; i < run->diags.n; i++) {
 		d = &run->diags.items[i];
-		fprintf(f, "%s:%d:%d: %s: %s [%s]\n", d->path, d->line, d->col,
-			severity_name(d->severity), d->message, rule_catalogue[d->rule].name);
+		/* Paths and messages quote what was written in files and file
+		 * names: escaped, so that one finding is always one line. */
+		fput_escaped(d->path, f);
+		fprintf(f, ":%d:%d: %s: ", d->line, d->col, severity_name(d->severity));
+		fput_escaped(d->message, f);
+		fprintf(f, " [%s]\n", rule_catalogue[d->rule].name);
 	}
 	if (!opt->quiet)
 		out_summary(f, run);

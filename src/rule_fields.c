@@ -172,7 +172,8 @@ static void check_ref(struct rule_ctx *ctx, const struct field_spec *f, const st
 
 	for (i = 0; i < f->ntargets; i++) {
 		t = f->target_schemas[i];
-		if (t->id_pattern == NULL || pattern_match(t->id_pattern, v->text, v->len) == 1)
+		if (t->id_pattern == NULL ||
+		    pattern_match(t->id_pattern, v->text, v->len) != PATTERN_NOMATCH)
 			return;
 	}
 	titles = xmalloc(f->ntargets * sizeof *titles);
@@ -271,7 +272,7 @@ static void check_scalar(struct rule_ctx *ctx, const struct field_spec *f, enum 
 		return;
 	if (!check_form(ctx, f, t, v))
 		return;
-	if (f->pattern != NULL && pattern_match(f->pattern, v->text, v->len) != 1)
+	if (f->pattern != NULL && pattern_match(f->pattern, v->text, v->len) == PATTERN_NOMATCH)
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
 			    "field '%s': '%s' does not have the required form (pattern %s)",
 			    f->name, v->text, f->pattern_src);

@@ -118,7 +118,8 @@ void rule_identity(struct rule_ctx *ctx)
 
 	if (id == NULL || id->kind != YNODE_SCALAR || id->len == 0 || ynode_is_null(id))
 		return;
-	if (s->id_pattern != NULL && pattern_match(s->id_pattern, id->text, id->len) != 1) {
+	if (s->id_pattern != NULL &&
+	    pattern_match(s->id_pattern, id->text, id->len) == PATTERN_NOMATCH) {
 		if (s->id_example != NULL)
 			diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_PATTERN,
 				    "'%s' is not a valid id for %s %s; ids look like '%s'",

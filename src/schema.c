@@ -151,6 +151,7 @@ static int compile(struct ctx *c, const struct ynode *n, const char *src, unsign
 	if (*out == NULL)
 		return fail(c, n, "pattern '%s' does not compile: %s (at character %zu)", src, msg,
 			    offset + 1);
+	pattern_set_origin(*out, c->file, n->line, n->col);
 	return 0;
 }
 
@@ -365,16 +366,15 @@ static void add_name(struct buf *b, const char *name)
 	}
 }
 
-/* Builds the heading pattern: optional numbering and article, one of the
- * names (or the schema's own pattern), then anything after a word end. */
 /* Compiles a heading pattern: optional numbering and article, then body
  * (one of the names, or the schema's own pattern), then anything after a
  * word end. */
 static int compile_heading(struct ctx *c, const struct ynode *n, const char *body, pcre2_code **out)
 {
-	char *src = xasprintf("^\\s*(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(?:(?:de|het|the|een|a|an)\\s+)?"
-			      "(?:%s)(?![\\p{L}\\p{N}])",
-			      body);
+	char *src =
+	    xasprintf("^\\s*+(?:\\d++(?:\\.\\d++)*+[.)]?+\\s++)?(?:(?:de|het|the|een|a|an)\\s++)?"
+		      "(?:%s)(?![\\p{L}\\p{N}])",
+		      body);
 	int rc = compile(c, n, src, PCRE2_CASELESS, out);
 
 	free(src);
@@ -382,7 +382,7 @@ static int compile_heading(struct ctx *c, const struct ynode *n, const char *bod
 }
 
 static int build_section_match(struct ctx *c, const struct ynode *n, struct section_spec *sec,
-			       const char *own)
+			       const char *own, const struct ynode *own_node)
 {
 	struct buf b = {0};
 	size_t i;
@@ -396,7 +396,7 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 	if (sec->nnames > 0)
 		rc = compile_heading(c, n, b.data, &sec->match);
 	if (rc == 0 && own != NULL)
-		rc = compile_heading(c, n, own, &sec->pattern);
+		rc = compile_heading(c, own_node, own, &sec->pattern);
 	buf_free(&b);
 	return rc;
 }
@@ -407,6 +407,7 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 					   "required", "required-if", NULL};
 	const struct ynode *v;
 	const char *own = NULL;
+	const struct ynode *own_node = NULL;
 	pcre2_code *probe;
 
 	if (want_kind(c, n, YNODE_MAP, "a section") != 0 ||
@@ -421,6 +422,7 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 	if (v != NULL && get_strings(c, v, "names", &sec->names, &sec->nnames) != 0)
 		return -1;
 	v = ynode_get(n, "pattern");
+	own_node = v;
 	if (v != NULL) {
 		if (get_string(c, v, "pattern", &own) != 0 || compile(c, v, own, 0, &probe) != 0)
 			return -1;
@@ -436,7 +438,7 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 	v = ynode_get(n, "required-if");
 	if (v != NULL && parse_condition(c, v, &sec->required_if) != 0)
 		return -1;
-	return build_section_match(c, n, sec, own);
+	return build_section_match(c, n, sec, own, own_node);
 }
 
 static int parse_sections(struct ctx *c, struct schema *s, const struct ynode *n)
@@ -781,10 +783,11 @@ static int add_file(struct schema_set *set, const char *path, struct config_erro
 {
 	struct schema *s;
 	size_t len;
-	char *text = read_file(path, &len);
+	struct read_error rerr;
+	char *text = read_file(path, READ_LIMIT_DEFAULT, &len, &rerr);
 
 	if (text == NULL)
-		return config_error_set(err, path, 0, 0, "cannot read schema: %s", strerror(errno));
+		return config_error_set(err, path, 0, 0, "cannot read schema: %s", rerr.message);
 	s = schema_parse(path, text, len, err);
 	free(text);
 	if (s == NULL)

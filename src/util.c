@@ -3,9 +3,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void out_of_memory(void)
 {
@@ -135,31 +138,111 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
-char *read_file(const char *path, size_t *len)
+void format_size(unsigned long n, char *out, size_t outlen)
 {
-	FILE *f = fopen(path, "rb");
-	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-	int saved;
+	const unsigned long mb = 1024ul * 1024ul;
 
-	if (f == NULL)
-		return NULL;
+	if (n >= mb && n % mb == 0)
+		snprintf(out, outlen, "%lu MB", n / mb);
+	else if (n >= mb)
+		snprintf(out, outlen, "%.1f MB", (double)n / (double)mb);
+	else if (n >= 1024 && n % 1024 == 0)
+		snprintf(out, outlen, "%lu KB", n / 1024);
+	else if (n >= 1024)
+		snprintf(out, outlen, "%.1f KB", (double)n / 1024.0);
+	else
+		snprintf(out, outlen, "%lu byte%s", n, n == 1 ? "" : "s");
+}
+
+/* The kinds of files that are never read, in plain words. */
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a named pipe";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a plain file";
+}
+
+static char *read_failed(struct read_error *err, enum read_fail kind, int fd)
+{
+	int saved = errno;
+
+	if (fd >= 0)
+		close(fd);
+	err->kind = kind;
+	if (kind == READ_ERRNO) {
+		err->err = saved ? saved : EIO;
+		snprintf(err->message, sizeof err->message, "%s", strerror(err->err));
+	}
+	errno = err->err ? err->err : EINVAL;
+	return NULL;
+}
+
+/* size is the size found, or 0 when the file grew past limit while read. */
+static void too_large(struct read_error *err, unsigned long size, size_t limit)
+{
+	char found[32], max[32];
+
+	err->size = size ? size : (unsigned long)limit + 1;
+	format_size(size, found, sizeof found);
+	format_size((unsigned long)limit, max, sizeof max);
+	if (size == 0)
+		snprintf(err->message, sizeof err->message,
+			 "the file is larger than the limit of %s", max);
+	else
+		snprintf(err->message, sizeof err->message,
+			 "the file is %s, more than the limit of %s", found, max);
+}
+
+char *read_file(const char *path, size_t limit, size_t *len, struct read_error *err)
+{
+	struct buf b = {0};
+	struct stat st;
+	char chunk[65536];
+	ssize_t n;
+	int fd;
+
+	memset(err, 0, sizeof *err);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return read_failed(err, READ_ERRNO, -1);
+	if (fstat(fd, &st) != 0)
+		return read_failed(err, READ_ERRNO, fd);
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err->message, sizeof err->message, "not a regular file (%s)",
+			 file_kind(st.st_mode));
+		return read_failed(err, READ_NOT_REGULAR, fd);
+	}
+	if ((unsigned long long)st.st_size > (unsigned long long)limit) {
+		too_large(err, (unsigned long)st.st_size, limit);
+		return read_failed(err, READ_TOO_LARGE, fd);
+	}
 	buf_add(&b, "", 0);
 	for (;;) {
-		n = fread(chunk, 1, sizeof chunk, f);
+		n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			buf_free(&b);
+			return read_failed(err, READ_ERRNO, fd);
+		}
 		if (n == 0)
 			break;
-		buf_add(&b, chunk, n);
+		if (b.len + (size_t)n > limit) { /* the file grew while being read */
+			buf_free(&b);
+			too_large(err, 0, limit);
+			return read_failed(err, READ_TOO_LARGE, fd);
+		}
+		buf_add(&b, chunk, (size_t)n);
 	}
-	if (ferror(f)) {
-		saved = errno ? errno : EIO;
-		fclose(f);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	fclose(f);
+	close(fd);
 	*len = b.len;
 	return buf_take(&b);
 }
@@ -231,4 +314,70 @@ int edit_distance(const char *a, const char *b)
 		}
 	}
 	return row[lb];
+}
+
+/* Returns the length of the valid UTF-8 sequence at p (at most n bytes)
+ * and its code point in *cp, or 0 when it is not valid. */
+static size_t utf8_sequence(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	size_t len, i;
+	unsigned long c;
+
+	if (p[0] < 0xC2 || p[0] > 0xF4)
+		return 0;
+	len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : 2;
+	if (n < len)
+		return 0;
+	c = p[0] & (0x7F >> len);
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* C1 controls, and the characters that reorder text on screen. */
+static int hidden_control(unsigned long c)
+{
+	return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+void fput_escaped(const char *s, FILE *f)
+{
+	static const char named[] = {'\n', 'n', '\r', 'r', '\t', 't', '\0'};
+	const unsigned char *p = (const unsigned char *)s;
+	const char *hit;
+	unsigned long cp;
+	size_t n = strlen(s), k;
+
+	while (n > 0) {
+		if (*p >= 0x20 && *p < 0x7F) {
+			fputc(*p, f);
+			p++;
+			n--;
+			continue;
+		}
+		hit = *p != 0 ? memchr(named, *p, sizeof named - 1) : NULL;
+		if (hit != NULL && (hit - named) % 2 == 0) {
+			fprintf(f, "\\%c", hit[1]);
+			p++;
+			n--;
+			continue;
+		}
+		k = *p >= 0x80 ? utf8_sequence(p, n, &cp) : 0;
+		if (k == 0)
+			fprintf(f, "\\x%02x", *p);
+		else if (hidden_control(cp))
+			fprintf(f, "\\u{%04lx}", cp);
+		else
+			fwrite(p, 1, k, f);
+		p += k ? k : 1;
+		n -= k ? k : 1;
+	}
 }

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Allocation that never returns NULL; aborts with a message when memory is out. */
 void *xmalloc(size_t size);
@@ -35,9 +36,31 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 char *buf_take(struct buf *b);
 void buf_free(struct buf *b);
 
-/* Reads a whole file; returns a malloc'd NUL-terminated copy and its size,
- * or NULL with errno set. */
-char *read_file(const char *path, size_t *len);
+/* The largest file read by default: 16 MB (configurable for records). */
+#define READ_LIMIT_DEFAULT ((size_t)16 * 1024 * 1024)
+
+/* Why read_file gave no text. */
+enum read_fail {
+	READ_ERRNO = 1,   /* open or read failed: message is strerror */
+	READ_NOT_REGULAR, /* a FIFO, device, socket or folder: never read */
+	READ_TOO_LARGE,   /* larger than the limit: not read */
+};
+
+struct read_error {
+	enum read_fail kind;
+	int err;            /* errno for READ_ERRNO, else 0 */
+	unsigned long size; /* READ_TOO_LARGE: the size found (at least limit + 1) */
+	char message[128];  /* what went wrong in plain words, without the path */
+};
+
+/* Reads a whole regular file of at most limit bytes without ever blocking:
+ * it is opened non-blocking and checked with fstat before anything is read,
+ * so a FIFO, /dev/zero or /dev/stdin is refused, not waited for. Returns a
+ * malloc'd NUL-terminated copy and its size in *len, or NULL with err filled
+ * in. */
+char *read_file(const char *path, size_t limit, size_t *len, struct read_error *err);
+/* Writes "12.5 MB", "16 MB", "900 bytes" for n into out. */
+void format_size(unsigned long n, char *out, size_t outlen);
 
 /* Lists the entries of dir for which keep(name) is true, sorted by name so
  * that results never depend on the file system's order. Returns a malloc'd
@@ -48,6 +71,14 @@ char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count);
 /* Returns "a, b or c" (with last " or ") for n words, each wrapped in quote
  * (such as "'"), as a malloc'd string. */
 char *join_words(const char *const *words, size_t n, const char *quote, const char *last);
+
+/* Writes s to f with everything that could break a line or steer a terminal
+ * written as an escape: control characters as \n, \r, \t or \xNN (also
+ * DEL), C1 controls and bidirectional overrides as \u{NNNN}, and bytes that
+ * are not valid UTF-8 as \xNN. Printable text, UTF-8 included, is written as
+ * it is. Used for every path, value and message clerk prints, so that one
+ * finding is always one line. */
+void fput_escaped(const char *s, FILE *f);
 
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);

@@ -66,3 +66,4 @@ doc_example() {
 @test "example: section-order" { doc_example section-order; }
 @test "example: section-empty" { doc_example section-empty; }
 @test "example: section-duplicate" { doc_example section-duplicate; }
+@test "example: file-too-large" { doc_example file-too-large; }
