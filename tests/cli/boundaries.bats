@@ -245,3 +245,19 @@ nested() {
 	run "$CLERK" check
 	assert_clean
 }
+
+# ----------------------------------------------------------- section order
+
+@test "section-order: sections in another order are fine when the schema does not ask for order" {
+	verslag_schema
+	verslag | awk '
+		/^## Overwegingen$/ { held = 1 }
+		/^## Besluit$/ { held = 0 }
+		held { kept = kept $0 "\n"; next }
+		{ print }
+		END { printf "\n%s", kept }
+	' | write 2024-03.md
+	[ "$(grep -n '^## ' 2024-03.md | cut -d: -f2)" = "$(printf '## Besluit\n## Overwegingen')" ]
+	run "$CLERK" check
+	assert_clean
+}
