@@ -20,7 +20,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)
 
 SRC     := $(sort $(wildcard src/*.c))
-OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_schemas.o
+OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_schemas.o $(BUILD)/rule_docs.o
 SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
@@ -36,6 +36,13 @@ $(BUILD)/builtin_schemas.c: $(SCHEMAS) src/embed-schemas.sh | $(BUILD)
 	src/embed-schemas.sh $(SCHEMAS) > $@
 
 $(BUILD)/builtin_schemas.o: $(BUILD)/builtin_schemas.c src/schema.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Each rule's section of docs/rules.md, for `clerk rules NAME` and SARIF.
+$(BUILD)/rule_docs.c: docs/rules.md src/embed-rules.sh | $(BUILD)
+	src/embed-rules.sh docs/rules.md > $@
+
+$(BUILD)/rule_docs.o: $(BUILD)/rule_docs.c src/rule_doc.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libclerk.a: $(OBJ)
@@ -87,9 +94,18 @@ install: all
 clean:
 	rm -rf build build-asan build-fuzz
 
-# Rewrites the golden output of the broken example set; review the diff.
+# Rewrites the golden output of the broken example set, in every format;
+# review the diff. The machine formats use a fixed --as-of, and SARIF's
+# absolute folder is replaced by file:///ROOT/ (tests/cli/formats.bats does
+# the same).
+GOLDEN_FORMATS := pretty json sarif junit github gitlab
 golden: all
 	-$(BUILD)/clerk check examples/broken > tests/golden/broken.out
+	for f in $(GOLDEN_FORMATS); do \
+		$(BUILD)/clerk check --as-of 2024-06-30 --format $$f examples/broken | \
+		sed 's|"SRCROOT":{"uri":"[^"]*"}|"SRCROOT":{"uri":"file:///ROOT/"}|' \
+		> tests/golden/broken.$$f; \
+	done
 
 # Builds the libFuzzer target with clang and runs it for FUZZ_SECONDS,
 # starting from the example records.

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "config.h"
@@ -16,13 +18,10 @@
 #include "out.h"
 #include "schema.h"
 #include "util.h"
+#include "version.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
-
-#ifndef CLERK_VERSION
-#define CLERK_VERSION "0.1.0"
-#endif
 
 struct command {
 	const char *name;
@@ -85,56 +84,300 @@ static int load_setup(const char *config_path, struct config *cfg, struct schema
 	return rc;
 }
 
-static const char check_usage[] =
-    "usage: clerk check [--as-of YYYY-MM-DD] [--format FORMAT] [--config FILE] [--quiet]\n"
-    "                   [PATH...]\n"
-    "Checks every record (a .md file with front matter) in the given files and folders\n"
-    "(default: the current folder) against its type's schema.\n";
+/* ----------------------------------------------------------------- check */
+
+static const char check_usage[] = "usage: clerk check [OPTION...] [PATH...]\n";
+
+/* The options of check: one row each, with the line `clerk check --help` shows. */
+static const struct check_option {
+	const char *name;
+	int has_arg;
+	int key;
+	const char *arg, *help;
+} check_options_table[] = {
+    {"as-of", 1, 'a', "YYYY-MM-DD",
+     "the date that counts as today (default: .clerk.yml's, or today)"},
+    {"format", 1, 'f', "FORMAT",
+     "how to write the findings: text, pretty, json, sarif, junit, github or gitlab"},
+    {"output", 1, 'o', "FILE", "write the findings to FILE (replaced whole, never half-written)"},
+    {"color", 1, 'C', "WHEN",
+     "colour the pretty format: auto (default, on a terminal without NO_COLOR), always or never"},
+    {"config", 1, 'c', "FILE", "read this configuration instead of the .clerk.yml found upwards"},
+    {"max-warnings", 1, 'w', "N", "fail (exit 1) when there are more than N warnings"},
+    {"quiet", 0, 'q', NULL, "leave out the summary line"},
+    {"print-config", 0, 'P', NULL,
+     "print the configuration in effect and where each setting came from"},
+    {"help", 0, 'h', NULL, "show this help"},
+};
+
+#define NCHECK_OPTIONS (sizeof check_options_table / sizeof *check_options_table)
+
+static void check_help(void)
+{
+	const struct check_option *o;
+	char left[64];
+	size_t i;
+
+	fputs(check_usage, stdout);
+	puts("Checks every record (a .md file with front matter) in the given files and folders\n"
+	     "(default: the current folder) against its type's schema. Never writes a record.\n"
+	     "\noptions:");
+	for (i = 0; i < NCHECK_OPTIONS; i++) {
+		o = &check_options_table[i];
+		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
+			 o->arg ? o->arg : "");
+		printf("  %-22s %s\n", left, o->help);
+	}
+	puts("\nexit codes: 0 no errors, 1 errors (or too many warnings), 2 clerk could not do its "
+	     "work.");
+}
+
+enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct check_options {
-	const char *as_of, *config_path;
+	const char *as_of, *config_path, *format, *output;
 	const struct writer *writer;
 	struct out_options out;
-	int help;
+	enum color_when color;
+	long max_warnings; /* -1: no limit */
+	int help, print_config;
 };
+
+/* Reports a command-line mistake: the message, then the usage line. */
+static int check_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int check_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("clerk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(check_usage, stderr);
+	return EXIT_USAGE;
+}
+
+static int parse_color(struct check_options *o, const char *when)
+{
+	static const char *const names[] = {"auto", "always", "never"};
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(when, names[i]) == 0) {
+			o->color = (enum color_when)i;
+			return 0;
+		}
+	return check_usage_error("--color must be auto, always or never, not '%s'", when);
+}
+
+static int parse_max_warnings(struct check_options *o, const char *text)
+{
+	char *end;
+
+	errno = 0;
+	o->max_warnings = strtol(text, &end, 10);
+	if (errno != 0 || end == text || *end != '\0' || o->max_warnings < 0)
+		return check_usage_error(
+		    "--max-warnings needs a whole number of 0 or more, not '%s'", text);
+	return 0;
+}
+
+/* Applies one parsed option; returns 0 or an exit code. */
+static int set_option(struct check_options *o, int key, const char *arg)
+{
+	switch (key) {
+	case 'a':
+		o->as_of = arg;
+		return 0;
+	case 'f':
+		o->format = arg;
+		return 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	case 'C':
+		return parse_color(o, arg);
+	case 'c':
+		o->config_path = arg;
+		return 0;
+	case 'w':
+		return parse_max_warnings(o, arg);
+	case 'q':
+		o->out.quiet = 1;
+		return 0;
+	case 'P':
+		o->print_config = 1;
+		return 0;
+	case 'h':
+		o->help = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* Decides the format: the one asked for, else pretty on a terminal and text otherwise. */
+static int choose_writer(struct check_options *o)
+{
+	int tty = o->output == NULL && isatty(STDOUT_FILENO);
+	const char *no_color = getenv("NO_COLOR");
+	char *names;
+
+	o->writer = out_find(o->format ? o->format : tty ? "pretty" : "text");
+	if (o->writer == NULL) {
+		names = out_format_names();
+		fprintf(stderr, "clerk: unknown output format '%s'; use %s\n%s", o->format, names,
+			check_usage);
+		free(names);
+		return EXIT_USAGE;
+	}
+	o->out.color = o->color == COLOR_ALWAYS ||
+		       (o->color == COLOR_AUTO && tty && (no_color == NULL || no_color[0] == '\0'));
+	return 0;
+}
 
 /* Reads the options of check; returns 0, or an exit code to stop with. */
 static int parse_check_options(int argc, char **argv, struct check_options *o)
 {
-	static const struct option longopts[] = {
-	    {"as-of", required_argument, NULL, 'a'},  {"format", required_argument, NULL, 'f'},
-	    {"config", required_argument, NULL, 'c'}, {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	const char *format = "text";
-	int c;
+	struct option longopts[NCHECK_OPTIONS + 1];
+	size_t i;
+	int c, rc = 0;
 
-	for (;;) {
-		c = getopt_long(argc, argv, "a:f:c:qh", longopts, NULL);
+	memset(longopts, 0, sizeof longopts);
+	for (i = 0; i < NCHECK_OPTIONS; i++) {
+		longopts[i].name = check_options_table[i].name;
+		longopts[i].has_arg =
+		    check_options_table[i].has_arg ? required_argument : no_argument;
+		longopts[i].val = check_options_table[i].key;
+	}
+	o->max_warnings = -1;
+	opterr = 0;
+	while (rc == 0) {
+		c = getopt_long(argc, argv, "a:f:o:c:qh", longopts, NULL);
 		if (c == -1)
 			break;
-		if (c == 'a')
-			o->as_of = optarg;
-		else if (c == 'f')
-			format = optarg;
-		else if (c == 'c')
-			o->config_path = optarg;
-		else if (c == 'q')
-			o->out.quiet = 1;
-		else if (c == 'h')
-			o->help = 1;
-		else
-			break;
+		if (c == '?' || c == ':')
+			return check_usage_error(
+			    "'%s' is not an option of check, or lacks its value", argv[optind - 1]);
+		rc = set_option(o, c, optarg);
 	}
-	if (c != -1) {
-		fputs(check_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (rc != 0 || o->help)
+		return rc;
 	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
-		return usage_error("--as-of needs a real date written as YYYY-MM-DD, not '%s'",
-				   o->as_of);
-	o->writer = out_find(format);
-	if (o->writer == NULL)
-		return usage_error("unknown output format '%s'", format);
+		return check_usage_error(
+		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
+	return choose_writer(o);
+}
+
+/* Opens where the findings go: stdout, or a temporary file beside FILE
+ * that finish_output renames over it. */
+static FILE *open_output(const char *output, char **tmp)
+{
+	mode_t mask;
+	FILE *f;
+	int fd;
+
+	*tmp = NULL;
+	if (output == NULL)
+		return stdout;
+	*tmp = xasprintf("%s.tmp.XXXXXX", output);
+	fd = mkstemp(*tmp);
+	if (fd < 0) {
+		fprintf(stderr, "clerk: %s: %s\n", output, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || (f = fdopen(fd, "w")) == NULL) {
+		fprintf(stderr, "clerk: %s: %s\n", *tmp, strerror(errno));
+		close(fd);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	return f;
+}
+
+/* Flushes and closes f; renames tmp over output. Returns 0, or -1 after
+ * saying why (the temporary file is removed). */
+static int finish_output(FILE *f, const char *output, char *tmp)
+{
+	int failed = fflush(f) != 0 || ferror(f);
+
+	if (tmp == NULL) {
+		if (failed)
+			fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));
+		return failed ? -1 : 0;
+	}
+	if (fclose(f) != 0)
+		failed = 1;
+	if (!failed && rename(tmp, output) != 0)
+		failed = 1;
+	if (failed) {
+		fprintf(stderr, "clerk: cannot write %s: %s\n", output, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return failed ? -1 : 0;
+}
+
+/* Prints the configuration in effect, one setting a line, with where it came from. */
+static void print_config(const struct check_options *o, const struct config *cfg,
+			 const struct schema_set *set)
+{
+	const char *file = cfg->file ? cfg->file : "no .clerk.yml";
+	int tty = o->output == NULL && isatty(STDOUT_FILENO);
+	size_t i;
+
+	printf("configuration: %s\n", cfg->file ? cfg->file : "(none found; defaults)");
+	printf("root: %s\t(%s)\n", cfg->root,
+	       cfg->file ? "the folder of the configuration" : "the current folder");
+	if (o->as_of != NULL)
+		printf("as-of: %s\t(--as-of)\n", o->as_of);
+	else if (cfg->as_of[0] != '\0')
+		printf("as-of: %s\t(%s)\n", cfg->as_of, file);
+	else
+		printf("as-of: today\t(default)\n");
+	printf("format: %s\t(%s)\n", o->writer->name,
+	       o->format ? "--format"
+	       : tty     ? "default on a terminal"
+			 : "default when not on a terminal");
+	printf("color: %s\t(%s)\n", o->out.color ? "yes" : "no",
+	       o->color == COLOR_AUTO ? "--color auto: terminal and NO_COLOR" : "--color");
+	printf("output: %s\t(%s)\n", o->output ? o->output : "standard output",
+	       o->output ? "--output" : "default");
+	if (o->max_warnings >= 0)
+		printf("max-warnings: %ld\t(--max-warnings)\n", o->max_warnings);
+	else
+		printf("max-warnings: no limit\t(default)\n");
+	for (i = 0; i < cfg->nschema_dirs; i++)
+		printf("schemas: %s\t(%s)\n", cfg->schema_dirs[i], file);
+	for (i = 0; i < set->n; i++)
+		printf("record type: %s\t(%s)\n", set->items[i]->name, set->items[i]->file);
+	for (i = 0; i < cfg->ntypes; i++)
+		printf("types: %s -> %s\t(%s:%d)\n", cfg->types[i].glob, cfg->types[i].type, file,
+		       cfg->types[i].line);
+	printf("exclude: %zu path pattern%s\t(%s)\n", cfg->nexclude, cfg->nexclude == 1 ? "" : "s",
+	       cfg->nexclude ? file : "default");
+	for (i = 0; i < RULE_COUNT; i++)
+		printf("rule %s: %s\t(%s)\n", rule_catalogue[i].name,
+		       severity_name(cfg->severity[i]),
+		       cfg->severity[i] == rule_catalogue[i].severity ? "default" : file);
+}
+
+/* Returns the exit code for the findings of run. */
+static int findings_code(const struct check_options *o, const struct check_run *run)
+{
+	if (diag_list_count(&run->diags, SEV_ERROR) > 0)
+		return EXIT_FINDINGS;
+	if (o->max_warnings >= 0 &&
+	    diag_list_count(&run->diags, SEV_WARNING) > (size_t)o->max_warnings)
+		return EXIT_FINDINGS;
 	return 0;
 }
 
@@ -143,8 +386,11 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 static int run_check(const struct check_options *o, struct config *cfg,
 		     const struct schema_set *set, char **paths, int npaths)
 {
+	struct out_options out = o->out;
 	struct check_run run;
-	int i, rc = 0;
+	char *tmp;
+	FILE *f;
+	int i, rc;
 
 	if (o->as_of != NULL)
 		memcpy(cfg->as_of, o->as_of, 11);
@@ -157,15 +403,18 @@ static int run_check(const struct check_options *o, struct config *cfg,
 	if (npaths == 0)
 		check_path(&run, ".");
 	check_finish(&run);
-	o->writer->write(stdout, &run, &o->out);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));
-		run.system_errors++;
-	}
+	/* A summary after "no such file" would read as if the check had run. */
 	if (run.system_errors > 0)
-		rc = EXIT_USAGE;
-	else if (diag_list_count(&run.diags, SEV_ERROR) > 0)
-		rc = EXIT_FINDINGS;
+		out.quiet = 1;
+	f = open_output(o->output, &tmp);
+	if (f == NULL) {
+		run.system_errors++;
+	} else {
+		o->writer->write(f, &run, &out);
+		if (finish_output(f, o->output, tmp) != 0)
+			run.system_errors++;
+	}
+	rc = run.system_errors > 0 ? EXIT_USAGE : findings_code(o, &run);
 	check_free(&run);
 	return rc;
 }
@@ -180,11 +429,13 @@ static int cmd_check(int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (o.help) {
-		fputs(check_usage, stdout);
+		check_help();
 		return 0;
 	}
 	rc = load_setup(o.config_path, &cfg, &set);
-	if (rc == 0)
+	if (rc == 0 && o.print_config)
+		print_config(&o, &cfg, &set);
+	else if (rc == 0)
 		rc = run_check(&o, &cfg, &set, argv + optind, argc - optind);
 	schema_set_free(&set);
 	config_free(&cfg);
