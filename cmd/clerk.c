@@ -16,6 +16,7 @@
 #include "date.h"
 #include "diag.h"
 #include "out.h"
+#include "rule_doc.h"
 #include "schema.h"
 #include "util.h"
 #include "version.h"
@@ -29,6 +30,9 @@ struct command {
 	int (*run)(int argc, char **argv);
 };
 
+static const char main_usage[] =
+    "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, rules, version, help)\n";
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)
@@ -39,7 +43,8 @@ static int usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'clerk help'.\n", stderr);
+	fputc('\n', stderr);
+	fputs(main_usage, stderr);
 	return EXIT_USAGE;
 }
 
@@ -255,12 +260,14 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	o->max_warnings = -1;
 	opterr = 0;
 	while (rc == 0) {
-		c = getopt_long(argc, argv, "a:f:o:c:qh", longopts, NULL);
+		c = getopt_long(argc, argv, ":a:f:o:c:qh", longopts, NULL);
 		if (c == -1)
 			break;
-		if (c == '?' || c == ':')
-			return check_usage_error(
-			    "'%s' is not an option of check, or lacks its value", argv[optind - 1]);
+		if (c == ':')
+			return check_usage_error("'%s' needs a value", argv[optind - 1]);
+		if (c == '?')
+			return check_usage_error("'%s' is not an option of check",
+						 argv[optind - 1]);
 		rc = set_option(o, c, optarg);
 	}
 	if (rc != 0 || o->help)
@@ -442,23 +449,83 @@ static int cmd_check(int argc, char **argv)
 	return rc;
 }
 
+/* ----------------------------------------------------------------- rules */
+
+static const char rules_usage[] = "usage: clerk rules [NAME]\n";
+
+static void rules_help(void)
+{
+	fputs(rules_usage, stdout);
+	puts("Without NAME, lists every rule: its name, default severity and what it looks for.\n"
+	     "With NAME, explains that rule, with a record that breaks it and one that passes\n"
+	     "(the text of docs/rules.md, built into clerk).\n"
+	     "\noptions:\n"
+	     "  --help                 show this help");
+}
+
+static int rules_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int rules_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("clerk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(rules_usage, stderr);
+	return EXIT_USAGE;
+}
+
+/* Prints one rule's entry: name, severity, summary and its documentation. */
+static int explain_rule(const char *name)
+{
+	int id = rule_lookup(name);
+	const struct rule_doc *doc;
+
+	if (id < 0)
+		return rules_usage_error("unknown rule '%s'; 'clerk rules' lists them", name);
+	doc = rule_doc_find(name);
+	printf("%s (default severity: %s)\n", name, severity_name(rule_catalogue[id].severity));
+	if (doc == NULL)
+		printf("\n%s\n", rule_catalogue[id].summary);
+	else
+		fputs(doc->section, stdout);
+	return 0;
+}
+
 static int cmd_rules(int argc, char **argv)
 {
 	int i;
 
-	(void)argv;
-	if (argc > 1)
-		return usage_error("'rules' takes no arguments");
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		rules_help();
+		return 0;
+	}
+	if (argc > 1 && argv[1][0] == '-')
+		return rules_usage_error("'%s' is not an option of rules", argv[1]);
+	if (argc > 2)
+		return rules_usage_error("'rules' takes at most one rule name");
+	if (argc == 2)
+		return explain_rule(argv[1]);
 	for (i = 0; i < RULE_COUNT; i++)
 		printf("%-20s %-8s %s\n", rule_catalogue[i].name,
 		       severity_name(rule_catalogue[i].severity), rule_catalogue[i].summary);
 	return 0;
 }
 
+/* ------------------------------------------------------ version and help */
+
 static int cmd_version(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		puts("usage: clerk version\nPrints clerk's version (also: clerk --version).\n"
+		     "\noptions:\n  --help                 show this help");
+		return 0;
+	}
+	if (argc > 1)
+		return usage_error("'version' takes no arguments");
 	printf("clerk %s\n", CLERK_VERSION);
 	return 0;
 }
@@ -467,40 +534,57 @@ static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
     {"check", "check records against their schemas", cmd_check},
-    {"rules", "list every rule with its default severity", cmd_rules},
+    {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
     {"version", "print the version", cmd_version},
-    {"help", "show this help", cmd_help},
+    {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
-static int cmd_help(int argc, char **argv)
+static const struct command *find_command(const char *name)
 {
 	size_t i;
 
-	(void)argc;
-	(void)argv;
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct command *c = argc > 1 ? find_command(argv[1]) : NULL;
+	char *help_argv[] = {argc > 1 ? argv[1] : NULL, (char *)"--help", NULL};
+	size_t i;
+
+	if (c != NULL && c->run != cmd_help)
+		return c->run(2, help_argv);
+	if (argc > 1 && c == NULL && strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0)
+		return usage_error("unknown command '%s'", argv[1]);
 	puts("usage: clerk COMMAND [OPTION...] [ARG...]\n"
 	     "clerk keeps and checks governance records: Markdown files with YAML front matter.\n"
 	     "\ncommands:");
 	for (i = 0; i < NCOMMANDS; i++)
 		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
-	puts("\nRun 'clerk check --help' for the options of check.");
+	puts("\noptions:\n"
+	     "  --help     show this help\n"
+	     "  --version  print the version\n"
+	     "\nRun 'clerk COMMAND --help' for the options of a command.");
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	size_t i;
+	const struct command *c;
 
 	if (argc < 2)
 		return cmd_help(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return cmd_help(argc, argv);
 	if (strcmp(argv[1], "--version") == 0)
-		return cmd_version(argc, argv);
-	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+		return cmd_version(1, argv);
+	c = find_command(argv[1]);
+	if (c != NULL)
+		return c->run(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", argv[1]);
 }

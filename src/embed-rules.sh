@@ -20,6 +20,7 @@ function lit(s) {
 }
 function flush() {
 	if (rule == "") return
+	while (n > 0 && lines[n] == "") n--
 	printf "    {\"%s\",\n     %s,\n", rule, lit(prose)
 	for (i = 1; i <= n; i++) printf "     %s\n", lit(lines[i] "\\n")
 	print "    },"
