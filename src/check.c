@@ -282,9 +282,44 @@ void check_path(struct check_run *run, const char *path)
 	free(rel);
 }
 
+/* ------------------------------------- filters after all rules (issue 8)
+ * The baseline of .clerk.yml's `ignore:` drops findings after every rule
+ * has run. Kept apart so that it can move with the per-file/whole-set
+ * split of issue 6. */
+
+struct ignore_state {
+	const struct check_run *run;
+	const char *path; /* the last path looked up, and its relative form */
+	char *rel;
+};
+
+static int not_ignored(const struct diag *d, void *data)
+{
+	struct ignore_state *st = data;
+
+	/* Findings come sorted by path: one lookup per file. */
+	if (st->path == NULL || strcmp(st->path, d->path) != 0) {
+		free(st->rel);
+		st->rel = relative_to_root(st->run, d->path);
+		st->path = d->path;
+	}
+	return !config_ignores(st->run->cfg, st->rel, d->rule);
+}
+
+static void drop_ignored(struct check_run *run)
+{
+	struct ignore_state st = {run, NULL, NULL};
+
+	if (run->cfg->nignore == 0)
+		return;
+	diag_list_filter(&run->diags, not_ignored, &st);
+	free(st.rel);
+}
+
 void check_finish(struct check_run *run)
 {
 	diag_list_sort(&run->diags);
+	drop_ignored(run);
 }
 
 void check_free(struct check_run *run)
