@@ -12,6 +12,7 @@
 #include "load_yaml.h"
 #include "record.h"
 #include "rules.h"
+#include "suppress.h"
 #include "util.h"
 
 /* The rules run on each record that has a schema, in this order. */
@@ -146,6 +147,7 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 		size_t len)
 {
 	struct diag_list diags = {0};
+	struct suppress_list suppressions = {0}; /* issue 8: kept with the file's result */
 	const char *mapped = config_type_for(run->cfg, relpath);
 	const struct schema *schema = NULL;
 	struct rule_ctx ctx;
@@ -172,7 +174,12 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 	}
 	if (rec->has_front || mapped != NULL)
 		keep_summary(run, rec, schema);
+	/* issue 8: suppression comments, read while the tree exists and
+	 * applied as a filter after all rules of this file. */
+	suppress_scan(&suppressions, rec, &diags);
 	record_free(rec);
+	suppress_apply(&suppressions, &diags, path);
+	suppress_free(&suppressions);
 	diag_list_move(&run->diags, &diags);
 }
 
