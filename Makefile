@@ -25,7 +25,7 @@ SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-asan unit lint install clean golden fuzz bench
+.PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench
 
 all: $(BUILD)/clerk
 
@@ -87,9 +87,21 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Isrc src cmd
 
+# Installs the program, its manual page and its bash completion under
+# $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these files.
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+INSTALLED  := $(BINDIR)/clerk $(MANDIR)/man1/clerk.1 $(BASHCOMPDIR)/clerk
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BUILD)/clerk $(DESTDIR)$(PREFIX)/bin/clerk
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(BUILD)/clerk $(DESTDIR)$(BINDIR)/clerk
+	install -m 644 man/clerk.1 $(DESTDIR)$(MANDIR)/man1/clerk.1
+	install -m 644 completion/clerk.bash $(DESTDIR)$(BASHCOMPDIR)/clerk
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 
 clean:
 	rm -rf build build-asan build-fuzz
