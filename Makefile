@@ -69,7 +69,12 @@ demo: deps
 	@echo "And the set in examples/broken, which breaks every rule on purpose:"
 	-$(BUILD)/clerk check examples/broken
 
-unit: $(UNITBIN)
+unit: $(UNITBIN) $(BUILD)/tests/yaml_parses
+
+# A test helper: is a file valid YAML? (for the CI recipes in docs/ci/).
+$(BUILD)/tests/yaml_parses: tests/tools/yaml_parses.c | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
 # Runs every suite against the normal build and, with sanitizers, against
 # build-asan; ends with the line "N passed, N failed".
