@@ -67,7 +67,13 @@ demo: deps
 	$(BUILD)/clerk check examples/records
 	@echo
 	@echo "And the set in examples/broken, which breaks every rule on purpose:"
-	-$(BUILD)/clerk check examples/broken
+	@$(BUILD)/clerk check examples/broken; rc=$$?; echo; \
+	if [ $$rc -eq 1 ]; then \
+		echo "clerk exited with 1 on examples/broken, as it should: that set is meant to fail."; \
+	else \
+		echo "clerk exited with $$rc on examples/broken, but that set is meant to fail with 1."; \
+		exit 1; \
+	fi
 
 unit: $(UNITBIN) $(BUILD)/tests/yaml_parses
 
