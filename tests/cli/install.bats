@@ -9,9 +9,18 @@ build_dir() {
 	basename "$(dirname "$CLERK")"
 }
 
+# The make variables that select that build, so that make install never
+# relinks it with other flags.
+build_vars() {
+	local dir
+	dir=$(build_dir)
+	echo "BUILD=$dir"
+	case $dir in *-asan) echo "SANITIZE=1" ;; esac
+}
+
 @test "make install DESTDIR=... PREFIX=... installs the program, man page and completion" {
 	local dest="$BATS_TEST_TMPDIR/dest"
-	run make -s -C "$REPO" install DESTDIR="$dest" PREFIX=/opt/clerk BUILD="$(build_dir)"
+	run make -s -C "$REPO" install DESTDIR="$dest" PREFIX=/opt/clerk $(build_vars)
 	[ "$status" -eq 0 ]
 	[ "$(cd "$dest" && find . -type f | sort | tr '\n' ' ')" = \
 	  "./opt/clerk/bin/clerk ./opt/clerk/share/bash-completion/completions/clerk ./opt/clerk/share/man/man1/clerk.1 " ]
