@@ -347,7 +347,7 @@ static void print_config(const struct check_options *o, const struct config *cfg
 	if (o->as_of != NULL)
 		printf("as-of: %s\t(--as-of)\n", o->as_of);
 	else if (cfg->as_of[0] != '\0')
-		printf("as-of: %s\t(%s)\n", cfg->as_of, file);
+		printf("as-of: %s\t(%s:%d)\n", cfg->as_of, file, cfg->as_of_line);
 	else
 		printf("as-of: today\t(default)\n");
 	printf("format: %s\t(%s)\n", o->writer->name,
@@ -371,10 +371,16 @@ static void print_config(const struct check_options *o, const struct config *cfg
 		       cfg->types[i].line);
 	printf("exclude: %zu path pattern%s\t(%s)\n", cfg->nexclude, cfg->nexclude == 1 ? "" : "s",
 	       cfg->nexclude ? file : "default");
+	for (i = 0; i < cfg->nignore; i++)
+		printf("ignore: %s (%s)\t(%s:%d)\n", cfg->ignore[i].glob, cfg->ignore[i].reason,
+		       file, cfg->ignore[i].line);
 	for (i = 0; i < RULE_COUNT; i++)
-		printf("rule %s: %s\t(%s)\n", rule_catalogue[i].name,
-		       severity_name(cfg->severity[i]),
-		       cfg->severity[i] == rule_catalogue[i].severity ? "default" : file);
+		if (cfg->severity_line[i] > 0)
+			printf("rule %s: %s\t(%s:%d)\n", rule_catalogue[i].name,
+			       severity_name(cfg->severity[i]), file, cfg->severity_line[i]);
+		else
+			printf("rule %s: %s\t(default)\n", rule_catalogue[i].name,
+			       severity_name(cfg->severity[i]));
 }
 
 /* Returns the exit code for the findings of run. */

@@ -208,6 +208,7 @@ static int read_rules(struct ctx *c, const struct ynode *n)
 				    "the severity of '%s' must be off, info, warning or error",
 				    key->text);
 		c->cfg->severity[rule] = (enum severity)sev;
+		c->cfg->severity_line[rule] = key->line;
 	}
 	return 0;
 }
@@ -281,6 +282,7 @@ static int read_as_of(struct ctx *c, const struct ynode *n)
 	if (n->kind != YNODE_SCALAR || date_parse(n->text, n->len, NULL) != DATE_OK)
 		return fail(c, n, "'as-of' must be a real date written as YYYY-MM-DD");
 	memcpy(c->cfg->as_of, n->text, 11);
+	c->cfg->as_of_line = n->line;
 	return 0;
 }
 

@@ -45,7 +45,9 @@ struct config {
 	struct ignore_entry *ignore;
 	size_t nignore;
 	enum severity severity[RULE_COUNT];
-	char as_of[11]; /* YYYY-MM-DD, or "" when not set */
+	int severity_line[RULE_COUNT]; /* where .clerk.yml sets it; 0 when it does not */
+	char as_of[11];                /* YYYY-MM-DD, or "" when not set */
+	int as_of_line;
 };
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */

@@ -115,9 +115,9 @@ types:
 EOT
 	run "$CLERK" check --print-config --format json
 	[ "$status" -eq 0 ]
-	printf '%s\n' "$output" | grep -qx 'as-of: 2024-06-30	(.clerk.yml)'
+	printf '%s\n' "$output" | grep -qx 'as-of: 2024-06-30	(.clerk.yml:1)'
 	printf '%s\n' "$output" | grep -qx 'format: json	(--format)'
-	printf '%s\n' "$output" | grep -qx 'rule file-name: error	(.clerk.yml)'
+	printf '%s\n' "$output" | grep -qx 'rule file-name: error	(.clerk.yml:3)'
 	printf '%s\n' "$output" | grep -qx 'rule section-order: warning	(default)'
 	printf '%s\n' "$output" | grep -qx 'types: besluiten/\*.md -> decision	(.clerk.yml:6)'
 	run "$CLERK" check --print-config --as-of 2025-01-01
