@@ -296,7 +296,7 @@ void check_path(struct check_run *run, const char *path)
 
 struct ignore_state {
 	const struct check_run *run;
-	const char *path; /* the last path looked up, and its relative form */
+	char *path; /* the last path looked up (a copy), and its relative form */
 	char *rel;
 };
 
@@ -307,8 +307,9 @@ static int not_ignored(const struct diag *d, void *data)
 	/* Findings come sorted by path: one lookup per file. */
 	if (st->path == NULL || strcmp(st->path, d->path) != 0) {
 		free(st->rel);
+		free(st->path);
 		st->rel = relative_to_root(st->run, d->path);
-		st->path = d->path;
+		st->path = xstrdup(d->path); /* d is freed when it is dropped */
 	}
 	return !config_ignores(st->run->cfg, st->rel, d->rule);
 }
@@ -320,6 +321,7 @@ static void drop_ignored(struct check_run *run)
 	if (run->cfg->nignore == 0)
 		return;
 	diag_list_filter(&run->diags, not_ignored, &st);
+	free(st.path);
 	free(st.rel);
 }
 
