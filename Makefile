@@ -24,12 +24,12 @@ ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUI
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
 
 SRC     := $(sort $(wildcard src/*.c))
-OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_schemas.o
+OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_schemas.o $(BUILD)/rule_docs.o
 SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-asan unit lint install clean golden fuzz bench mutate
+.PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench mutate
 
 all: $(BUILD)/clerk
 
@@ -40,6 +40,13 @@ $(BUILD)/builtin_schemas.c: $(SCHEMAS) src/embed-schemas.sh | $(BUILD)
 	src/embed-schemas.sh $(SCHEMAS) > $@
 
 $(BUILD)/builtin_schemas.o: $(BUILD)/builtin_schemas.c src/schema.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Each rule's section of docs/rules.md, for `clerk rules NAME` and SARIF.
+$(BUILD)/rule_docs.c: docs/rules.md src/embed-rules.sh | $(BUILD)
+	src/embed-rules.sh docs/rules.md > $@
+
+$(BUILD)/rule_docs.o: $(BUILD)/rule_docs.c src/rule_doc.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libclerk.a: $(OBJ)
@@ -64,9 +71,20 @@ demo: deps
 	$(BUILD)/clerk check examples/records
 	@echo
 	@echo "And the set in examples/broken, which breaks every rule on purpose:"
-	-$(BUILD)/clerk check examples/broken
+	@$(BUILD)/clerk check examples/broken; rc=$$?; echo; \
+	if [ $$rc -eq 1 ]; then \
+		echo "clerk exited with 1 on examples/broken, as it should: that set is meant to fail."; \
+	else \
+		echo "clerk exited with $$rc on examples/broken, but that set is meant to fail with 1."; \
+		exit 1; \
+	fi
 
-unit: $(UNITBIN)
+unit: $(UNITBIN) $(BUILD)/tests/yaml_parses
+
+# A test helper: is a file valid YAML? (for the CI recipes in docs/ci/).
+$(BUILD)/tests/yaml_parses: tests/tools/yaml_parses.c | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
 # Runs every suite against the normal build and, with sanitizers, against
 # build-asan; counts each test once and ends with the line
@@ -90,16 +108,37 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Isrc src cmd
 
+# Installs the program, its manual page and its bash completion under
+# $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these files.
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+INSTALLED  := $(BINDIR)/clerk $(MANDIR)/man1/clerk.1 $(BASHCOMPDIR)/clerk
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BUILD)/clerk $(DESTDIR)$(PREFIX)/bin/clerk
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(BUILD)/clerk $(DESTDIR)$(BINDIR)/clerk
+	install -m 644 man/clerk.1 $(DESTDIR)$(MANDIR)/man1/clerk.1
+	install -m 644 completion/clerk.bash $(DESTDIR)$(BASHCOMPDIR)/clerk
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 
 clean:
 	rm -rf build build-asan build-fuzz
 
-# Rewrites the golden output of the broken example set; review the diff.
+# Rewrites the golden output of the broken example set, in every format;
+# review the diff. The machine formats use a fixed --as-of, and SARIF's
+# absolute folder is replaced by file:///ROOT/ (tests/cli/formats.bats does
+# the same).
+GOLDEN_FORMATS := pretty json sarif junit github gitlab
 golden: all
 	-$(BUILD)/clerk check examples/broken > tests/golden/broken.out
+	for f in $(GOLDEN_FORMATS); do \
+		$(BUILD)/clerk check --as-of 2024-06-30 --format $$f examples/broken | \
+		sed 's|"SRCROOT":{"uri":"[^"]*"}|"SRCROOT":{"uri":"file:///ROOT/"}|' \
+		> tests/golden/broken.$$f; \
+	done
 
 # Builds the libFuzzer targets (record, schema, config) with clang and runs
 # each for FUZZ_SECONDS from its seeds in tests/fuzz/seeds/<target>/. Inputs

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "config.h"
@@ -15,15 +17,13 @@
 #include "diag.h"
 #include "out.h"
 #include "pattern.h"
+#include "rule_doc.h"
 #include "schema.h"
 #include "util.h"
+#include "version.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
-
-#ifndef CLERK_VERSION
-#define CLERK_VERSION "0.1.0"
-#endif
 
 struct command {
 	const char *name;
@@ -50,20 +50,35 @@ static void error_line(const char *fmt, ...)
 	free(line);
 }
 
+static const char main_usage[] =
+    "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, rules, version, help)\n";
+
+/* Says what is wrong with the command line, then the usage line; returns
+ * the exit code for usage errors. */
+static int usage_verror(const char *usage, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
+static int usage_verror(const char *usage, const char *fmt, va_list ap)
+{
+	char *message = xvasprintf(fmt, ap);
+
+	error_line("%s", message);
+	free(message);
+	fputs(usage, stderr);
+	return EXIT_USAGE;
+}
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	char *message;
+	int rc;
 
 	va_start(ap, fmt);
-	message = xvasprintf(fmt, ap);
+	rc = usage_verror(main_usage, fmt, ap);
 	va_end(ap);
-	error_line("%s", message);
-	free(message);
-	fputs("Try 'clerk help'.\n", stderr);
-	return EXIT_USAGE;
+	return rc;
 }
 
 static int config_failed(const struct config_error *err)
@@ -106,62 +121,311 @@ static int load_setup(const char *config_path, struct config *cfg, struct schema
 	return rc;
 }
 
-static const char check_usage[] =
-    "usage: clerk check [--as-of YYYY-MM-DD] [--format FORMAT] [--config FILE] [--quiet]\n"
-    "                   [PATH...]\n"
-    "Checks every record (a .md file with front matter) in the given files and folders\n"
-    "(default: the current folder) against its type's schema.\n";
+/* ----------------------------------------------------------------- check */
+
+static const char check_usage[] = "usage: clerk check [OPTION...] [PATH...]\n";
+
+/* The options of check: one row each, with the line `clerk check --help` shows. */
+static const struct check_option {
+	const char *name;
+	int has_arg;
+	int key;
+	const char *arg, *help;
+} check_options_table[] = {
+    {"as-of", 1, 'a', "YYYY-MM-DD",
+     "the date that counts as today (default: .clerk.yml's, or today)"},
+    {"format", 1, 'f', "FORMAT",
+     "how to write the findings: text, pretty, json, sarif, junit, github or gitlab"},
+    {"output", 1, 'o', "FILE", "write the findings to FILE (replaced whole, never half-written)"},
+    {"color", 1, 'C', "WHEN",
+     "colour the pretty format: auto (default, on a terminal without NO_COLOR), always or never"},
+    {"config", 1, 'c', "FILE", "read this configuration instead of the .clerk.yml found upwards"},
+    {"max-warnings", 1, 'w', "N", "fail (exit 1) when there are more than N warnings"},
+    {"quiet", 0, 'q', NULL, "leave out the summary line"},
+    {"print-config", 0, 'P', NULL,
+     "print the configuration in effect and where each setting came from"},
+    {"help", 0, 'h', NULL, "show this help"},
+};
+
+#define NCHECK_OPTIONS (sizeof check_options_table / sizeof *check_options_table)
+
+static void check_help(void)
+{
+	const struct check_option *o;
+	char left[64];
+	size_t i;
+
+	fputs(check_usage, stdout);
+	puts("Checks every record (a .md file with front matter) in the given files and folders\n"
+	     "(default: the current folder) against its type's schema. Never writes a record.\n"
+	     "\noptions:");
+	for (i = 0; i < NCHECK_OPTIONS; i++) {
+		o = &check_options_table[i];
+		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
+			 o->arg ? o->arg : "");
+		printf("  %-22s %s\n", left, o->help);
+	}
+	puts("\nexit codes: 0 no errors, 1 errors (or too many warnings), 2 clerk could not do its "
+	     "work.");
+}
+
+enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct check_options {
-	const char *as_of, *config_path;
+	const char *as_of, *config_path, *format, *output;
 	const struct writer *writer;
 	struct out_options out;
-	int help;
+	enum color_when color;
+	long max_warnings; /* -1: no limit */
+	int help, print_config;
 };
+
+/* Reports a command-line mistake: the message, then the usage line. */
+static int check_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int check_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = usage_verror(check_usage, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static int parse_color(struct check_options *o, const char *when)
+{
+	static const char *const names[] = {"auto", "always", "never"};
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(when, names[i]) == 0) {
+			o->color = (enum color_when)i;
+			return 0;
+		}
+	return check_usage_error("--color must be auto, always or never, not '%s'", when);
+}
+
+static int parse_max_warnings(struct check_options *o, const char *text)
+{
+	char *end;
+
+	errno = 0;
+	o->max_warnings = strtol(text, &end, 10);
+	if (errno != 0 || end == text || *end != '\0' || o->max_warnings < 0)
+		return check_usage_error(
+		    "--max-warnings needs a whole number of 0 or more, not '%s'", text);
+	return 0;
+}
+
+/* Applies one parsed option; returns 0 or an exit code. */
+static int set_option(struct check_options *o, int key, const char *arg)
+{
+	switch (key) {
+	case 'a':
+		o->as_of = arg;
+		return 0;
+	case 'f':
+		o->format = arg;
+		return 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	case 'C':
+		return parse_color(o, arg);
+	case 'c':
+		o->config_path = arg;
+		return 0;
+	case 'w':
+		return parse_max_warnings(o, arg);
+	case 'q':
+		o->out.quiet = 1;
+		return 0;
+	case 'P':
+		o->print_config = 1;
+		return 0;
+	case 'h':
+		o->help = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* Decides the format: the one asked for, else pretty on a terminal and text otherwise. */
+static int choose_writer(struct check_options *o)
+{
+	int tty = o->output == NULL && isatty(STDOUT_FILENO);
+	const char *no_color = getenv("NO_COLOR");
+	char *names;
+
+	o->writer = out_find(o->format ? o->format : tty ? "pretty" : "text");
+	if (o->writer == NULL) {
+		names = out_format_names();
+		error_line("unknown output format '%s'; use %s", o->format, names);
+		fputs(check_usage, stderr);
+		free(names);
+		return EXIT_USAGE;
+	}
+	o->out.color = o->color == COLOR_ALWAYS ||
+		       (o->color == COLOR_AUTO && tty && (no_color == NULL || no_color[0] == '\0'));
+	return 0;
+}
 
 /* Reads the options of check; returns 0, or an exit code to stop with. */
 static int parse_check_options(int argc, char **argv, struct check_options *o)
 {
-	static const struct option longopts[] = {
-	    {"as-of", required_argument, NULL, 'a'},  {"format", required_argument, NULL, 'f'},
-	    {"config", required_argument, NULL, 'c'}, {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	const char *format = "text";
-	int c;
+	struct option longopts[NCHECK_OPTIONS + 1];
+	size_t i;
+	int c, rc = 0;
 
-	for (;;) {
-		c = getopt_long(argc, argv, "a:f:c:qh", longopts, NULL);
+	memset(longopts, 0, sizeof longopts);
+	for (i = 0; i < NCHECK_OPTIONS; i++) {
+		longopts[i].name = check_options_table[i].name;
+		longopts[i].has_arg =
+		    check_options_table[i].has_arg ? required_argument : no_argument;
+		longopts[i].val = check_options_table[i].key;
+	}
+	o->max_warnings = -1;
+	opterr = 0;
+	while (rc == 0) {
+		c = getopt_long(argc, argv, ":a:f:o:c:qh", longopts, NULL);
 		if (c == -1)
 			break;
-		if (c == 'a')
-			o->as_of = optarg;
-		else if (c == 'f')
-			format = optarg;
-		else if (c == 'c')
-			o->config_path = optarg;
-		else if (c == 'q')
-			o->out.quiet = 1;
-		else if (c == 'h')
-			o->help = 1;
-		else
-			break;
+		if (c == ':')
+			return check_usage_error("'%s' needs a value", argv[optind - 1]);
+		if (c == '?')
+			return check_usage_error("'%s' is not an option of check",
+						 argv[optind - 1]);
+		rc = set_option(o, c, optarg);
 	}
-	if (c != -1) {
-		fputs(check_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (rc != 0 || o->help)
+		return rc;
 	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
-		return usage_error("--as-of needs a real date written as YYYY-MM-DD, not '%s'",
-				   o->as_of);
-	o->writer = out_find(format);
-	if (o->writer == NULL)
-		return usage_error("unknown output format '%s'", format);
+		return check_usage_error(
+		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
+	return choose_writer(o);
+}
+
+/* Opens where the findings go: stdout, or a temporary file beside FILE
+ * that finish_output renames over it. */
+static FILE *open_output(const char *output, char **tmp)
+{
+	mode_t mask;
+	FILE *f;
+	int fd;
+
+	*tmp = NULL;
+	if (output == NULL)
+		return stdout;
+	*tmp = xasprintf("%s.tmp.XXXXXX", output);
+	fd = mkstemp(*tmp);
+	if (fd < 0) {
+		error_line("%s: %s", output, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || (f = fdopen(fd, "w")) == NULL) {
+		error_line("%s: %s", *tmp, strerror(errno));
+		close(fd);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	return f;
+}
+
+/* Flushes and closes f; renames tmp over output. Returns 0, or -1 after
+ * saying why (the temporary file is removed). Standard output (tmp NULL)
+ * is left to finish_stdout, which main calls for every command. */
+static int finish_output(FILE *f, const char *output, char *tmp)
+{
+	int failed;
+
+	if (tmp == NULL)
+		return 0;
+	failed = fflush(f) != 0 || ferror(f);
+	if (fclose(f) != 0)
+		failed = 1;
+	if (!failed && rename(tmp, output) != 0)
+		failed = 1;
+	if (failed) {
+		error_line("cannot write %s: %s", output, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return failed ? -1 : 0;
+}
+
+/* Prints the configuration in effect, one setting a line, with where it came from. */
+static void print_config(const struct check_options *o, const struct config *cfg,
+			 const struct schema_set *set)
+{
+	const char *file = cfg->file ? cfg->file : "no .clerk.yml";
+	int tty = o->output == NULL && isatty(STDOUT_FILENO);
+	size_t i;
+
+	printf("configuration: %s\n", cfg->file ? cfg->file : "(none found; defaults)");
+	printf("root: %s\t(%s)\n", cfg->root,
+	       cfg->file ? "the folder of the configuration" : "the current folder");
+	if (o->as_of != NULL)
+		printf("as-of: %s\t(--as-of)\n", o->as_of);
+	else if (cfg->as_of[0] != '\0')
+		printf("as-of: %s\t(%s:%d)\n", cfg->as_of, file, cfg->as_of_line);
+	else
+		printf("as-of: today\t(default)\n");
+	printf("format: %s\t(%s)\n", o->writer->name,
+	       o->format ? "--format"
+	       : tty     ? "default on a terminal"
+			 : "default when not on a terminal");
+	printf("color: %s\t(%s)\n", o->out.color ? "yes" : "no",
+	       o->color == COLOR_AUTO ? "--color auto: terminal and NO_COLOR" : "--color");
+	printf("output: %s\t(%s)\n", o->output ? o->output : "standard output",
+	       o->output ? "--output" : "default");
+	if (o->max_warnings >= 0)
+		printf("max-warnings: %ld\t(--max-warnings)\n", o->max_warnings);
+	else
+		printf("max-warnings: no limit\t(default)\n");
+	for (i = 0; i < cfg->nschema_dirs; i++)
+		printf("schemas: %s\t(%s)\n", cfg->schema_dirs[i], file);
+	for (i = 0; i < set->n; i++)
+		printf("record type: %s\t(%s)\n", set->items[i]->name, set->items[i]->file);
+	for (i = 0; i < cfg->ntypes; i++)
+		printf("types: %s -> %s\t(%s:%d)\n", cfg->types[i].glob, cfg->types[i].type, file,
+		       cfg->types[i].line);
+	printf("exclude: %zu path pattern%s\t(%s)\n", cfg->nexclude, cfg->nexclude == 1 ? "" : "s",
+	       cfg->nexclude ? file : "default");
+	for (i = 0; i < cfg->nignore; i++)
+		printf("ignore: %s (%s)\t(%s:%d)\n", cfg->ignore[i].glob, cfg->ignore[i].reason,
+		       file, cfg->ignore[i].line);
+	for (i = 0; i < RULE_COUNT; i++)
+		if (cfg->severity_line[i] > 0)
+			printf("rule %s: %s\t(%s:%d)\n", rule_catalogue[i].name,
+			       severity_name(cfg->severity[i]), file, cfg->severity_line[i]);
+		else
+			printf("rule %s: %s\t(default)\n", rule_catalogue[i].name,
+			       severity_name(cfg->severity[i]));
+}
+
+/* Returns the exit code for the findings of run. */
+static int findings_code(const struct check_options *o, const struct check_run *run)
+{
+	if (diag_list_count(&run->diags, SEV_ERROR) > 0)
+		return EXIT_FINDINGS;
+	if (o->max_warnings >= 0 &&
+	    diag_list_count(&run->diags, SEV_WARNING) > (size_t)o->max_warnings)
+		return EXIT_FINDINGS;
 	return 0;
 }
 
 /* Flushes and closes stdout; returns 0, or -1 after saying on stderr that
  * the output could not be written (a full disk, a closed pipe or stdout). */
-static int finish_output(void)
+static int finish_stdout(void)
 {
 	static int done, rc;
 	int failed;
@@ -212,8 +476,11 @@ static size_t report_pattern_failures(void)
 static int run_check(const struct check_options *o, struct config *cfg,
 		     const struct schema_set *set, char **paths, int npaths)
 {
+	struct out_options out = o->out;
 	struct check_run run;
-	int i, rc = 0;
+	char *tmp;
+	FILE *f;
+	int i, rc;
 
 	if (o->as_of != NULL)
 		memcpy(cfg->as_of, o->as_of, 11);
@@ -227,13 +494,18 @@ static int run_check(const struct check_options *o, struct config *cfg,
 		check_path(&run, ".");
 	check_finish(&run);
 	run.system_errors += report_pattern_failures();
-	o->writer->write(stdout, &run, &o->out);
-	if (finish_output() != 0)
-		run.system_errors++;
+	/* A summary after "no such file" would read as if the check had run. */
 	if (run.system_errors > 0)
-		rc = EXIT_USAGE;
-	else if (diag_list_count(&run.diags, SEV_ERROR) > 0)
-		rc = EXIT_FINDINGS;
+		out.quiet = 1;
+	f = open_output(o->output, &tmp);
+	if (f == NULL) {
+		run.system_errors++;
+	} else {
+		o->writer->write(f, &run, &out);
+		if (finish_output(f, o->output, tmp) != 0)
+			run.system_errors++;
+	}
+	rc = run.system_errors > 0 ? EXIT_USAGE : findings_code(o, &run);
 	check_free(&run);
 	return rc;
 }
@@ -248,34 +520,94 @@ static int cmd_check(int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (o.help) {
-		fputs(check_usage, stdout);
+		check_help();
 		return 0;
 	}
 	rc = load_setup(o.config_path, &cfg, &set);
-	if (rc == 0)
+	if (rc == 0 && o.print_config)
+		print_config(&o, &cfg, &set);
+	else if (rc == 0)
 		rc = run_check(&o, &cfg, &set, argv + optind, argc - optind);
 	schema_set_free(&set);
 	config_free(&cfg);
 	return rc;
 }
 
+/* ----------------------------------------------------------------- rules */
+
+static const char rules_usage[] = "usage: clerk rules [NAME]\n";
+
+static void rules_help(void)
+{
+	fputs(rules_usage, stdout);
+	puts("Without NAME, lists every rule: its name, default severity and what it looks for.\n"
+	     "With NAME, explains that rule, with a record that breaks it and one that passes\n"
+	     "(the text of docs/rules.md, built into clerk).\n"
+	     "\noptions:\n"
+	     "  --help                 show this help");
+}
+
+static int rules_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int rules_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = usage_verror(rules_usage, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* Prints one rule's entry: name, severity, summary and its documentation. */
+static int explain_rule(const char *name)
+{
+	int id = rule_lookup(name);
+	const struct rule_doc *doc;
+
+	if (id < 0)
+		return rules_usage_error("unknown rule '%s'; 'clerk rules' lists them", name);
+	doc = rule_doc_find(name);
+	printf("%s (default severity: %s)\n", name, severity_name(rule_catalogue[id].severity));
+	if (doc == NULL)
+		printf("\n%s\n", rule_catalogue[id].summary);
+	else
+		fputs(doc->section, stdout);
+	return 0;
+}
+
 static int cmd_rules(int argc, char **argv)
 {
 	int i;
 
-	(void)argv;
-	if (argc > 1)
-		return usage_error("'rules' takes no arguments");
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		rules_help();
+		return 0;
+	}
+	if (argc > 1 && argv[1][0] == '-')
+		return rules_usage_error("'%s' is not an option of rules", argv[1]);
+	if (argc > 2)
+		return rules_usage_error("'rules' takes at most one rule name");
+	if (argc == 2)
+		return explain_rule(argv[1]);
 	for (i = 0; i < RULE_COUNT; i++)
 		printf("%-20s %-8s %s\n", rule_catalogue[i].name,
 		       severity_name(rule_catalogue[i].severity), rule_catalogue[i].summary);
 	return 0;
 }
 
+/* ------------------------------------------------------ version and help */
+
 static int cmd_version(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		puts("usage: clerk version\nPrints clerk's version (also: clerk --version).\n"
+		     "\noptions:\n  --help                 show this help");
+		return 0;
+	}
+	if (argc > 1)
+		return usage_error("'version' takes no arguments");
 	printf("clerk %s\n", CLERK_VERSION);
 	return 0;
 }
@@ -284,42 +616,59 @@ static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
     {"check", "check records against their schemas", cmd_check},
-    {"rules", "list every rule with its default severity", cmd_rules},
+    {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
     {"version", "print the version", cmd_version},
-    {"help", "show this help", cmd_help},
+    {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
-static int cmd_help(int argc, char **argv)
+static const struct command *find_command(const char *name)
 {
 	size_t i;
 
-	(void)argc;
-	(void)argv;
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct command *c = argc > 1 ? find_command(argv[1]) : NULL;
+	char *help_argv[] = {argc > 1 ? argv[1] : NULL, (char *)"--help", NULL};
+	size_t i;
+
+	if (c != NULL && c->run != cmd_help)
+		return c->run(2, help_argv);
+	if (argc > 1 && c == NULL && strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0)
+		return usage_error("unknown command '%s'", argv[1]);
 	puts("usage: clerk COMMAND [OPTION...] [ARG...]\n"
 	     "clerk keeps and checks governance records: Markdown files with YAML front matter.\n"
 	     "\ncommands:");
 	for (i = 0; i < NCOMMANDS; i++)
 		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
-	puts("\nRun 'clerk check --help' for the options of check.");
+	puts("\noptions:\n"
+	     "  --help     show this help\n"
+	     "  --version  print the version\n"
+	     "\nRun 'clerk COMMAND --help' for the options of a command.");
 	return 0;
 }
 
 /* Runs the command named in argv[1]; returns its exit code. */
 static int dispatch(int argc, char **argv)
 {
-	size_t i;
+	const struct command *c;
 
 	if (argc < 2)
 		return cmd_help(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return cmd_help(argc, argv);
 	if (strcmp(argv[1], "--version") == 0)
-		return cmd_version(argc, argv);
-	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+		return cmd_version(1, argv);
+	c = find_command(argv[1]);
+	if (c != NULL)
+		return c->run(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", argv[1]);
 }
 
@@ -328,7 +677,7 @@ int main(int argc, char **argv)
 {
 	int rc = dispatch(argc, argv);
 
-	if (finish_output() != 0)
+	if (finish_stdout() != 0)
 		return EXIT_USAGE;
 	return rc;
 }

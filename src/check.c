@@ -13,6 +13,7 @@
 #include "pattern.h"
 #include "record.h"
 #include "rules.h"
+#include "suppress.h"
 #include "util.h"
 
 /* The rules run on each record that has a schema, in this order. */
@@ -147,6 +148,7 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 		size_t len)
 {
 	struct diag_list diags = {0};
+	struct suppress_list suppressions = {0}; /* issue 8: kept with the file's result */
 	const char *mapped = config_type_for(run->cfg, relpath);
 	const struct schema *schema = NULL;
 	struct rule_ctx ctx;
@@ -174,7 +176,12 @@ void check_text(struct check_run *run, const char *path, const char *relpath, co
 	}
 	if (rec->has_front || mapped != NULL)
 		keep_summary(run, rec, schema);
+	/* issue 8: suppression comments, read while the tree exists and
+	 * applied as a filter after all rules of this file. */
+	suppress_scan(&suppressions, rec, &diags);
 	record_free(rec);
+	suppress_apply(&suppressions, &diags, path);
+	suppress_free(&suppressions);
 	diag_list_move(&run->diags, &diags);
 }
 
@@ -291,9 +298,46 @@ void check_path(struct check_run *run, const char *path)
 	free(rel);
 }
 
+/* ------------------------------------- filters after all rules (issue 8)
+ * The baseline of .clerk.yml's `ignore:` drops findings after every rule
+ * has run. Kept apart so that it can move with the per-file/whole-set
+ * split of issue 6. */
+
+struct ignore_state {
+	const struct check_run *run;
+	char *path; /* the last path looked up (a copy), and its relative form */
+	char *rel;
+};
+
+static int not_ignored(const struct diag *d, void *data)
+{
+	struct ignore_state *st = data;
+
+	/* Findings come sorted by path: one lookup per file. */
+	if (st->path == NULL || strcmp(st->path, d->path) != 0) {
+		free(st->rel);
+		free(st->path);
+		st->rel = relative_to_root(st->run, d->path);
+		st->path = xstrdup(d->path); /* d is freed when it is dropped */
+	}
+	return !config_ignores(st->run->cfg, st->rel, d->rule);
+}
+
+static void drop_ignored(struct check_run *run)
+{
+	struct ignore_state st = {run, NULL, NULL};
+
+	if (run->cfg->nignore == 0)
+		return;
+	diag_list_filter(&run->diags, not_ignored, &st);
+	free(st.path);
+	free(st.rel);
+}
+
 void check_finish(struct check_run *run)
 {
 	diag_list_sort(&run->diags);
+	drop_ignored(run);
 }
 
 void check_free(struct check_run *run)

@@ -210,6 +210,71 @@ static int read_rules(struct ctx *c, const struct ynode *n)
 				    "the severity of '%s' must be off, info, warning or error",
 				    key->text);
 		c->cfg->severity[rule] = (enum severity)sev;
+		c->cfg->severity_line[rule] = key->line;
+	}
+	return 0;
+}
+
+/* Reads the rules of an ignore entry: a name or a list; all when absent. */
+static int read_ignore_rules(struct ctx *c, const struct ynode *n, struct ignore_entry *e)
+{
+	const struct ynode **names;
+	size_t i, count;
+	int rule;
+
+	memset(e->rules, n == NULL, sizeof e->rules);
+	if (n == NULL)
+		return 0;
+	if (strings(c, n, "rules", &names, &count) != 0)
+		return -1;
+	for (i = 0; i < count; i++) {
+		rule = rule_lookup(names[i]->text);
+		if (rule < 0)
+			return fail(c, names[i], "unknown rule '%s'; 'clerk rules' lists them",
+				    names[i]->text);
+		e->rules[rule] = 1;
+	}
+	return 0;
+}
+
+static int read_ignore_entry(struct ctx *c, const struct ynode *n, struct ignore_entry *e)
+{
+	const struct ynode *path = ynode_get(n, "path"), *reason = ynode_get(n, "reason");
+	size_t i;
+
+	if (n->kind != YNODE_MAP)
+		return fail(c, n, "each entry of 'ignore' must have 'path', 'rules' and 'reason'");
+	for (i = 0; i + 1 < n->n; i += 2)
+		if (!ynode_is(n->items[i], "path") && !ynode_is(n->items[i], "rules") &&
+		    !ynode_is(n->items[i], "reason"))
+			return fail(c, n->items[i],
+				    "unknown key '%s' in 'ignore'; use path, rules and reason",
+				    n->items[i]->text);
+	if (path == NULL || path->kind != YNODE_SCALAR || path->len == 0)
+		return fail(c, n, "an entry of 'ignore' needs 'path': the files it covers");
+	if (reason == NULL || reason->kind != YNODE_SCALAR || reason->len == 0)
+		return fail(c, n, "an entry of 'ignore' needs 'reason': why these findings stay");
+	e->glob = path->text;
+	e->reason = reason->text;
+	e->line = n->line;
+	if (read_ignore_rules(c, ynode_get(n, "rules"), e) != 0)
+		return -1;
+	return compile_glob(c, path, &e->re);
+}
+
+static int read_ignore(struct ctx *c, const struct ynode *n)
+{
+	size_t i;
+
+	if (n->kind != YNODE_SEQ)
+		return fail(c, n,
+			    "'ignore' must be a list of entries with 'path', 'rules' and "
+			    "'reason'");
+	c->cfg->ignore = arena_alloc(c->cfg->arena, (n->n + 1) * sizeof *c->cfg->ignore);
+	for (i = 0; i < n->n; i++) {
+		if (read_ignore_entry(c, n->items[i], &c->cfg->ignore[i]) != 0)
+			return -1;
+		c->cfg->nignore = i + 1;
 	}
 	return 0;
 }
@@ -219,6 +284,7 @@ static int read_as_of(struct ctx *c, const struct ynode *n)
 	if (n->kind != YNODE_SCALAR || date_parse(n->text, n->len, NULL) != DATE_OK)
 		return fail(c, n, "'as-of' must be a real date written as YYYY-MM-DD");
 	memcpy(c->cfg->as_of, n->text, 11);
+	c->cfg->as_of_line = n->line;
 	return 0;
 }
 
@@ -259,6 +325,7 @@ static const struct {
 } config_keys[] = {
     {"schemas", read_schemas}, {"types", read_types}, {"exclude", read_exclude},
     {"rules", read_rules},     {"as-of", read_as_of}, {"max-file-size", read_max_file_size},
+    {"ignore", read_ignore},
 };
 
 #define NKEYS (sizeof config_keys / sizeof *config_keys)
@@ -271,8 +338,8 @@ static int read_key(struct ctx *c, const struct ynode *key, const struct ynode *
 		if (ynode_is(key, config_keys[k].key))
 			return config_keys[k].read(c, value);
 	return fail(c, key,
-		    "unknown key '%s'; use schemas, types, exclude, rules, as-of or "
-		    "max-file-size",
+		    "unknown key '%s'; use schemas, types, exclude, rules, as-of, "
+		    "max-file-size or ignore",
 		    key->text);
 }
 
@@ -371,9 +438,23 @@ int config_excluded(const struct config *cfg, const char *relpath)
 	return 0;
 }
 
+int config_ignores(const struct config *cfg, const char *relpath, enum rule_id rule)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nignore; i++)
+		if (cfg->ignore[i].rules[rule] &&
+		    pattern_match(cfg->ignore[i].re, relpath, strlen(relpath)) == 1)
+			return 1;
+	return 0;
+}
+
 void config_free(struct config *cfg)
 {
 	size_t i;
+
+	for (i = 0; i < cfg->nignore; i++)
+		pcre2_code_free(cfg->ignore[i].re);
 
 	for (i = 0; i < cfg->ntypes; i++)
 		pcre2_code_free(cfg->types[i].re);

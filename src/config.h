@@ -21,6 +21,16 @@ struct type_map {
 	int line, col;
 };
 
+/* A baseline entry of `ignore:`: findings of these rules in files matching
+ * the glob are dropped after all rules ran (old records never edited again). */
+struct ignore_entry {
+	pcre2_code *re;
+	const char *glob;
+	unsigned char rules[RULE_COUNT]; /* 1 for each rule ignored */
+	const char *reason;
+	int line;
+};
+
 struct config {
 	struct arena *arena;
 	const char *file;         /* the .clerk.yml read, or NULL */
@@ -32,8 +42,12 @@ struct config {
 	size_t ntypes;
 	pcre2_code **exclude;
 	size_t nexclude;
+	struct ignore_entry *ignore;
+	size_t nignore;
 	enum severity severity[RULE_COUNT];
-	char as_of[11];       /* YYYY-MM-DD, or "" when not set */
+	int severity_line[RULE_COUNT]; /* where .clerk.yml sets it; 0 when it does not */
+	char as_of[11];                /* YYYY-MM-DD, or "" when not set */
+	int as_of_line;
 	size_t max_file_size; /* records larger than this are not read */
 };
 
@@ -52,6 +66,8 @@ int config_check_types(const struct config *cfg, const struct schema_set *set,
 const char *config_type_for(const struct config *cfg, const char *relpath);
 /* True when relpath (relative to cfg->root) is excluded. */
 int config_excluded(const struct config *cfg, const char *relpath);
+/* True when an `ignore:` entry drops findings of rule in relpath. */
+int config_ignores(const struct config *cfg, const char *relpath, enum rule_id rule);
 void config_free(struct config *cfg);
 
 #endif

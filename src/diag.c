@@ -167,6 +167,20 @@ void diag_list_sort(struct diag_list *list)
 		qsort(list->items, list->n, sizeof *list->items, diag_compare);
 }
 
+void diag_list_filter(struct diag_list *list, int (*keep)(const struct diag *d, void *data),
+		      void *data)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < list->n; i++) {
+		if (keep(&list->items[i], data))
+			list->items[n++] = list->items[i];
+		else
+			diag_free(&list->items[i]);
+	}
+	list->n = n;
+}
+
 size_t diag_list_count(const struct diag_list *list, enum severity sev)
 {
 	size_t i, n = 0;

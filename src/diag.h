@@ -88,6 +88,10 @@ void diag_add_related(struct diag *d, const char *path, int line, int col, const
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
 /* Sorts by path, line, column, rule name. */
 void diag_list_sort(struct diag_list *list);
+/* Keeps the diagnostics for which keep(d, data) is true, in order, and
+ * frees the others. */
+void diag_list_filter(struct diag_list *list, int (*keep)(const struct diag *d, void *data),
+		      void *data);
 /* Counts diagnostics of the given severity. */
 size_t diag_list_count(const struct diag_list *list, enum severity sev);
 void diag_list_free(struct diag_list *list);

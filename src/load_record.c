@@ -439,6 +439,8 @@ static void add_section(struct record *rec, cmark_node *node, struct section **i
 	s->heading = arena_strndup(rec->arena, b.data ? b.data : "", b.len);
 	s->line = cmark_node_get_start_line(node) + rec->body_line - 1;
 	s->col = cmark_node_get_start_column(node);
+	s->end_line = cmark_node_get_end_line(node) + rec->body_line - 1;
+	s->end_col = cmark_node_get_end_column(node);
 	s->has_content = 0;
 	s->spec = -1;
 	buf_free(&b);

@@ -20,8 +20,9 @@ struct section {
 	const char *heading; /* the heading's plain text */
 	size_t len;
 	int line, col;
-	int has_content; /* any block before the next heading of this level or higher */
-	int spec;        /* index of the schema section it matches, or -1 */
+	int end_line, end_col; /* the heading's last character (inclusive) */
+	int has_content;       /* any block before the next heading of this level or higher */
+	int spec;              /* index of the schema section it matches, or -1 */
 };
 
 struct record {

@@ -1,5 +1,6 @@
 /* rule_fields.c - front matter fields against the schema's field specs. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -90,6 +91,7 @@ struct value {
 	const char *text;
 	size_t len;
 	int line, col;
+	int exact; /* text stands as written at line:col (a plain scalar), so it can be replaced */
 };
 
 static void check_integer(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
@@ -124,17 +126,62 @@ static void check_integer(struct rule_ctx *ctx, const struct field_spec *f, cons
 			    f->max, v->text);
 }
 
+/* Reads text as a day-month-year date (16-01-2017, 1/3/2024, 16.01.2017),
+ * the Dutch way; writes it as YYYY-MM-DD into iso and returns 1 when it is
+ * a real date, else returns 0. */
+static int day_month_year(const char *text, size_t len, char iso[11])
+{
+	unsigned day = 0, month = 0, year = 0;
+	size_t i = 0, k;
+	unsigned *parts[] = {&day, &month, &year};
+	static const size_t max_digits[] = {2, 2, 4};
+	char sep = 0;
+
+	for (k = 0; k < 3; k++) {
+		size_t start = i;
+
+		while (i < len && i - start < max_digits[k] && text[i] >= '0' && text[i] <= '9')
+			*parts[k] = *parts[k] * 10 + (unsigned)(text[i++] - '0');
+		if (i == start || (k == 2 && i - start != 4))
+			return 0;
+		if (k < 2 &&
+		    (i >= len || strchr("-/.", text[i]) == NULL || (sep != 0 && text[i] != sep)))
+			return 0;
+		if (k < 2)
+			sep = text[i++];
+	}
+	if (i != len)
+		return 0;
+	snprintf(iso, 11, "%04u-%02u-%02u", year, month, day);
+	return date_parse(iso, 10, NULL) == DATE_OK;
+}
+
+/* Attaches the ISO form of a day-month-year date to d, when v is one. */
+static void suggest_iso_date(struct diag *d, const struct value *v)
+{
+	char iso[11];
+
+	if (d == NULL || !v->exact || !day_month_year(v->text, v->len, iso))
+		return;
+	diag_set_end(d, v->line, v->col + (int)v->len);
+	diag_set_help(d, "write the year first: '%s' read as day-month-year is %s", v->text, iso);
+	diag_set_fix(d, v->line, v->col, v->line, v->col + (int)v->len, iso);
+}
+
 static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	enum date_check r = date_parse(v->text, v->len, NULL);
 	char why[64];
 
-	if (r == DATE_FORM)
-		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
-			    "field '%s' must be a date written as YYYY-MM-DD (such as 2024-03-01), "
-			    "not '%s'",
-			    f->name, v->text);
-	else if (r == DATE_CALENDAR) {
+	struct diag *d;
+
+	if (r == DATE_FORM) {
+		d = diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+				"field '%s' must be a date written as YYYY-MM-DD (such as "
+				"2024-03-01), not '%s'",
+				f->name, v->text);
+		suggest_iso_date(d, v);
+	} else if (r == DATE_CALENDAR) {
 		date_problem(v->text, v->len, why, sizeof why);
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_DATE_INVALID,
 			    "field '%s': '%s' is not a real date: %s", f->name, v->text, why);
@@ -319,6 +366,7 @@ static void check_split_list(struct rule_ctx *ctx, const struct field_spec *f,
 			v.len = (size_t)(b - a);
 			v.line = n->line;
 			v.col = n->col + (int)(a - n->text) + (n->plain ? 0 : 1);
+			v.exact = n->plain;
 			check_scalar(ctx, f, f->item_type, &v);
 			free(item);
 			count++;
@@ -355,6 +403,7 @@ static void check_list(struct rule_ctx *ctx, const struct field_spec *f, const s
 		v.len = item->len;
 		v.line = item->line;
 		v.col = item->col;
+		v.exact = item->plain;
 		check_scalar(ctx, f, f->item_type, &v);
 	}
 	check_count(ctx, f, n, n->n);
@@ -378,6 +427,7 @@ static void check_value(struct rule_ctx *ctx, const struct field_spec *f, const 
 	v.len = n->len;
 	v.line = n->line;
 	v.col = n->col;
+	v.exact = n->plain;
 	check_scalar(ctx, f, f->type, &v);
 }
 
@@ -404,6 +454,17 @@ static const struct field_spec *meant_field(const struct schema *s, const char *
 	return near != NULL ? schema_field(s, near) : NULL;
 }
 
+/* Attaches the rename of the field name key to name to d, when key is
+ * written plainly (so that its text is what stands in the file). */
+static void suggest_name(struct diag *d, const struct ynode *key, const char *name)
+{
+	if (d == NULL || !key->plain)
+		return;
+	diag_set_end(d, key->line, key->col + (int)key->len);
+	diag_set_help(d, "rename the field '%s' to '%s'", key->text, name);
+	diag_set_fix(d, key->line, key->col, key->line, key->col + (int)key->len, name);
+}
+
 /* True when the record must have field f (required, or required now). */
 static int needed(const struct rule_ctx *ctx, const struct field_spec *f)
 {
@@ -419,23 +480,27 @@ static const struct field_spec *check_unknown(struct rule_ctx *ctx, const struct
 {
 	const struct field_spec *f = meant_field(ctx->schema, key->text);
 	const char *title = ctx->schema->title;
+	struct diag *d;
 	char *words;
 
 	if (f != NULL && needed(ctx, f) && !present(ynode_get(ctx->rec->front, f->name))) {
 		words = field_words(f);
-		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_REQUIRED,
-			    "%s is missing; '%s' here is not a field of %s %s: rename it to '%s'",
-			    words, key->text, rule_article(title), title, f->name);
+		d = diag_report(
+		    ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_REQUIRED,
+		    "%s is missing; '%s' here is not a field of %s %s: rename it to '%s'", words,
+		    key->text, rule_article(title), title, f->name);
+		suggest_name(d, key, f->name);
 		free(words);
 		if (present(value))
 			check_value(ctx, f, value);
 		return f;
 	}
-	if (f != NULL)
-		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
-			    "unknown field '%s' for %s %s; did you mean '%s'?", key->text,
-			    rule_article(title), title, f->name);
-	else
+	if (f != NULL) {
+		d = diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
+				"unknown field '%s' for %s %s; did you mean '%s'?", key->text,
+				rule_article(title), title, f->name);
+		suggest_name(d, key, f->name);
+	} else
 		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
 			    "unknown field '%s' for %s %s; check its spelling, or add it to the "
 			    "schema",

@@ -111,6 +111,39 @@ static const struct section *misnamed(const struct rule_ctx *ctx, int index,
 	return NULL;
 }
 
+/* Returns the name of spec closest to heading. */
+static const char *closest_name(const struct section_spec *spec, const char *heading)
+{
+	const char *h = heading_words(heading), *best = spec->names[0];
+	int best_d = edit_distance(h, best), d;
+	size_t i;
+
+	for (i = 1; i < spec->nnames; i++) {
+		d = edit_distance(h, spec->names[i]);
+		if (d < best_d) {
+			best = spec->names[i];
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* Attaches to d the rename of the misspelt heading near to the name of
+ * spec it resembles most; only for a heading on one line. */
+static void suggest_heading(struct diag *d, const struct rule_ctx *ctx,
+			    const struct section_spec *spec, const struct section *near)
+{
+	const char *name = closest_name(spec, near->heading);
+	char *text;
+
+	if (d == NULL || near->end_line != near->line || near->end_col < near->col)
+		return;
+	text = xasprintf("%.*s %s", ctx->rec->section_level, "######", name);
+	diag_set_help(d, "rename the heading '%s' to '%s'", near->heading, name);
+	diag_set_fix(d, near->line, near->col, near->line, near->end_col + 1, text);
+	free(text);
+}
+
 static void check_missing(struct rule_ctx *ctx, int index)
 {
 	const struct section_spec *spec = &ctx->schema->sections[index];
@@ -119,6 +152,7 @@ static void check_missing(struct rule_ctx *ctx, int index)
 	char *hashes = xasprintf("%.*s", ctx->rec->section_level, "######");
 	char *where = NULL;
 	int line = near ? near->line : next ? next->line : ctx->rec->first_line;
+	struct diag *d;
 
 	if (!spec->required)
 		cond = rule_condition_text(ctx, spec->required_if);
@@ -129,10 +163,13 @@ static void check_missing(struct rule_ctx *ctx, int index)
 			      near->heading);
 	else if (next != NULL)
 		where = xasprintf(", here before the heading '%s'", next->heading);
-	diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
-		    "the section '%s' is missing%s%s%s; add a heading starting with %s named %s%s",
-		    spec->title, cond ? " (it is required because " : "", cond ? cond : "",
-		    cond ? ")" : "", hashes, names, where ? where : "");
+	d = diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
+			"the section '%s' is missing%s%s%s; add a heading starting with %s named "
+			"%s%s",
+			spec->title, cond ? " (it is required because " : "", cond ? cond : "",
+			cond ? ")" : "", hashes, names, where ? where : "");
+	if (near != NULL)
+		suggest_heading(d, ctx, spec, near);
 	free(hashes);
 	free(where);
 	free(cond);

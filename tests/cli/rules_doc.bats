@@ -67,3 +67,5 @@ doc_example() {
 @test "example: section-empty" { doc_example section-empty; }
 @test "example: section-duplicate" { doc_example section-duplicate; }
 @test "example: file-too-large" { doc_example file-too-large; }
+@test "example: suppression-unknown" { doc_example suppression-unknown; }
+@test "example: suppression-unused" { doc_example suppression-unused; }

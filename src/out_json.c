@@ -1,0 +1,88 @@
+/* out_json.c - the JSON writer: one document with the run and every finding (docs/output.md). */
+#include "out.h"
+#include "out_util.h"
+#include "version.h"
+
+/* Writes ,"key":"value" (or null when value is NULL). */
+static void field_str(FILE *f, const char *key, const char *value)
+{
+	fprintf(f, ",\"%s\":", key);
+	if (value == NULL)
+		fputs("null", f);
+	else
+		out_json_string(f, value);
+}
+
+/* Writes ,"key":n, or ,"key":null when n is 0 (unknown). */
+static void field_int(FILE *f, const char *key, int n)
+{
+	if (n > 0)
+		fprintf(f, ",\"%s\":%d", key, n);
+	else
+		fprintf(f, ",\"%s\":null", key);
+}
+
+static void write_fix(FILE *f, const struct diag_fix *fix)
+{
+	fputs(",\"fix\":", f);
+	if (fix == NULL) {
+		fputs("null", f);
+		return;
+	}
+	fprintf(f, "{\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d", fix->line,
+		fix->col, fix->end_line, fix->end_col);
+	field_str(f, "text", fix->text);
+	fputc('}', f);
+}
+
+static void write_related(FILE *f, const struct diag *d)
+{
+	size_t i;
+
+	fputs(",\"related\":[", f);
+	for (i = 0; i < d->nrelated; i++) {
+		fputs(i ? ",{\"path\":" : "{\"path\":", f);
+		out_json_string(f, d->related[i].path);
+		fprintf(f, ",\"line\":%d,\"column\":%d", d->related[i].line, d->related[i].col);
+		field_str(f, "message", d->related[i].message);
+		fputc('}', f);
+	}
+	fputc(']', f);
+}
+
+static void write_diag(FILE *f, const struct diag *d)
+{
+	fputs("{\"path\":", f);
+	out_json_string(f, d->path);
+	fprintf(f, ",\"line\":%d,\"column\":%d", d->line, d->col);
+	field_int(f, "end_line", d->end_line);
+	field_int(f, "end_column", d->end_col);
+	field_str(f, "severity", severity_name(d->severity));
+	field_str(f, "rule", rule_catalogue[d->rule].name);
+	field_str(f, "message", d->message);
+	field_str(f, "help", d->help);
+	write_fix(f, d->fix);
+	write_related(f, d);
+	fputc('}', f);
+}
+
+void out_write_json(FILE *f, const struct check_run *run, const struct out_options *opt)
+{
+	size_t i;
+
+	(void)opt;
+	fputs("{\"tool\":{\"name\":\"clerk\",\"version\":", f);
+	out_json_string(f, CLERK_VERSION);
+	fputs("}", f);
+	field_str(f, "as_of", run->cfg->as_of[0] ? run->cfg->as_of : NULL);
+	fprintf(f, ",\"records\":%zu", run->nrecords);
+	fprintf(f, ",\"summary\":{\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu}",
+		diag_list_count(&run->diags, SEV_ERROR), diag_list_count(&run->diags, SEV_WARNING),
+		diag_list_count(&run->diags, SEV_INFO));
+	fputs(",\"diagnostics\":[", f);
+	for (i = 0; i < run->diags.n; i++) {
+		fputs(i ? ",\n" : "\n", f);
+		write_diag(f, &run->diags.items[i]);
+	}
+	fputs("\n]}\n", f);
+}

@@ -1,0 +1,46 @@
+/* out_util.h - what several writers share: string escaping, source lines, paths.
+ *
+ * JSON (json, sarif, gitlab) and XML (junit) strings are escaped here and
+ * nowhere else. Text that is not valid UTF-8 comes out with U+FFFD in place
+ * of each bad byte, so every writer's output is valid UTF-8. */
+#ifndef CLERK_OUT_UTIL_H
+#define CLERK_OUT_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Writes s as a JSON string literal, quotes included. */
+void out_json_string(FILE *f, const char *s);
+/* Writes s as XML character data or attribute text (quotes escaped too);
+ * characters XML 1.0 forbids become U+FFFD. */
+void out_xml_text(FILE *f, const char *s);
+/* Returns the length of the valid UTF-8 sequence at s (1-4), or 0 when the
+ * byte at s does not start one. s is NUL-terminated. */
+size_t out_utf8_len(const char *s);
+/* Returns the number of characters (code points; a bad byte counts as one)
+ * in the first n bytes of s. */
+size_t out_utf8_count(const char *s, size_t n);
+
+/* A cache of one file's lines for writers that show the source. Files are
+ * read when first asked for, only when regular and at most OUT_SOURCE_MAX
+ * bytes; zero-initialise, free with out_source_free. */
+#define OUT_SOURCE_MAX (4u << 20)
+struct out_source {
+	char *path; /* the file now held, or NULL */
+	char *text;
+	size_t len;
+	int cur_line; /* the line that starts at cur_off: lines are asked for in order */
+	size_t cur_off;
+};
+
+/* Returns line (from 1) of path without its line ending, its length in
+ * *len; NULL when the file cannot be read or has no such line. Valid until
+ * the next call with another path. */
+const char *out_source_line(struct out_source *src, const char *path, int line, size_t *len);
+void out_source_free(struct out_source *src);
+
+/* Returns path as a relative URI reference (malloc'd): "./" dropped,
+ * characters outside RFC 3986's unreserved set and '/' percent-encoded. */
+char *out_uri_path(const char *path);
+
+#endif

@@ -1,0 +1,89 @@
+#!/usr/bin/env bats
+# make install / uninstall, the manual page and the bash completion.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+# The build folder of the clerk under test (build or build-asan).
+build_dir() {
+	basename "$(dirname "$CLERK")"
+}
+
+# The make variables that select that build, so that make install never
+# relinks it with other flags.
+build_vars() {
+	local dir
+	dir=$(build_dir)
+	echo "BUILD=$dir"
+	case $dir in *-asan) echo "SANITIZE=1" ;; esac
+}
+
+@test "make install DESTDIR=... PREFIX=... installs the program, man page and completion" {
+	local dest="$BATS_TEST_TMPDIR/dest"
+	run make -s -C "$REPO" install DESTDIR="$dest" PREFIX=/opt/clerk $(build_vars)
+	[ "$status" -eq 0 ]
+	[ "$(cd "$dest" && find . -type f | sort | tr '\n' ' ')" = \
+	  "./opt/clerk/bin/clerk ./opt/clerk/share/bash-completion/completions/clerk ./opt/clerk/share/man/man1/clerk.1 " ]
+	[ -x "$dest/opt/clerk/bin/clerk" ]
+	# It works installed, away from the source: schemas and rule texts are built in.
+	cd "$WORK"
+	valid_decision | write 2024-017.md
+	run "$dest/opt/clerk/bin/clerk" check
+	assert_clean
+	run "$dest/opt/clerk/bin/clerk" rules field-enum
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"**Fails:**"* ]]
+	run make -s -C "$REPO" uninstall DESTDIR="$dest" PREFIX=/opt/clerk
+	[ "$status" -eq 0 ]
+	[ -z "$(find "$dest" -type f)" ]
+}
+
+@test "the man page passes mandoc -T lint with no message at all" {
+	command -v mandoc >/dev/null || { echo "mandoc is missing (.ci/install-deps installs it)" >&2; return 1; }
+	run mandoc -T lint "$REPO/man/clerk.1"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "the man page names every command, option and format of clerk" {
+	local page
+	page=$(mandoc -T ascii "$REPO/man/clerk.1" | sed 's/.\x08//g')
+	for opt in $("$CLERK" check --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
+		[[ "$page" == *"--$opt"* ]] || { echo "man page lacks --$opt" >&2; return 1; }
+	done
+	for f in text pretty json sarif junit github gitlab; do
+		[[ "$page" == *"$f"* ]] || { echo "man page lacks format $f" >&2; return 1; }
+	done
+}
+
+# Prints the completions bash offers for the words given (the last is the
+# one being completed), using the completion file with clerk under test.
+complete_words() {
+	bash -c '
+		clerk() { "$CLERK" "$@"; }
+		. "$1/completion/clerk.bash"
+		shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		COMP_WORDS[0]=$CLERK
+		_clerk
+		printf "%s\n" "${COMPREPLY[@]}"
+	' _ "$REPO" "$@" | sort | tr '\n' ' '
+}
+
+@test "bash completion: subcommands, options, formats and rule names" {
+	export CLERK
+	[ "$(complete_words clerk ch)" = "check " ]
+	[ "$(complete_words clerk check --fo)" = "--format " ]
+	[ "$(complete_words clerk check --format '')" = "github gitlab json junit pretty sarif text " ]
+	[ "$(complete_words clerk check --max)" = "--max-warnings " ]
+	[ "$(complete_words clerk rules section-o)" = "section-order " ]
+	[ "$(complete_words clerk rules suppression-)" = "suppression-unknown suppression-unused " ]
+}
+
+@test "bash completion offers exactly the formats clerk knows" {
+	export CLERK
+	run "$CLERK" check --format nope
+	local known
+	known=$(printf '%s\n' "${lines[0]}" | sed 's/.*; use //; s/,//g; s/ or / /' | tr ' ' '\n' | sort | tr '\n' ' ')
+	[ "$(complete_words clerk check --format '')" = "$known" ]
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env bats
+# Suppression comments in a record's body: each form, reasons, unknown
+# names (suppression-unknown) and comments that silence nothing
+# (suppression-unused).
+
+bats_require_minimum_version 1.5.0
+load helper
+
+# A decision with an empty section 'Overwegingen' on line 11 (section-empty),
+# preceded by the lines given as $1 (inserted after the title).
+with_empty_section() {
+	cat <<EOT
+---
+type: decision
+id: 2024-017
+title: Vaststelling van het mandaatregister
+date: 2024-03-12
+status: adopted
+authority: College van burgemeester en wethouders van Dijkmeer
+---
+# Vaststelling van het mandaatregister
+$1
+## Overwegingen
+
+## Besluit
+
+1. het mandaatregister 2024 vast te stellen.
+EOT
+}
+
+@test "without a comment the finding shows" {
+	with_empty_section "" | write 2024-017.md
+	run "$CLERK" check
+	assert_one section-empty 2024-017.md:11
+}
+
+@test "disable-next-line silences the named rule on the next line only" {
+	with_empty_section "
+<!-- clerk-disable-next-line section-empty -- the considerations are in the annex -->" | write 2024-017.md
+	run "$CLERK" check
+	assert_clean
+	# A blank line between the comment and the heading: the comment misses it.
+	with_empty_section "
+<!-- clerk-disable-next-line section-empty -->
+" | write 2024-017.md
+	run "$CLERK" check
+	assert_one section-empty 2024-017.md:13
+	assert_one suppression-unused 2024-017.md:11
+}
+
+@test "several rules in one comment, separated by commas" {
+	with_empty_section "
+<!-- clerk-disable-next-line field-unknown, section-empty -->" | write 2024-017.md
+	run "$CLERK" check
+	assert_only_one
+	assert_one suppression-unused 2024-017.md:11
+	[[ "$output" == *"silences 'field-unknown', but there is no such finding on the next line"* ]]
+}
+
+@test "disable ... enable silences the rule in between, not after" {
+	with_empty_section "
+<!-- clerk-disable section-empty -->" >2024-017.md
+	printf '\n<!-- clerk-enable section-empty -->\n\n## Toelichting\n' >>2024-017.md
+	run "$CLERK" check
+	assert_only_one
+	assert_one section-empty 2024-017.md:20
+}
+
+@test "disable without enable runs to the end of the file" {
+	with_empty_section "
+<!-- clerk-disable section-empty section-duplicate -- quoted from the original -->" |
+		sed 's/^1\. het/1. het\n\n## Besluit\n\n2. x/' | write 2024-017.md
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "disable-file also covers the front matter" {
+	with_empty_section "
+<!-- clerk-disable-file field-unknown section-empty -- registered this way in 2019 -->
+" | sed 's/^status: adopted/status: adopted\nkenmerk: 12/' | write 2024-017.md
+	run "$CLERK" check
+	assert_clean
+	# disable-next-line and disable ... do not reach the front matter.
+	with_empty_section "
+<!-- clerk-disable field-unknown -->" | sed 's/^status: adopted/status: adopted\nkenmerk: 12/' | write 2024-017.md
+	run "$CLERK" check
+	assert_one field-unknown 2024-017.md:7
+	assert_one suppression-unused
+	assert_one section-empty
+}
+
+@test "an unknown rule name or directive is suppression-unknown, at the comment" {
+	with_empty_section "
+<!-- clerk-disable-next-line section-emtpy -->" | write 2024-017.md
+	run "$CLERK" check
+	assert_one suppression-unknown 2024-017.md:11
+	assert_one section-empty 2024-017.md:12
+	[[ "$output" == *"'section-emtpy' in this clerk comment is not a rule"* ]]
+	with_empty_section "
+<!-- clerk-disabel section-empty -->
+<!-- clerk-disable-next-line -->" | write 2024-017.md
+	run "$CLERK" check
+	[ "$(printf '%s\n' "$output" | grep -c '\[suppression-unknown\]$')" -eq 2 ]
+	[[ "$output" == *"'clerk-disabel' is not a clerk comment"* ]]
+	[[ "$output" == *"names no rule"* ]]
+}
+
+@test "other comments, and clerk comments in code, are left alone" {
+	with_empty_section '
+<!-- a note for the secretary -->
+
+```
+<!-- clerk-disable-next-line section-empty -->
+```' | write 2024-017.md
+	run "$CLERK" check
+	assert_only_one
+	assert_one section-empty
+}
+
+@test "suppression-unused and suppression-unknown follow the severity settings" {
+	with_empty_section "
+<!-- clerk-disable-next-line field-unknown, nope -->" | write 2024-017.md
+	printf 'rules:\n  suppression-unused: off\n  suppression-unknown: error\n' >.clerk.yml
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	assert_one suppression-unknown
+	[[ "$output" != *suppression-unused* ]]
+}
+
+@test "many comments and findings: no slowdown (each lookup is a search, not a scan)" {
+	{
+		valid_decision | sed -n '1,8p'
+		for i in $(seq 1 3000); do
+			printf '<!-- clerk-disable-next-line section-empty -->\n## Deel %d\n\n' "$i"
+		done
+	} >2024-017.md
+	run timeout 20 "$CLERK" check --quiet
+	[ "$status" -ne 124 ]
+}
