@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "out.h"
+#include "project.h"
 #include "schema.h"
 #include "util.h"
 
@@ -52,37 +53,6 @@ static int config_failed(const struct config_error *err)
 	else
 		fprintf(stderr, "clerk: %s: %s\n", err->file, err->message);
 	return EXIT_USAGE;
-}
-
-static void print_error(void *data, const char *path, const char *message)
-{
-	(void)data;
-	fprintf(stderr, "clerk: %s: %s\n", path, message);
-}
-
-/* Loads the configuration (named, or found upwards) and the schemas. */
-static int load_setup(const char *config_path, struct config *cfg, struct schema_set *set)
-{
-	struct config_error err = {0};
-	char *found = config_path ? NULL : config_find();
-	const char *path = config_path ? config_path : found;
-	size_t i;
-	int rc = 0;
-
-	config_init(cfg);
-	if (path != NULL && config_load(cfg, path, &err) != 0)
-		rc = config_failed(&err);
-	free(found);
-	if (rc == 0 && schema_set_add_builtin(set, &err) != 0)
-		rc = config_failed(&err);
-	for (i = 0; rc == 0 && i < cfg->nschema_dirs; i++)
-		if (schema_set_add_dir(set, cfg->schema_dirs[i], &err) != 0)
-			rc = config_failed(&err);
-	if (rc == 0 && schema_set_resolve(set, &err) != 0)
-		rc = config_failed(&err);
-	if (rc == 0 && config_check_types(cfg, set, &err) != 0)
-		rc = config_failed(&err);
-	return rc;
 }
 
 static const char check_usage[] =
@@ -138,25 +108,35 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	return 0;
 }
 
+/* Prints what is not about a document: unreadable paths, I/O errors and
+ * named files the configuration excludes. */
+static void print_problems(const struct check_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->problems.n; i++)
+		fprintf(stderr, "clerk: %s: %s\n", run->problems.items[i].path,
+			run->problems.items[i].message);
+}
+
 /* Checks the paths (or the current folder) and writes the findings;
  * returns the exit code. */
-static int run_check(const struct check_options *o, struct config *cfg,
-		     const struct schema_set *set, char **paths, int npaths)
+static int run_check(const struct check_options *o, const struct project *p, char **paths,
+		     int npaths)
 {
 	struct check_run run;
-	int i, rc = 0;
+	char as_of[11];
+	int rc = 0;
 
 	if (o->as_of != NULL)
-		memcpy(cfg->as_of, o->as_of, 11);
-	else if (cfg->as_of[0] == '\0')
-		date_today(cfg->as_of);
-	check_init(&run, cfg, set);
-	run.on_error = print_error;
-	for (i = 0; i < npaths; i++)
-		check_path(&run, paths[i]);
-	if (npaths == 0)
-		check_path(&run, ".");
-	check_finish(&run);
+		snprintf(as_of, sizeof as_of, "%s", o->as_of);
+	else if (p->cfg.as_of[0] != '\0')
+		memcpy(as_of, p->cfg.as_of, sizeof as_of);
+	else
+		date_today(as_of);
+	check_init(&run, p, as_of);
+	check_paths(&run, paths, (size_t)npaths);
+	print_problems(&run);
 	o->writer->write(stdout, &run, &o->out);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));
@@ -173,8 +153,8 @@ static int run_check(const struct check_options *o, struct config *cfg,
 static int cmd_check(int argc, char **argv)
 {
 	struct check_options o = {0};
-	struct config cfg;
-	struct schema_set set = {0};
+	struct config_error err = {0};
+	struct project p;
 	int rc = parse_check_options(argc, argv, &o);
 
 	if (rc != 0)
@@ -183,11 +163,11 @@ static int cmd_check(int argc, char **argv)
 		fputs(check_usage, stdout);
 		return 0;
 	}
-	rc = load_setup(o.config_path, &cfg, &set);
-	if (rc == 0)
-		rc = run_check(&o, &cfg, &set, argv + optind, argc - optind);
-	schema_set_free(&set);
-	config_free(&cfg);
+	if (project_open(&p, o.config_path, argv + optind, (size_t)(argc - optind), &err) != 0)
+		rc = config_failed(&err);
+	else
+		rc = run_check(&o, &p, argv + optind, argc - optind);
+	project_close(&p);
 	return rc;
 }
 
