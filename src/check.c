@@ -303,9 +303,12 @@ static struct summary *summarise(const struct project *p, const struct record *r
 {
 	struct summary *s = NULL;
 
-	if (rec->has_front && rec->front == NULL)
+	if (schema == NULL)
 		s = summary_from_name(rec->path, &p->schemas, mapped);
-	return s != NULL ? s : summary_make(rec, schema);
+	if (s == NULL)
+		s = summary_make(rec, schema);
+	s->unreadable = schema == NULL;
+	return s;
 }
 
 struct file_result *check_text(const struct project *p, const struct source *src, const char *text,

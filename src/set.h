@@ -49,7 +49,9 @@ struct summary {
 	char *id;                    /* NULL when none */
 	int id_line, id_col;
 	int id_bad;       /* the id breaks its type's pattern (id-pattern said so) */
-	int id_from_name; /* the front matter was unreadable: id from the file name */
+	int unreadable;   /* no usable front matter or no known type */
+	int id_from_name; /* ... and its id comes from the file name */
+	int series_unknown; /* of a type with series, but no series or number */
 	struct summary_date date;
 	char *status;
 	int status_line, status_col;

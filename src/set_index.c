@@ -171,6 +171,42 @@ static void build_in_edges(struct set_index *ix)
 	}
 }
 
+/* Adds t to list (of *n) unless it is there; lists stay short: one per type. */
+static void add_type(const struct schema ***list, size_t *n, size_t *cap, const struct schema *t)
+{
+	size_t k;
+
+	for (k = 0; k < *n; k++)
+		if ((*list)[k] == t)
+			return;
+	xgrow((void **)list, cap, *n, sizeof **list);
+	(*list)[(*n)++] = t;
+}
+
+/* Lists the distinct types of records that could not be read, or whose
+ * place in a series is unknown (few: one per type). */
+static void find_unreadable(struct set_index *ix)
+{
+	size_t i, cap = 0, bad_cap = 0;
+
+	for (i = 0; i < ix->n; i++) {
+		if (ix->recs[i]->unreadable || ix->recs[i]->series_unknown)
+			add_type(&ix->unreadable, &ix->nunreadable, &cap, ix->recs[i]->schema);
+		if (ix->recs[i]->id_bad)
+			add_type(&ix->bad_id, &ix->nbad_id, &bad_cap, ix->recs[i]->schema);
+	}
+}
+
+int set_unreadable(const struct set_index *ix, const struct schema *t)
+{
+	size_t k;
+
+	for (k = 0; k < ix->nunreadable; k++)
+		if (ix->unreadable[k] == NULL || ix->unreadable[k] == t)
+			return 1;
+	return 0;
+}
+
 void set_index_build(struct set_index *ix, struct summary *const *recs, size_t n)
 {
 	memset(ix, 0, sizeof *ix);
@@ -179,6 +215,7 @@ void set_index_build(struct set_index *ix, struct summary *const *recs, size_t n
 	build_maps(ix);
 	resolve_all(ix);
 	build_in_edges(ix);
+	find_unreadable(ix);
 }
 
 void set_index_free(struct set_index *ix)
@@ -191,6 +228,8 @@ void set_index_free(struct set_index *ix)
 	free(ix->link_target);
 	free(ix->in_start);
 	free(ix->in);
+	free(ix->unreadable);
+	free(ix->bad_id);
 	memset(ix, 0, sizeof *ix);
 }
 

@@ -39,6 +39,10 @@ struct set_index {
 	size_t *link_target; /* per link: the record it names, or SET_NONE */
 	size_t *in_start;    /* per record: its incoming edges in[in_start[i]..in_start[i+1]) */
 	struct set_edge *in;
+	const struct schema **unreadable; /* types of unreadable records; NULL: unknown type */
+	size_t nunreadable;
+	const struct schema **bad_id; /* types of records whose id breaks its pattern */
+	size_t nbad_id;
 };
 
 /* Builds the map of keys[i] (NULL keys are left out). Free with smap_free. */
@@ -53,6 +57,12 @@ void set_index_build(struct set_index *ix, struct summary *const *recs, size_t n
 void set_index_free(struct set_index *ix);
 /* True when schema t is one of the targets field f allows. */
 int set_allows(const struct field_spec *f, const struct schema *t);
+
+/* True when some record that might be of type t could not be read (its
+ * front matter is broken and its file name gives no other type): rules
+ * that count records of t (series-gap, agreement-unreported...) then stay
+ * silent rather than blame the records that could be read. */
+int set_unreadable(const struct set_index *ix, const struct schema *t);
 
 /* The rule families, in set_refs.c and set_reporting.c. */
 void set_check_ids(const struct set_index *ix, struct diag_list *diags);

@@ -111,12 +111,25 @@ static void target_words(const struct field_spec *f, char **titles, char **examp
 	free(e);
 }
 
+/* True when a record of a type f allows has an id of the wrong form. */
+static int bad_id_of(const struct set_index *ix, const struct field_spec *f)
+{
+	size_t i;
+
+	for (i = 0; i < ix->nbad_id; i++)
+		if (set_allows(f, ix->bad_id[i]))
+			return 1;
+	return 0;
+}
+
 static void report_unresolved(const struct set_index *ix, const struct summary *s,
 			      const struct summary_ref *r, long *budget, struct diag_list *diags)
 {
 	const char *near;
 	char *titles, *examples;
 
+	if (bad_id_of(ix, r->spec) && looks_like_id(r->spec, r->value))
+		return; /* it may mean that record: id-pattern reports it */
 	target_words(r->spec, &titles, &examples);
 	if (!looks_like_id(r->spec, r->value)) {
 		diag_report(

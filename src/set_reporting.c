@@ -40,6 +40,22 @@ static size_t newest_report(const struct set_index *ix, size_t ai)
 	return best;
 }
 
+/* True when a record that might report on agreements of type t could not be read. */
+static int reporters_unreadable(const struct set_index *ix, const struct schema *t)
+{
+	const struct schema_reporting *r = &t->reporting;
+	size_t i, k;
+
+	for (i = 0; i < ix->nunreadable; i++) {
+		if (ix->unreadable[i] == NULL)
+			return 1;
+		for (k = 0; k < r->nreported_by; k++)
+			if (strcmp(ix->unreadable[i]->name, r->reported_by[k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 static void check_expired(const struct summary *a, long as_of, struct diag_list *diags)
 {
 	/* An end before the start is date-order's finding, not this one. */
@@ -63,6 +79,8 @@ static void check_reported(const struct set_index *ix, size_t ai, long as_of,
 
 	if (r != SET_NONE)
 		from = &ix->recs[r]->date;
+	if (reporters_unreadable(ix, a->schema))
+		return;
 	if (a->life != LIFE_IN_FORCE || a->interval == NULL || from->days < 0)
 		return;
 	due_days = date_add(from->text, a->interval, due);
@@ -90,7 +108,8 @@ void set_check_reporting(const struct set_index *ix, long as_of, struct diag_lis
 
 	for (i = 0; i < ix->n; i++) {
 		a = ix->recs[i];
-		if (a->schema == NULL || a->id_from_name || a->schema->reporting.interval == NULL)
+		if (a->schema == NULL || a->id_from_name || a->id_bad ||
+		    a->schema->reporting.interval == NULL)
 			continue;
 		check_expired(a, as_of, diags);
 		if (a->end.days < 0 || a->end.days >= as_of)
@@ -161,7 +180,8 @@ static void check_one_series(const struct set_index *ix, const size_t *m, size_t
 			;
 		if (run - i > 1)
 			report_same_number(ix, m, i, run, diags);
-		if (i > 0 && s->number > ix->recs[m[i - 1]]->number + 1)
+		if (i > 0 && s->number > ix->recs[m[i - 1]]->number + 1 &&
+		    !set_unreadable(ix, s->schema))
 			report_gap(s, ix->recs[m[i - 1]]->number, diags);
 		if (latest != NULL && s->date.days >= 0 && s->date.days < latest->date.days &&
 		    latest->number < s->number)
@@ -175,7 +195,8 @@ static void check_one_series(const struct set_index *ix, const size_t *m, size_t
 			    (latest == NULL || ix->recs[m[i]]->date.days > latest->date.days))
 				latest = ix->recs[m[i]];
 	}
-	if (newest->next_report.days >= 0 && newest->next_report.days < as_of)
+	if (newest->next_report.days >= 0 && newest->next_report.days < as_of &&
+	    !set_unreadable(ix, newest->schema))
 		diag_report(diags, newest->path, newest->next_report.line, newest->next_report.col,
 			    RULE_REPORT_OVERDUE,
 			    "this is the newest report of series '%s', and the next was due on %s; "

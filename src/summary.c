@@ -82,6 +82,8 @@ static void read_end(struct summary *s, const struct record *rec, const struct s
 
 	read_date(rec, l->start, &s->start);
 	read_date(rec, l->end, &s->end);
+	if (s->end.days >= 0 && s->start.days >= 0 && s->end.days < s->start.days)
+		s->end.days = -1; /* date-order's finding; the end is unknown */
 	if (s->end.days >= 0 || term == NULL || s->start.days < 0)
 		return;
 	s->end.days = date_add(s->start.text, term->text, s->end.text);
@@ -230,10 +232,12 @@ static void read_series(struct summary *s, const struct record *rec, const struc
 
 	s->series = dup_field(rec, schema->series.field, NULL, NULL);
 	read_date(rec, schema->series.next_report, &s->next_report);
-	if (num == NULL || num->text[0] < '0' || num->text[0] > '9' || num->len > 9)
+	s->series_unknown = schema->series.field != NULL && schema->series.number != NULL;
+	if (num == NULL || num->text[0] < '1' || num->text[0] > '9' || num->len > 9)
 		return;
 	s->number = strtol(num->text, &end, 10);
 	s->has_number = *end == '\0';
+	s->series_unknown = s->series_unknown && (s->series == NULL || !s->has_number);
 	s->number_line = num->line;
 	s->number_col = num->col;
 }

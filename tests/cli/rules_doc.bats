@@ -17,14 +17,14 @@ doc_example() {
 	[ -d "$EXAMPLES/$rule/fails" ] || { echo "no failing example for $rule" >&2; return 1; }
 	[ -d "$EXAMPLES/$rule/passes" ] || { echo "no passing example for $rule" >&2; return 1; }
 	cd "$EXAMPLES/$rule/fails"
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	printf '%s\n' "$output" | grep -q "\[$rule\]\$" || {
 		echo "the failing example of $rule does not fire it:" >&2
 		printf '%s\n' "$output" >&2
 		return 1
 	}
 	cd "$EXAMPLES/$rule/passes"
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 }
 
