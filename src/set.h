@@ -48,9 +48,9 @@ struct summary {
 	const struct schema *schema; /* NULL when the record has no known type */
 	char *id;                    /* NULL when none */
 	int id_line, id_col;
-	int id_bad;       /* the id breaks its type's pattern (id-pattern said so) */
-	int unreadable;   /* no usable front matter or no known type */
-	int id_from_name; /* ... and its id comes from the file name */
+	int id_bad;         /* the id breaks its type's pattern (id-pattern said so) */
+	int unreadable;     /* no usable front matter or no known type */
+	int id_from_name;   /* ... and its id comes from the file name */
 	int series_unknown; /* of a type with series, but no series or number */
 	struct summary_date date;
 	char *status;

@@ -187,11 +187,14 @@ static void add_type(const struct schema ***list, size_t *n, size_t *cap, const 
  * place in a series is unknown (few: one per type). */
 static void find_unreadable(struct set_index *ix)
 {
-	size_t i, cap = 0, bad_cap = 0;
+	size_t i, cap = 0, bad_cap = 0, series_cap = 0;
 
 	for (i = 0; i < ix->n; i++) {
-		if (ix->recs[i]->unreadable || ix->recs[i]->series_unknown)
+		/* A record of no known type does not silence rules about a type. */
+		if (ix->recs[i]->unreadable && ix->recs[i]->schema != NULL)
 			add_type(&ix->unreadable, &ix->nunreadable, &cap, ix->recs[i]->schema);
+		if (ix->recs[i]->series_unknown)
+			add_type(&ix->no_series, &ix->nno_series, &series_cap, ix->recs[i]->schema);
 		if (ix->recs[i]->id_bad)
 			add_type(&ix->bad_id, &ix->nbad_id, &bad_cap, ix->recs[i]->schema);
 	}
@@ -202,9 +205,19 @@ int set_unreadable(const struct set_index *ix, const struct schema *t)
 	size_t k;
 
 	for (k = 0; k < ix->nunreadable; k++)
-		if (ix->unreadable[k] == NULL || ix->unreadable[k] == t)
+		if (ix->unreadable[k] == t)
 			return 1;
 	return 0;
+}
+
+int set_series_unknown(const struct set_index *ix, const struct schema *t)
+{
+	size_t k;
+
+	for (k = 0; k < ix->nno_series; k++)
+		if (ix->no_series[k] == t)
+			return 1;
+	return set_unreadable(ix, t);
 }
 
 void set_index_build(struct set_index *ix, struct summary *const *recs, size_t n)
@@ -230,6 +243,7 @@ void set_index_free(struct set_index *ix)
 	free(ix->in);
 	free(ix->unreadable);
 	free(ix->bad_id);
+	free(ix->no_series);
 	memset(ix, 0, sizeof *ix);
 }
 

@@ -39,8 +39,10 @@ struct set_index {
 	size_t *link_target; /* per link: the record it names, or SET_NONE */
 	size_t *in_start;    /* per record: its incoming edges in[in_start[i]..in_start[i+1]) */
 	struct set_edge *in;
-	const struct schema **unreadable; /* types of unreadable records; NULL: unknown type */
+	const struct schema **unreadable; /* types of unreadable records */
 	size_t nunreadable;
+	const struct schema **no_series; /* types of records with no place in a series */
+	size_t nno_series;
 	const struct schema **bad_id; /* types of records whose id breaks its pattern */
 	size_t nbad_id;
 };
@@ -58,11 +60,13 @@ void set_index_free(struct set_index *ix);
 /* True when schema t is one of the targets field f allows. */
 int set_allows(const struct field_spec *f, const struct schema *t);
 
-/* True when some record that might be of type t could not be read (its
- * front matter is broken and its file name gives no other type): rules
+/* True when some record of type t could not be read (its type comes from
+ * its file name): rules
  * that count records of t (series-gap, agreement-unreported...) then stay
  * silent rather than blame the records that could be read. */
 int set_unreadable(const struct set_index *ix, const struct schema *t);
+/* True when some record of type t has no readable series name or number. */
+int set_series_unknown(const struct set_index *ix, const struct schema *t);
 
 /* The rule families, in set_refs.c and set_reporting.c. */
 void set_check_ids(const struct set_index *ix, struct diag_list *diags);

@@ -47,8 +47,6 @@ static int reporters_unreadable(const struct set_index *ix, const struct schema 
 	size_t i, k;
 
 	for (i = 0; i < ix->nunreadable; i++) {
-		if (ix->unreadable[i] == NULL)
-			return 1;
 		for (k = 0; k < r->nreported_by; k++)
 			if (strcmp(ix->unreadable[i]->name, r->reported_by[k]) == 0)
 				return 1;
@@ -181,7 +179,7 @@ static void check_one_series(const struct set_index *ix, const size_t *m, size_t
 		if (run - i > 1)
 			report_same_number(ix, m, i, run, diags);
 		if (i > 0 && s->number > ix->recs[m[i - 1]]->number + 1 &&
-		    !set_unreadable(ix, s->schema))
+		    !set_series_unknown(ix, s->schema))
 			report_gap(s, ix->recs[m[i - 1]]->number, diags);
 		if (latest != NULL && s->date.days >= 0 && s->date.days < latest->date.days &&
 		    latest->number < s->number)
@@ -196,7 +194,7 @@ static void check_one_series(const struct set_index *ix, const size_t *m, size_t
 				latest = ix->recs[m[i]];
 	}
 	if (newest->next_report.days >= 0 && newest->next_report.days < as_of &&
-	    !set_unreadable(ix, newest->schema))
+	    !set_series_unknown(ix, newest->schema))
 		diag_report(diags, newest->path, newest->next_report.line, newest->next_report.col,
 			    RULE_REPORT_OVERDUE,
 			    "this is the newest report of series '%s', and the next was due on %s; "
