@@ -193,7 +193,7 @@ static void find_unreadable(struct set_index *ix)
 		/* A record of no known type does not silence rules about a type. */
 		if (ix->recs[i]->unreadable && ix->recs[i]->schema != NULL)
 			add_type(&ix->unreadable, &ix->nunreadable, &cap, ix->recs[i]->schema);
-		if (ix->recs[i]->series_unknown)
+		if (ix->recs[i]->series_unknown && ix->recs[i]->series == NULL)
 			add_type(&ix->no_series, &ix->nno_series, &series_cap, ix->recs[i]->schema);
 		if (ix->recs[i]->id_bad)
 			add_type(&ix->bad_id, &ix->nbad_id, &bad_cap, ix->recs[i]->schema);

@@ -65,7 +65,7 @@ int set_allows(const struct field_spec *f, const struct schema *t);
  * that count records of t (series-gap, agreement-unreported...) then stay
  * silent rather than blame the records that could be read. */
 int set_unreadable(const struct set_index *ix, const struct schema *t);
-/* True when some record of type t has no readable series name or number. */
+/* True when some record of type t has no series name (or cannot be read). */
 int set_series_unknown(const struct set_index *ix, const struct schema *t);
 
 /* The rule families, in set_refs.c and set_reporting.c. */

@@ -165,9 +165,11 @@ static void report_gap(const struct summary *s, long low, struct diag_list *diag
 			    first, last, s->series, s->number);
 }
 
-/* Checks one series, its members m[0..n) sorted by number. */
+/* Checks one series, its members m[0..n) sorted by number; incomplete
+ * when a report that may belong to it has no readable number, so that
+ * gaps and the newest report cannot be known. */
 static void check_one_series(const struct set_index *ix, const size_t *m, size_t n, long as_of,
-			     struct diag_list *diags)
+			     int incomplete, struct diag_list *diags)
 {
 	const struct summary *s, *latest = NULL, *newest = ix->recs[m[n - 1]];
 	size_t i, run;
@@ -178,8 +180,7 @@ static void check_one_series(const struct set_index *ix, const size_t *m, size_t
 			;
 		if (run - i > 1)
 			report_same_number(ix, m, i, run, diags);
-		if (i > 0 && s->number > ix->recs[m[i - 1]]->number + 1 &&
-		    !set_series_unknown(ix, s->schema))
+		if (i > 0 && s->number > ix->recs[m[i - 1]]->number + 1 && !incomplete)
 			report_gap(s, ix->recs[m[i - 1]]->number, diags);
 		if (latest != NULL && s->date.days >= 0 && s->date.days < latest->date.days &&
 		    latest->number < s->number)
@@ -193,8 +194,7 @@ static void check_one_series(const struct set_index *ix, const size_t *m, size_t
 			    (latest == NULL || ix->recs[m[i]]->date.days > latest->date.days))
 				latest = ix->recs[m[i]];
 	}
-	if (newest->next_report.days >= 0 && newest->next_report.days < as_of &&
-	    !set_series_unknown(ix, newest->schema))
+	if (newest->next_report.days >= 0 && newest->next_report.days < as_of && !incomplete)
 		diag_report(diags, newest->path, newest->next_report.line, newest->next_report.col,
 			    RULE_REPORT_OVERDUE,
 			    "this is the newest report of series '%s', and the next was due on %s; "
@@ -202,8 +202,9 @@ static void check_one_series(const struct set_index *ix, const size_t *m, size_t
 			    newest->series, newest->next_report.text);
 }
 
-/* Groups the numbered reports by type and series; returns the keys. */
-static const char **series_keys(const struct set_index *ix)
+/* Groups the reports by type and series: the keys of the numbered ones
+ * (numbered 1), or of those whose number cannot be read (numbered 0). */
+static const char **series_keys(const struct set_index *ix, int numbered)
 {
 	const char **keys = xcalloc(ix->n + 1, sizeof *keys);
 	const struct summary *s;
@@ -211,20 +212,30 @@ static const char **series_keys(const struct set_index *ix)
 
 	for (i = 0; i < ix->n; i++) {
 		s = ix->recs[i];
-		if (s->schema != NULL && s->series != NULL && s->has_number && !s->id_from_name)
+		if (s->schema != NULL && s->series != NULL && !s->id_from_name &&
+		    (numbered ? s->has_number : s->series_unknown))
 			keys[i] = xasprintf("%s\x1f%s", s->schema->name, s->series);
 	}
 	return keys;
 }
 
+static void free_keys(const char **keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free((void *)keys[i]);
+}
+
 void set_check_series(const struct set_index *ix, long as_of, struct diag_list *diags)
 {
-	const char **keys = series_keys(ix);
+	const char **keys = series_keys(ix, 1), **unknown = series_keys(ix, 0);
 	size_t *members = xmalloc((ix->n + 1) * sizeof *members);
-	struct smap map;
+	struct smap map, unknown_map;
 	size_t i, k, n;
 
 	smap_build(&map, keys, ix->n);
+	smap_build(&unknown_map, unknown, ix->n);
 	sort_ix = ix;
 	for (i = 0; i < ix->n; i++) {
 		if (keys[i] == NULL || smap_find(&map, keys[i]) != i)
@@ -233,10 +244,14 @@ void set_check_series(const struct set_index *ix, long as_of, struct diag_list *
 		for (k = i; k != SET_NONE; k = map.next[k])
 			members[n++] = k;
 		qsort(members, n, sizeof *members, by_number);
-		check_one_series(ix, members, n, as_of, diags);
+		check_one_series(ix, members, n, as_of,
+				 smap_find(&unknown_map, keys[i]) != SET_NONE ||
+				     set_series_unknown(ix, ix->recs[i]->schema),
+				 diags);
 	}
-	for (i = 0; i < ix->n; i++)
-		free((void *)keys[i]);
+	free_keys(keys, ix->n);
+	free_keys(unknown, ix->n);
 	smap_free(&map);
+	smap_free(&unknown_map);
 	free(members);
 }
