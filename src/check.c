@@ -399,6 +399,121 @@ static void take_problems(struct check_run *run, struct problem_list *problems)
 	problem_list_free(problems);
 }
 
+/* ------------------------------------------------- some files of a set */
+
+static int all_files(char *const *paths, size_t npaths)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < npaths; i++)
+		if (stat(paths[i], &st) != 0 || S_ISDIR(st.st_mode))
+			return 0;
+	return npaths > 0;
+}
+
+/* Returns the folder that holds the set: that of .clerk.yml, else the
+ * common parent folder of the paths as written (malloc'd). */
+static char *set_root(const struct project *p, char *const *paths, size_t npaths)
+{
+	size_t i, n;
+	const char *slash;
+
+	if (p->cfg.file != NULL)
+		return xstrdup(p->cfg.dir[0] ? p->cfg.dir : ".");
+	slash = strrchr(paths[0], '/');
+	n = slash ? (size_t)(slash - paths[0]) : 0;
+	for (i = 1; i < npaths; i++) {
+		while (n > 0 && (strncmp(paths[i], paths[0], n) != 0 || paths[i][n] != '/')) {
+			while (n > 0 && paths[0][n - 1] != '/')
+				n--;
+			n -= n > 0;
+		}
+	}
+	return n == 0 ? xstrdup(paths[0][0] == '/' ? "/" : ".") : xstrndup(paths[0], n);
+}
+
+/* Gives the sources that are the named files the paths as named; returns
+ * how many were found. One realpath per source and per path. */
+static size_t rename_named(struct source_list *sources, char *const *paths, size_t npaths)
+{
+	char **want = xcalloc(npaths, sizeof *want), *real;
+	size_t i, k, found = 0;
+
+	for (k = 0; k < npaths; k++)
+		want[k] = realpath(paths[k], NULL);
+	for (i = 0; i < sources->n && found < npaths; i++) {
+		real = realpath(sources->items[i].path, NULL);
+		for (k = 0; real != NULL && k < npaths; k++) {
+			if (want[k] == NULL || strcmp(real, want[k]) != 0)
+				continue;
+			free(sources->items[i].path);
+			sources->items[i].path = xstrdup(paths[k]);
+			sources->items[i].named = 1;
+			free(want[k]);
+			want[k] = NULL;
+			found++;
+			break;
+		}
+		free(real);
+	}
+	for (k = 0; k < npaths; k++)
+		free(want[k]);
+	free(want);
+	return found;
+}
+
+static int path_compare(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Keeps only the diagnostics located in the files named. */
+static void keep_named(struct check_run *run)
+{
+	struct diag_list kept = {0}, rest = {0};
+	size_t i;
+
+	for (i = 0; i < run->diags.n; i++) {
+		struct diag_list *to = bsearch(&run->diags.items[i].path, run->only, run->nonly,
+					       sizeof *run->only, path_compare)
+					   ? &kept
+					   : &rest;
+		xgrow((void **)&to->items, &to->cap, to->n, sizeof *to->items);
+		to->items[to->n++] = run->diags.items[i];
+	}
+	free(run->diags.items);
+	run->diags = kept;
+	diag_list_free(&rest);
+}
+
+/* Lists the whole set that the named files belong to, so that the index
+ * is complete, and remembers to report on the named files only. */
+static void discover_some(struct check_run *run, char *const *paths, size_t npaths,
+			  struct source_list *sources, struct problem_list *problems)
+{
+	char *root = set_root(run->project, paths, npaths);
+	struct problem_list ignored = {0};
+	size_t i;
+
+	discover(run->project, &root, 1, sources, &ignored);
+	problem_list_free(&ignored);
+	free(root);
+	if (rename_named(sources, paths, npaths) < npaths) {
+		/* Some named files are not part of the walk (excluded, not .md):
+		 * list them as usual, so they are checked or reported. */
+		source_list_free(sources);
+		discover(run->project, paths, npaths, sources, problems);
+		return;
+	}
+	run->only = xmalloc(npaths * sizeof *run->only);
+	for (i = 0; i < npaths; i++)
+		run->only[i] = xstrdup(paths[i]);
+	run->nonly = npaths;
+	qsort(run->only, run->nonly, sizeof *run->only, path_compare);
+	qsort(sources->items, sources->n, sizeof *sources->items, source_compare);
+}
+
 void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 {
 	struct source_list sources = {0};
@@ -406,7 +521,10 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 	struct file_result *r;
 	size_t i;
 
-	discover(run->project, paths, npaths, &sources, &problems);
+	if (all_files(paths, npaths))
+		discover_some(run, paths, npaths, &sources, &problems);
+	else
+		discover(run->project, paths, npaths, &sources, &problems);
 	take_problems(run, &problems);
 	for (i = 0; i < sources.n; i++) {
 		r = check_file(run->project, &sources.items[i]);
@@ -423,6 +541,8 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 void check_finish(struct check_run *run)
 {
 	set_check(run->records, run->nrecords, run->as_of, &run->diags);
+	if (run->only != NULL)
+		keep_named(run);
 	diag_list_filter(&run->diags, run->project->cfg.severity);
 	diag_list_sort(&run->diags);
 }

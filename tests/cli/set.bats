@@ -170,3 +170,28 @@ EOS
 	printf -- '---\ntype: afspraak\nnummer: A001\ntitel: Groenbeheer\ndatum: 2020-01-01\nstaat: lopend\ntot: 2024-12-31\n---\nTekst.\n' | write A001.md
 	check_only agreement-expired A001.md:7
 }
+
+@test "set: checking some files loads the whole set but reports only on them" {
+	copy_set
+	sed -i 's/^reporting: P1Y/reporting: P3M/' COV-2023-011.md
+	sed -i 's/^sequence: 4/sequence: 6/' RPT-2025-004.md
+	mkdir -p sub && cd sub
+	# From another folder, naming one file: its references resolve against
+	# the whole set, and the findings in other files are not shown.
+	run "$CLERK" check --as-of "$AS_OF" ../RPT-2025-003.md
+	assert_clean
+	run "$CLERK" check --as-of "$AS_OF" ../RPT-2025-004.md
+	assert_one series-gap ../RPT-2025-004.md:8
+	assert_only_one
+	run "$CLERK" check --as-of "$AS_OF" ../RPT-2025-004.md ../COV-2023-011.md
+	assert_one series-gap ../RPT-2025-004.md:8
+	assert_one agreement-overdue ../COV-2023-011.md:12
+}
+
+@test "set: checking some files finds .clerk.yml from the files, not from the current folder" {
+	mkdir set && (cd set && copy_set)
+	printf 'rules:\n  series-gap: off\n' | write set/.clerk.yml
+	sed -i 's/^sequence: 4/sequence: 6/' set/RPT-2025-004.md
+	run "$CLERK" check --as-of "$AS_OF" set/RPT-2025-004.md
+	assert_clean
+}
