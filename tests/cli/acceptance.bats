@@ -498,3 +498,45 @@ check_one() {
 	run "$CLERK" check --as-of "$AS_OF" .
 	assert_clean
 }
+
+# --- the set as a whole ----------------------------------------------
+
+@test "defect: a report cites an id that no record has -> ref-unresolved" {
+	copy_set
+	sed -i '14s/.*/  - RPT-2024-009\r/' RPT-2025-001.md
+	check_one ref-unresolved RPT-2025-001.md:14 1
+}
+
+@test "defect: a report cites an agreement signed after it -> ref-date" {
+	copy_set
+	sed -i '12s/.*/cites: "COV-2024-001, COV-2025-001, 2024003318"/' RPT-2024-001.md
+	check_one ref-date RPT-2024-001.md:12 1
+}
+
+@test "defect: a decision number used twice -> id-duplicate on both files" {
+	copy_set
+	mkdir kopie
+	cp 2024003318.md kopie/2024003318.md
+	run "$CLERK" check --as-of "$AS_OF" .
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
+	printf '%s\n' "$output" | grep -q '^2024003318.md:3:.*kopie/2024003318.md.*\[id-duplicate\]$'
+	printf '%s\n' "$output" | grep -q '^kopie/2024003318.md:3:.*\[id-duplicate\]$'
+}
+
+@test "defect: a report missing from the series -> series-gap" {
+	copy_set
+	rm RPT-2025-001.md
+	check_one series-gap RPT-2025-002.md:8 0
+}
+
+@test "defect: an agreement left unreported past its interval -> agreement-overdue" {
+	copy_set
+	sed -i 's/^reporting: P6M/reporting: P1M/' COV-2024-001.md
+	check_one agreement-overdue COV-2024-001.md:12 0
+}
+
+@test "defect: a report cited from a broken link -> link-broken" {
+	copy_set
+	printf '\nZie ook de [derde rapportage](RPT-2025-03.md).\n' >>2025004471.md
+	check_one link-broken "2025004471.md:$(wc -l <2025004471.md)" 1
+}
