@@ -104,6 +104,6 @@ fuzz:
 	build-fuzz/fuzz_record -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus
 
 # Prints how fast clerk checks BENCH_RECORDS generated records.
-BENCH_RECORDS ?= 10000
+BENCH_RECORDS ?= 100000
 bench: all
 	tests/bench $(BENCH_RECORDS)

@@ -137,6 +137,10 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	check_init(&run, p, as_of);
 	check_paths(&run, paths, (size_t)npaths);
 	print_problems(&run);
+	if (getenv("CLERK_TIMINGS") != NULL)
+		fprintf(stderr,
+			"clerk: %zu records; per-file stage %.0f ms, whole-set stage %.0f ms\n",
+			run.nrecords, run.load_ms, run.set_ms);
 	o->writer->write(stdout, &run, &o->out);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "clerk: cannot write the output: %s\n", strerror(errno));

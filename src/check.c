@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "load_yaml.h"
 #include "record.h"
@@ -170,13 +171,14 @@ static void sort_unique(struct source_list *list)
 void discover(const struct project *p, char *const *paths, size_t npaths, struct source_list *out,
 	      struct problem_list *problems)
 {
+	static char here[] = ".";
+	static char *const current[] = {here};
 	struct walk w = {&p->cfg, out, problems};
-	const char *here = ".";
 	char *rel;
 	size_t i;
 
 	if (npaths == 0) {
-		paths = (char *const *)&here;
+		paths = current;
 		npaths = 1;
 	}
 	for (i = 0; i < npaths; i++) {
@@ -514,8 +516,18 @@ static void discover_some(struct check_run *run, char *const *paths, size_t npat
 	qsort(sources->items, sources->n, sizeof *sources->items, source_compare);
 }
 
+/* Milliseconds on a monotonic clock. */
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
 void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 {
+	double start = now_ms();
 	struct source_list sources = {0};
 	struct problem_list problems = {0};
 	struct file_result *r;
@@ -535,12 +547,16 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 		check_add(run, r);
 	}
 	source_list_free(&sources);
+	run->load_ms = now_ms() - start;
 	check_finish(run);
 }
 
 void check_finish(struct check_run *run)
 {
+	double start = now_ms();
+
 	set_check(run->records, run->nrecords, run->as_of, &run->diags);
+	run->set_ms = now_ms() - start;
 	if (run->only != NULL)
 		keep_named(run);
 	diag_list_filter(&run->diags, run->project->cfg.severity);

@@ -75,6 +75,7 @@ struct check_run {
 	int system_errors; /* fatal problems */
 	char **only;       /* when set, report only findings in these files */
 	size_t nonly;
+	double load_ms, set_ms; /* time spent per file and in the whole-set stage */
 };
 
 /* Prepares a run; p must outlive it. as_of is YYYY-MM-DD. */
