@@ -16,6 +16,7 @@
 #include "out.h"
 #include "project.h"
 #include "schema.h"
+#include "show.h"
 #include "util.h"
 
 #define EXIT_FINDINGS 1
@@ -175,6 +176,40 @@ static int cmd_check(int argc, char **argv)
 	return rc;
 }
 
+/* clerk show [--config FILE] ID: the record set of the current folder. */
+static int cmd_show(int argc, char **argv)
+{
+	struct config_error err = {0};
+	const char *config_path = NULL;
+	struct check_run run;
+	struct project p;
+	char today[11];
+	int rc = 0;
+
+	if (argc == 4 && strcmp(argv[1], "--config") == 0)
+		config_path = argv[2];
+	else if (argc != 2)
+		return usage_error("usage: clerk show [--config FILE] ID");
+	if (project_open(&p, config_path, NULL, 0, &err) != 0) {
+		rc = config_failed(&err);
+		project_close(&p);
+		return rc;
+	}
+	date_today(today);
+	check_init(&run, &p, today);
+	check_paths(&run, NULL, 0);
+	print_problems(&run);
+	if (show_record(stdout, &run, argv[argc - 1]) != 0) {
+		fprintf(stderr, "clerk: no record has the id '%s'\n", argv[argc - 1]);
+		rc = EXIT_FINDINGS;
+	}
+	if (run.system_errors > 0)
+		rc = EXIT_USAGE;
+	check_free(&run);
+	project_close(&p);
+	return rc;
+}
+
 static int cmd_rules(int argc, char **argv)
 {
 	int i;
@@ -200,6 +235,7 @@ static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
     {"check", "check records against their schemas", cmd_check},
+    {"show", "show a record: its fields, references and backlinks", cmd_show},
     {"rules", "list every rule with its default severity", cmd_rules},
     {"version", "print the version", cmd_version},
     {"help", "show this help", cmd_help},

@@ -47,6 +47,7 @@ struct summary {
 	char *real;                  /* its absolute path, NULL when unknown */
 	const struct schema *schema; /* NULL when the record has no known type */
 	char *id;                    /* NULL when none */
+	char *title;                 /* its field 'title', or NULL */
 	int id_line, id_col;
 	int id_bad;         /* the id breaks its type's pattern (id-pattern said so) */
 	int unreadable;     /* no usable front matter or no known type */

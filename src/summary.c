@@ -255,6 +255,7 @@ struct summary *summary_make(const struct record *rec, const struct schema *sche
 	if (schema == NULL || rec->front == NULL)
 		return s;
 	read_identity(s, rec, schema);
+	s->title = dup_field(rec, "title", NULL, NULL);
 	read_date(rec, schema->lifecycle.date, &s->date);
 	s->status = dup_field(rec, schema->lifecycle.status, &s->status_line, &s->status_col);
 	s->life = life_of(&schema->lifecycle, s->status);
@@ -351,6 +352,7 @@ void summary_free(struct summary *s)
 	free(s->path);
 	free(s->real);
 	free(s->id);
+	free(s->title);
 	free(s->status);
 	free(s->interval);
 	free(s->series);

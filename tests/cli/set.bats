@@ -195,3 +195,19 @@ EOS
 	run "$CLERK" check --as-of "$AS_OF" set/RPT-2025-004.md
 	assert_clean
 }
+
+@test "show: a record's fields, references (or not found) and backlinks by field" {
+	copy_set
+	sed -i 's/^  - COV-2021-002$/  - COV-2021-009/' RPT-2022-001.md
+	run "$CLERK" show COV-2020-010
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "COV-2020-010 (covenant) COV-2020-010.md" ]
+	printf '%s\n' "$output" | grep -qx '  status: superseded'
+	printf '%s\n' "$output" | grep -qx '  supersedes: COV-2023-010 "Onderhoud van bermen en sloten" (COV-2023-010.md)'
+	printf '%s\n' "$output" | grep -qx '  cites: RPT-2022-001 "Rapportage bermbeheer" (RPT-2022-001.md)'
+	run "$CLERK" show RPT-2022-001
+	printf '%s\n' "$output" | grep -qx '  cites: COV-2021-009 (not found)'
+	run "$CLERK" show COV-2099-001
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"no record has the id 'COV-2099-001'"* ]]
+}
