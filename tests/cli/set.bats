@@ -211,3 +211,20 @@ EOS
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"no record has the id 'COV-2099-001'"* ]]
 }
+
+@test "never skipped: fields at the top without '---' are frontmatter-missing" {
+	valid_decision | sed '1d' | write 2024-017.md
+	printf '# Leesmij\n\nTekst: iets.\n' | write README.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_one frontmatter-missing 2024-017.md:1
+	assert_only_one
+	[[ "$output" == *"'type: decision'"* ]]
+	[[ "$output" == *"in 1 record"* ]]
+}
+
+@test "never skipped: a file named without front matter is frontmatter-missing" {
+	printf '# Besluit\n\nGeen velden.\n' | write 2024-017.md
+	run "$CLERK" check --as-of "$AS_OF" 2024-017.md
+	assert_one frontmatter-missing 2024-017.md:1
+	[ "$status" -eq 1 ]
+}
