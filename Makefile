@@ -132,10 +132,11 @@ clean:
 # absolute folder is replaced by file:///ROOT/ (tests/cli/formats.bats does
 # the same).
 GOLDEN_FORMATS := pretty json sarif junit github gitlab
+GOLDEN_AS_OF := 2025-12-31
 golden: all
-	-$(BUILD)/clerk check examples/broken > tests/golden/broken.out
+	-$(BUILD)/clerk check --as-of $(GOLDEN_AS_OF) examples/broken > tests/golden/broken.out
 	for f in $(GOLDEN_FORMATS); do \
-		$(BUILD)/clerk check --as-of 2024-06-30 --format $$f examples/broken | \
+		$(BUILD)/clerk check --as-of $(GOLDEN_AS_OF) --format $$f examples/broken | \
 		sed 's|"SRCROOT":{"uri":"[^"]*"}|"SRCROOT":{"uri":"file:///ROOT/"}|' \
 		> tests/golden/broken.$$f; \
 	done
@@ -166,6 +167,6 @@ fuzz:
 	done
 
 # Prints how fast clerk checks BENCH_RECORDS generated records.
-BENCH_RECORDS ?= 10000
+BENCH_RECORDS ?= 100000
 bench: all
 	tests/bench $(BENCH_RECORDS)

@@ -18,7 +18,9 @@
 #include "out.h"
 #include "pattern.h"
 #include "rule_doc.h"
+#include "project.h"
 #include "schema.h"
+#include "show.h"
 #include "util.h"
 #include "version.h"
 
@@ -51,7 +53,7 @@ static void error_line(const char *fmt, ...)
 }
 
 static const char main_usage[] =
-    "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, rules, version, help)\n";
+    "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, show, rules, version, help)\n";
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -88,37 +90,6 @@ static int config_failed(const struct config_error *err)
 	else
 		error_line("%s: %s", err->file, err->message);
 	return EXIT_USAGE;
-}
-
-static void print_error(void *data, const char *path, const char *message)
-{
-	(void)data;
-	error_line("%s: %s", path, message);
-}
-
-/* Loads the configuration (named, or found upwards) and the schemas. */
-static int load_setup(const char *config_path, struct config *cfg, struct schema_set *set)
-{
-	struct config_error err = {0};
-	char *found = config_path ? NULL : config_find();
-	const char *path = config_path ? config_path : found;
-	size_t i;
-	int rc = 0;
-
-	config_init(cfg);
-	if (path != NULL && config_load(cfg, path, &err) != 0)
-		rc = config_failed(&err);
-	free(found);
-	if (rc == 0 && schema_set_add_builtin(set, &err) != 0)
-		rc = config_failed(&err);
-	for (i = 0; rc == 0 && i < cfg->nschema_dirs; i++)
-		if (schema_set_add_dir(set, cfg->schema_dirs[i], &err) != 0)
-			rc = config_failed(&err);
-	if (rc == 0 && schema_set_resolve(set, &err) != 0)
-		rc = config_failed(&err);
-	if (rc == 0 && config_check_types(cfg, set, &err) != 0)
-		rc = config_failed(&err);
-	return rc;
 }
 
 /* ----------------------------------------------------------------- check */
@@ -471,29 +442,41 @@ static size_t report_pattern_failures(void)
 	return n;
 }
 
+/* Prints what is not about a document: unreadable paths, I/O errors and
+ * named files the configuration excludes. */
+static void print_problems(const struct check_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->problems.n; i++)
+		error_line("%s: %s", run->problems.items[i].path, run->problems.items[i].message);
+}
+
 /* Checks the paths (or the current folder) and writes the findings;
  * returns the exit code. */
-static int run_check(const struct check_options *o, struct config *cfg,
-		     const struct schema_set *set, char **paths, int npaths)
+static int run_check(const struct check_options *o, const struct project *p, char **paths,
+		     int npaths)
 {
 	struct out_options out = o->out;
 	struct check_run run;
+	char as_of[11];
 	char *tmp;
 	FILE *f;
-	int i, rc;
+	int rc;
 
 	if (o->as_of != NULL)
-		memcpy(cfg->as_of, o->as_of, 11);
-	else if (cfg->as_of[0] == '\0')
-		date_today(cfg->as_of);
-	check_init(&run, cfg, set);
-	run.on_error = print_error;
-	for (i = 0; i < npaths; i++)
-		check_path(&run, paths[i]);
-	if (npaths == 0)
-		check_path(&run, ".");
-	check_finish(&run);
+		snprintf(as_of, sizeof as_of, "%s", o->as_of);
+	else if (p->cfg.as_of[0] != '\0')
+		memcpy(as_of, p->cfg.as_of, sizeof as_of);
+	else
+		date_today(as_of);
+	check_init(&run, p, as_of);
+	check_paths(&run, paths, (size_t)npaths);
+	print_problems(&run);
 	run.system_errors += report_pattern_failures();
+	if (getenv("CLERK_TIMINGS") != NULL)
+		error_line("%zu records; per-file stage %.0f ms, whole-set stage %.0f ms",
+			   run.nrecords, run.load_ms, run.set_ms);
 	/* A summary after "no such file" would read as if the check had run. */
 	if (run.system_errors > 0)
 		out.quiet = 1;
@@ -513,8 +496,8 @@ static int run_check(const struct check_options *o, struct config *cfg,
 static int cmd_check(int argc, char **argv)
 {
 	struct check_options o = {0};
-	struct config cfg;
-	struct schema_set set = {0};
+	struct config_error err = {0};
+	struct project p;
 	int rc = parse_check_options(argc, argv, &o);
 
 	if (rc != 0)
@@ -523,13 +506,58 @@ static int cmd_check(int argc, char **argv)
 		check_help();
 		return 0;
 	}
-	rc = load_setup(o.config_path, &cfg, &set);
-	if (rc == 0 && o.print_config)
-		print_config(&o, &cfg, &set);
-	else if (rc == 0)
-		rc = run_check(&o, &cfg, &set, argv + optind, argc - optind);
-	schema_set_free(&set);
-	config_free(&cfg);
+	if (project_open(&p, o.config_path, argv + optind, (size_t)(argc - optind), &err) != 0)
+		rc = config_failed(&err);
+	else if (o.print_config)
+		print_config(&o, &p.cfg, &p.schemas);
+	else
+		rc = run_check(&o, &p, argv + optind, argc - optind);
+	project_close(&p);
+	return rc;
+}
+
+/* clerk show [--config FILE] ID: the record set of the current folder. */
+static int cmd_show(int argc, char **argv)
+{
+	struct config_error err = {0};
+	const char *config_path = NULL;
+	struct check_run run;
+	struct project p;
+	char today[11];
+	int rc = 0;
+
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		puts("usage: clerk show [--config FILE] ID\n"
+		     "Shows the record with this id: its fields, the records it refers to (with\n"
+		     "their titles and files, or \"not found\") and every record that refers or\n"
+		     "links to it.\n"
+		     "\noptions:\n"
+		     "  --config FILE          read this configuration instead of the .clerk.yml "
+		     "found upwards\n"
+		     "  --help                 show this help");
+		return 0;
+	}
+	if (argc == 4 && strcmp(argv[1], "--config") == 0)
+		config_path = argv[2];
+	else if (argc != 2)
+		return usage_error("usage: clerk show [--config FILE] ID");
+	if (project_open(&p, config_path, NULL, 0, &err) != 0) {
+		rc = config_failed(&err);
+		project_close(&p);
+		return rc;
+	}
+	date_today(today);
+	check_init(&run, &p, today);
+	check_paths(&run, NULL, 0);
+	print_problems(&run);
+	if (show_record(stdout, &run, argv[argc - 1]) != 0) {
+		error_line("no record has the id '%s'", argv[argc - 1]);
+		rc = EXIT_FINDINGS;
+	}
+	if (run.system_errors > 0)
+		rc = EXIT_USAGE;
+	check_free(&run);
+	project_close(&p);
 	return rc;
 }
 
@@ -616,6 +644,7 @@ static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
     {"check", "check records against their schemas", cmd_check},
+    {"show", "show a record: its fields, references and backlinks", cmd_show},
     {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
     {"version", "print the version", cmd_version},
     {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},

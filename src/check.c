@@ -1,4 +1,4 @@
-/* check.c - discovery and the per-file stage of `clerk check`. */
+/* check.c - discovery, the per-file stage, and the run that merges their results. */
 #include "check.h"
 
 #include <errno.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "load_yaml.h"
 #include "pattern.h"
@@ -24,56 +25,198 @@ static void (*const record_rules[])(struct rule_ctx *) = {
     rule_sections,
 };
 
-void check_init(struct check_run *run, const struct config *cfg, const struct schema_set *schemas)
+/* ------------------------------------------------------------- discovery */
+
+static void add_problem(struct problem_list *list, const char *path, const char *message, int fatal)
 {
-	memset(run, 0, sizeof *run);
-	run->cfg = cfg;
-	run->schemas = schemas;
-	run->diags.severity = cfg->severity;
+	struct problem *p;
+
+	xgrow((void **)&list->items, &list->cap, list->n, sizeof *list->items);
+	p = &list->items[list->n++];
+	p->path = xstrdup(path);
+	p->message = xstrdup(message);
+	p->fatal = fatal;
 }
 
-static void system_error(struct check_run *run, const char *path, const char *message)
+static void add_source(struct source_list *list, const char *path, const char *relpath, int named)
 {
-	run->system_errors++;
-	if (run->on_error != NULL)
-		run->on_error(run->error_data, path, message);
+	struct source *s;
+
+	xgrow((void **)&list->items, &list->cap, list->n, sizeof *list->items);
+	s = &list->items[list->n++];
+	s->path = xstrdup(path);
+	s->relpath = xstrdup(relpath);
+	s->named = named;
 }
 
-/* -------------------------------------------------------------- records */
-
-/* Returns the text of a scalar field, or NULL when it is absent or not one. */
-static const char *scalar_text(const struct ynode *map, const char *key)
+static int is_markdown(const char *name)
 {
-	const struct ynode *v = ynode_get(map, key);
+	size_t n = strlen(name);
 
-	if (v == NULL || v->kind != YNODE_SCALAR || ynode_is_null(v))
-		return NULL;
-	return v->text;
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-static void keep_summary(struct check_run *run, const struct record *rec,
-			 const struct schema *schema)
+/* Hidden entries (.git, .github, editor folders) are never walked. */
+static int visible(const char *name)
 {
-	struct summary *s;
-	const struct ynode *id;
-	const char *text;
+	return name[0] != '.';
+}
 
-	xgrow((void **)&run->records, &run->cap, run->nrecords, sizeof *run->records);
-	s = &run->records[run->nrecords++];
-	memset(s, 0, sizeof *s);
-	s->path = xstrdup(rec->path);
-	if (schema == NULL || rec->front == NULL)
+static char *join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (n == 0 || strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	return xasprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+}
+
+struct walk {
+	const struct config *cfg;
+	struct source_list *out;
+	struct problem_list *problems;
+};
+
+static void walk(struct walk *w, const char *path, const char *relpath, int named);
+
+static void walk_dir(struct walk *w, const char *path, const char *relpath)
+{
+	char **names, *child, *child_rel;
+	size_t i, n = 0;
+
+	names = list_dir(path, visible, &n);
+	if (names == NULL) {
+		add_problem(w->problems, path, strerror(errno), 1);
 		return;
-	s->type = xstrdup(schema->name);
-	text = scalar_text(rec->front, schema->id_field);
-	s->id = text ? xstrdup(text) : NULL;
-	id = ynode_key(rec->front, schema->id_field);
-	s->id_line = id ? id->line : 0;
-	text = scalar_text(rec->front, "date");
-	snprintf(s->date, sizeof s->date, "%s", text ? text : "");
-	text = scalar_text(rec->front, "status");
-	snprintf(s->status, sizeof s->status, "%s", text ? text : "");
+	}
+	for (i = 0; i < n; i++) {
+		child = join_path(path, names[i]);
+		child_rel = join_path(relpath, names[i]);
+		walk(w, child, child_rel, 0);
+		free(child);
+		free(child_rel);
+		free(names[i]);
+	}
+	free(names);
 }
+
+/* Adds path: a folder is walked, a file is kept when it was named on the
+ * command line or ends in .md. Symbolic links to folders are not followed. */
+static void walk(struct walk *w, const char *path, const char *relpath, int named)
+{
+	struct stat st, lst;
+
+	if (stat(path, &st) != 0) {
+		add_problem(w->problems, path, strerror(errno), 1);
+		return;
+	}
+	if (*relpath != '\0' && config_excluded(w->cfg, relpath)) {
+		if (named && !S_ISDIR(st.st_mode))
+			add_problem(w->problems, path,
+				    "not checked: the configuration excludes it (exclude in "
+				    ".clerk.yml)",
+				    0);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (!named && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+			return;
+		walk_dir(w, path, relpath);
+	} else if (named || is_markdown(path)) {
+		/* A FIFO or device named *.md is reported by check_file, not read. */
+		add_source(w->out, path, relpath, named);
+	}
+}
+
+/* Returns the path relative to the configuration's folder (malloc'd), or a
+ * copy of path when it lies outside it. */
+static char *relative_to_root(const struct config *cfg, const char *path)
+{
+	char real[PATH_MAX];
+	const char *root = cfg->root;
+	size_t n = strlen(root);
+
+	if (realpath(path, real) == NULL)
+		return xstrdup(path);
+	if (strcmp(real, root) == 0)
+		return xstrdup("");
+	if (strncmp(real, root, n) == 0 && (real[n] == '/' || strcmp(root, "/") == 0))
+		return xstrdup(real + n + (real[n] == '/'));
+	return xstrdup(path);
+}
+
+static int source_compare(const void *pa, const void *pb)
+{
+	const struct source *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
+/* Sorts the list and drops a file reached twice under one path. */
+static void sort_unique(struct source_list *list)
+{
+	size_t i, kept = 0;
+
+	if (list->n > 1)
+		qsort(list->items, list->n, sizeof *list->items, source_compare);
+	for (i = 0; i < list->n; i++) {
+		if (kept > 0 && strcmp(list->items[kept - 1].path, list->items[i].path) == 0) {
+			list->items[kept - 1].named |= list->items[i].named;
+			free(list->items[i].path);
+			free(list->items[i].relpath);
+			continue;
+		}
+		list->items[kept++] = list->items[i];
+	}
+	list->n = kept;
+}
+
+void discover(const struct project *p, char *const *paths, size_t npaths, struct source_list *out,
+	      struct problem_list *problems)
+{
+	static char here[] = ".";
+	static char *const current[] = {here};
+	struct walk w = {&p->cfg, out, problems};
+	char *rel;
+	size_t i;
+
+	if (npaths == 0) {
+		paths = current;
+		npaths = 1;
+	}
+	for (i = 0; i < npaths; i++) {
+		rel = relative_to_root(&p->cfg, paths[i]);
+		walk(&w, paths[i], rel, 1);
+		free(rel);
+	}
+	sort_unique(out);
+}
+
+void source_list_free(struct source_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		free(list->items[i].path);
+		free(list->items[i].relpath);
+	}
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
+
+void problem_list_free(struct problem_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		free(list->items[i].path);
+		free(list->items[i].message);
+	}
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
+
+/* ------------------------------------------------------- per-file stage */
 
 /* Returns "'covenant', 'decision' or 'progress-report'" (malloc'd). */
 static char *known_types(const struct schema_set *set)
@@ -101,11 +244,11 @@ static const char *near_type(const struct schema_set *set, const char *name)
 	return NULL;
 }
 
-static void report_type_unknown(struct check_run *run, const struct ynode *type, const char *path,
-				struct diag_list *diags)
+static void report_type_unknown(const struct schema_set *set, const struct ynode *type,
+				const char *path, struct diag_list *diags)
 {
-	char *list = known_types(run->schemas);
-	const char *near = type->kind == YNODE_SCALAR ? near_type(run->schemas, type->text) : NULL;
+	char *list = known_types(set);
+	const char *near = type->kind == YNODE_SCALAR ? near_type(set, type->text) : NULL;
 
 	if (type->kind != YNODE_SCALAR)
 		diag_report(diags, path, type->line, type->col, RULE_TYPE_UNKNOWN,
@@ -122,7 +265,7 @@ static void report_type_unknown(struct check_run *run, const struct ynode *type,
 
 /* Finds the record's schema from its type field or the configuration;
  * reports type-missing or type-unknown and returns NULL when there is none. */
-static const struct schema *find_schema(struct check_run *run, const struct record *rec,
+static const struct schema *find_schema(const struct schema_set *set, const struct record *rec,
 					const char *mapped, struct diag_list *diags)
 {
 	const struct ynode *type = ynode_get(rec->front, "type");
@@ -131,171 +274,298 @@ static const struct schema *find_schema(struct check_run *run, const struct reco
 
 	if (ynode_is_null(type) || (type->kind == YNODE_SCALAR && type->len == 0)) {
 		if (mapped != NULL)
-			return schema_set_find(run->schemas, mapped);
-		list = known_types(run->schemas);
+			return schema_set_find(set, mapped);
+		list = known_types(set);
 		diag_report(diags, rec->path, 1, 1, RULE_TYPE_MISSING,
 			    "the record does not say what it is; add a field 'type' with %s", list);
 		free(list);
 		return NULL;
 	}
-	s = type->kind == YNODE_SCALAR ? schema_set_find(run->schemas, type->text) : NULL;
+	s = type->kind == YNODE_SCALAR ? schema_set_find(set, type->text) : NULL;
 	if (s == NULL)
-		report_type_unknown(run, type, rec->path, diags);
+		report_type_unknown(set, type, rec->path, diags);
 	return s;
 }
 
-void check_text(struct check_run *run, const char *path, const char *relpath, const char *text,
-		size_t len)
+static void report_missing_front(struct record *rec, const char *mapped, struct diag_list *diags)
 {
-	struct diag_list diags = {0};
+	if (mapped != NULL)
+		diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_MISSING,
+			    "this file should be %s %s record but has no front matter; start it "
+			    "with a line '---', the fields, and another line '---'",
+			    rule_article(mapped), mapped);
+	else
+		diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_MISSING,
+			    "this file was named to be checked but has no front matter, so it is "
+			    "not a record; start it with a line '---', the fields, and another "
+			    "line '---'");
+}
+
+/* The summary of a record: from its fields, or, when its front matter could
+ * not be read, the id its file name gives. */
+static struct summary *summarise(const struct project *p, const struct record *rec,
+				 const struct schema *schema, const char *mapped)
+{
+	struct summary *s = NULL;
+
+	if (schema == NULL)
+		s = summary_from_name(rec->path, &p->schemas, mapped);
+	if (s == NULL)
+		s = summary_make(rec, schema);
+	s->unreadable = schema == NULL;
+	return s;
+}
+
+struct file_result *check_text(const struct project *p, const struct source *src, const char *text,
+			       size_t len)
+{
+	struct file_result *r = xcalloc(1, sizeof *r);
 	struct suppress_list suppressions = {0}; /* issue 8: kept with the file's result */
-	const char *mapped = config_type_for(run->cfg, relpath);
+	const char *mapped = config_type_for(&p->cfg, src->relpath);
 	const struct schema *schema = NULL;
 	struct rule_ctx ctx;
 	struct record *rec;
 	size_t i;
 
-	diags.severity = run->diags.severity;
-	pattern_set_subject(path);
-	rec = record_load(path, text, len, &diags);
-	if (!rec->has_front && mapped != NULL)
-		diag_report(
-		    &diags, path, 1, 1, RULE_FRONTMATTER_MISSING,
-		    "this file should be %s %s record but has no front matter; start it with "
-		    "a line '---', the fields, and another line '---'",
-		    rule_article(mapped), mapped);
+	pattern_set_subject(src->path);
+	rec = record_load(src->path, text, len, &r->diags);
+	if (!rec->has_front && (mapped != NULL || src->named))
+		report_missing_front(rec, mapped, &r->diags);
 	if (rec->front != NULL)
-		schema = find_schema(run, rec, mapped, &diags);
+		schema = find_schema(&p->schemas, rec, mapped, &r->diags);
 	if (schema != NULL) {
 		rule_index_sections(schema, rec);
 		ctx.rec = rec;
 		ctx.schema = schema;
-		ctx.diags = &diags;
+		ctx.diags = &r->diags;
 		for (i = 0; i < sizeof record_rules / sizeof *record_rules; i++)
 			record_rules[i](&ctx);
 	}
-	if (rec->has_front || mapped != NULL)
-		keep_summary(run, rec, schema);
+	if (rec->has_front || mapped != NULL || src->named)
+		r->summary = summarise(p, rec, schema, mapped);
 	/* issue 8: suppression comments, read while the tree exists and
 	 * applied as a filter after all rules of this file. */
-	suppress_scan(&suppressions, rec, &diags);
+	suppress_scan(&suppressions, rec, &r->diags);
 	record_free(rec);
-	suppress_apply(&suppressions, &diags, path);
+	suppress_apply(&suppressions, &r->diags, src->path);
 	suppress_free(&suppressions);
-	diag_list_move(&run->diags, &diags);
+	return r;
 }
 
-/* ------------------------------------------------------------- discovery */
-
-static void check_file(struct check_run *run, const char *path, const char *relpath)
+struct file_result *check_file(const struct project *p, const struct source *src)
 {
+	struct file_result *r;
 	size_t len;
 	struct read_error err;
-	char *text = read_file(path, run->cfg->max_file_size, &len, &err);
+	char *text = read_file(src->path, p->cfg.max_file_size, &len, &err);
 
-	if (text == NULL && err.kind == READ_TOO_LARGE)
-		diag_report(&run->diags, path, 1, 1, RULE_FILE_TOO_LARGE,
-			    "%s, so it was not checked; split it into smaller records, or raise "
-			    "'max-file-size' in .clerk.yml",
-			    err.message);
-	else if (text == NULL)
-		system_error(run, path, err.message);
-	if (text == NULL)
-		return;
-	check_text(run, path, relpath, text, len);
+	if (text == NULL) {
+		r = xcalloc(1, sizeof *r);
+		if (err.kind == READ_TOO_LARGE)
+			diag_report(&r->diags, src->path, 1, 1, RULE_FILE_TOO_LARGE,
+				    "%s, so it was not checked; split it into smaller records, or "
+				    "raise 'max-file-size' in .clerk.yml",
+				    err.message);
+		else
+			r->error = xstrdup(err.message);
+		return r;
+	}
+	r = check_text(p, src, text, len);
 	free(text);
+	return r;
 }
 
-static int is_markdown(const char *name)
+void file_result_free(struct file_result *r)
 {
-	size_t n = strlen(name);
-
-	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+	if (r == NULL)
+		return;
+	diag_list_free(&r->diags);
+	summary_free(r->summary);
+	free(r->error);
+	free(r);
 }
 
-/* Hidden entries (.git, .github, editor folders) are never walked. */
-static int visible(const char *name)
+/* ------------------------------------------------------------------ run */
+
+void check_init(struct check_run *run, const struct project *p, const char *as_of)
 {
-	return name[0] != '.';
+	memset(run, 0, sizeof *run);
+	run->project = p;
+	snprintf(run->as_of, sizeof run->as_of, "%s", as_of);
 }
 
-static char *join_path(const char *dir, const char *name)
+void check_add(struct check_run *run, struct file_result *r)
 {
-	size_t n = strlen(dir);
-
-	if (n == 0 || strcmp(dir, ".") == 0)
-		return xstrdup(name);
-	return xasprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+	diag_list_move(&run->diags, &r->diags);
+	if (r->summary != NULL) {
+		xgrow((void **)&run->records, &run->cap, run->nrecords, sizeof *run->records);
+		run->records[run->nrecords++] = r->summary;
+		r->summary = NULL;
+	}
+	file_result_free(r);
 }
 
-static void walk(struct check_run *run, const char *path, const char *relpath, int explicit);
-
-static void walk_dir(struct check_run *run, const char *path, const char *relpath)
+static void take_problems(struct check_run *run, struct problem_list *problems)
 {
-	char **names, *child, *child_rel;
-	size_t i, n = 0;
+	size_t i;
 
-	names = list_dir(path, visible, &n);
-	if (names == NULL) {
-		system_error(run, path, strerror(errno));
+	for (i = 0; i < problems->n; i++) {
+		run->system_errors += problems->items[i].fatal;
+		run->excluded += !problems->items[i].fatal;
+		add_problem(&run->problems, problems->items[i].path, problems->items[i].message,
+			    problems->items[i].fatal);
+	}
+	problem_list_free(problems);
+}
+
+/* ------------------------------------------------- some files of a set */
+
+static int all_files(char *const *paths, size_t npaths)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < npaths; i++)
+		if (stat(paths[i], &st) != 0 || S_ISDIR(st.st_mode))
+			return 0;
+	return npaths > 0;
+}
+
+/* Returns the folder that holds the set: that of .clerk.yml, else the
+ * common parent folder of the paths as written (malloc'd). */
+static char *set_root(const struct project *p, char *const *paths, size_t npaths)
+{
+	size_t i, n;
+	const char *slash;
+
+	if (p->cfg.file != NULL)
+		return xstrdup(p->cfg.dir[0] ? p->cfg.dir : ".");
+	slash = strrchr(paths[0], '/');
+	n = slash ? (size_t)(slash - paths[0]) : 0;
+	for (i = 1; i < npaths; i++) {
+		while (n > 0 && (strncmp(paths[i], paths[0], n) != 0 || paths[i][n] != '/')) {
+			while (n > 0 && paths[0][n - 1] != '/')
+				n--;
+			n -= n > 0;
+		}
+	}
+	return n == 0 ? xstrdup(paths[0][0] == '/' ? "/" : ".") : xstrndup(paths[0], n);
+}
+
+/* Gives the sources that are the named files the paths as named; returns
+ * how many were found. One realpath per source and per path. */
+static size_t rename_named(struct source_list *sources, char *const *paths, size_t npaths)
+{
+	char **want = xcalloc(npaths, sizeof *want), *real;
+	size_t i, k, found = 0;
+
+	for (k = 0; k < npaths; k++)
+		want[k] = realpath(paths[k], NULL);
+	for (i = 0; i < sources->n && found < npaths; i++) {
+		real = realpath(sources->items[i].path, NULL);
+		for (k = 0; real != NULL && k < npaths; k++) {
+			if (want[k] == NULL || strcmp(real, want[k]) != 0)
+				continue;
+			free(sources->items[i].path);
+			sources->items[i].path = xstrdup(paths[k]);
+			sources->items[i].named = 1;
+			free(want[k]);
+			want[k] = NULL;
+			found++;
+			break;
+		}
+		free(real);
+	}
+	for (k = 0; k < npaths; k++)
+		free(want[k]);
+	free(want);
+	return found;
+}
+
+static int path_compare(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Keeps only the diagnostics located in the files named. */
+static void keep_named(struct check_run *run)
+{
+	struct diag_list kept = {0}, rest = {0};
+	size_t i;
+
+	for (i = 0; i < run->diags.n; i++) {
+		struct diag_list *to = bsearch(&run->diags.items[i].path, run->only, run->nonly,
+					       sizeof *run->only, path_compare)
+					   ? &kept
+					   : &rest;
+		xgrow((void **)&to->items, &to->cap, to->n, sizeof *to->items);
+		to->items[to->n++] = run->diags.items[i];
+	}
+	free(run->diags.items);
+	run->diags = kept;
+	diag_list_free(&rest);
+}
+
+/* Lists the whole set that the named files belong to, so that the index
+ * is complete, and remembers to report on the named files only. */
+static void discover_some(struct check_run *run, char *const *paths, size_t npaths,
+			  struct source_list *sources, struct problem_list *problems)
+{
+	char *root = set_root(run->project, paths, npaths);
+	struct problem_list ignored = {0};
+	size_t i;
+
+	discover(run->project, &root, 1, sources, &ignored);
+	problem_list_free(&ignored);
+	free(root);
+	if (rename_named(sources, paths, npaths) < npaths) {
+		/* Some named files are not part of the walk (excluded, not .md):
+		 * list them as usual, so they are checked or reported. */
+		source_list_free(sources);
+		discover(run->project, paths, npaths, sources, problems);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		child = join_path(path, names[i]);
-		child_rel = join_path(relpath, names[i]);
-		walk(run, child, child_rel, 0);
-		free(child);
-		free(child_rel);
-		free(names[i]);
-	}
-	free(names);
+	run->only = xmalloc(npaths * sizeof *run->only);
+	for (i = 0; i < npaths; i++)
+		run->only[i] = xstrdup(paths[i]);
+	run->nonly = npaths;
+	qsort(run->only, run->nonly, sizeof *run->only, path_compare);
+	qsort(sources->items, sources->n, sizeof *sources->items, source_compare);
 }
 
-/* Checks path: a folder is walked, a file is checked when it was named on
- * the command line or ends in .md. Symbolic links to folders are not followed. */
-static void walk(struct check_run *run, const char *path, const char *relpath, int explicit)
+/* Milliseconds on a monotonic clock. */
+static double now_ms(void)
 {
-	struct stat st, lst;
+	struct timespec ts;
 
-	if (stat(path, &st) != 0) {
-		system_error(run, path, strerror(errno));
-		return;
-	}
-	if (*relpath != '\0' && config_excluded(run->cfg, relpath))
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		if (!explicit && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			return;
-		walk_dir(run, path, relpath);
-	} else if (explicit || is_markdown(path)) {
-		/* A FIFO or device named *.md is reported by check_file, not read. */
-		check_file(run, path, relpath);
-	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Returns the path relative to the configuration's folder (malloc'd), or a
- * copy of path when it lies outside it. */
-static char *relative_to_root(const struct check_run *run, const char *path)
+void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 {
-	char real[PATH_MAX];
-	const char *root = run->cfg->root;
-	size_t n = strlen(root);
+	double start = now_ms();
+	struct source_list sources = {0};
+	struct problem_list problems = {0};
+	struct file_result *r;
+	size_t i;
 
-	if (realpath(path, real) == NULL)
-		return xstrdup(path);
-	if (strcmp(real, root) == 0)
-		return xstrdup("");
-	if (strncmp(real, root, n) == 0 && (real[n] == '/' || strcmp(root, "/") == 0))
-		return xstrdup(real + n + (real[n] == '/'));
-	return xstrdup(path);
-}
-
-void check_path(struct check_run *run, const char *path)
-{
-	char *rel = relative_to_root(run, path);
-
-	walk(run, path, rel, 1);
-	free(rel);
+	if (all_files(paths, npaths))
+		discover_some(run, paths, npaths, &sources, &problems);
+	else
+		discover(run->project, paths, npaths, &sources, &problems);
+	take_problems(run, &problems);
+	for (i = 0; i < sources.n; i++) {
+		r = check_file(run->project, &sources.items[i]);
+		if (r->error != NULL) {
+			add_problem(&run->problems, sources.items[i].path, r->error, 1);
+			run->system_errors++;
+		}
+		check_add(run, r);
+	}
+	source_list_free(&sources);
+	run->load_ms = now_ms() - start;
+	check_finish(run);
 }
 
 /* ------------------------------------- filters after all rules (issue 8)
@@ -317,17 +587,17 @@ static int not_ignored(const struct diag *d, void *data)
 	if (st->path == NULL || strcmp(st->path, d->path) != 0) {
 		free(st->rel);
 		free(st->path);
-		st->rel = relative_to_root(st->run, d->path);
+		st->rel = relative_to_root(&st->run->project->cfg, d->path);
 		st->path = xstrdup(d->path); /* d is freed when it is dropped */
 	}
-	return !config_ignores(st->run->cfg, st->rel, d->rule);
+	return !config_ignores(&st->run->project->cfg, st->rel, d->rule);
 }
 
 static void drop_ignored(struct check_run *run)
 {
 	struct ignore_state st = {run, NULL, NULL};
 
-	if (run->cfg->nignore == 0)
+	if (run->project->cfg.nignore == 0)
 		return;
 	diag_list_filter(&run->diags, not_ignored, &st);
 	free(st.path);
@@ -336,6 +606,13 @@ static void drop_ignored(struct check_run *run)
 
 void check_finish(struct check_run *run)
 {
+	double start = now_ms();
+
+	set_check(run->records, run->nrecords, run->as_of, &run->diags);
+	run->set_ms = now_ms() - start;
+	if (run->only != NULL)
+		keep_named(run);
+	diag_list_apply_severity(&run->diags, run->project->cfg.severity);
 	diag_list_sort(&run->diags);
 	drop_ignored(run);
 }
@@ -344,12 +621,13 @@ void check_free(struct check_run *run)
 {
 	size_t i;
 
-	for (i = 0; i < run->nrecords; i++) {
-		free(run->records[i].path);
-		free(run->records[i].type);
-		free(run->records[i].id);
-	}
+	for (i = 0; i < run->nrecords; i++)
+		summary_free(run->records[i]);
 	free(run->records);
 	diag_list_free(&run->diags);
+	problem_list_free(&run->problems);
+	for (i = 0; i < run->nonly; i++)
+		free(run->only[i]);
+	free(run->only);
 	memset(run, 0, sizeof *run);
 }

@@ -1,53 +1,91 @@
 /* check.h - the pipeline of `clerk check`.
  *
- * discover files -> per file: load, parse, per-record rules, keep a small
- * summary, free the syntax tree -> (rules over the whole set) -> sort.
- * The per-file stage reads nothing but its own file. */
+ * discover() lists the files -> check_file() on each: load, parse, the
+ * per-record rules and a summary, returned as a file result that shares
+ * nothing -> the run merges the results -> set_check() over the summaries
+ * -> the configuration's severities filter the findings -> sort. */
 #ifndef CLERK_CHECK_H
 #define CLERK_CHECK_H
 
 #include <stddef.h>
 
-#include "config.h"
 #include "diag.h"
-#include "schema.h"
+#include "project.h"
+#include "set.h"
 
-/* What the whole-set rules need to know of a record once its tree is gone.
- * The strings are owned by the run and freed by check_free. */
-struct summary {
+/* A file to check: its path as reached from the argument, its path from
+ * the configuration's folder (what globs see), and whether it was named. */
+struct source {
 	char *path;
-	char *type;
-	char *id;
-	int id_line;
-	char date[11];
-	char status[32];
+	char *relpath;
+	int named;
 };
 
-/* Reports a problem that is not about a document (an unreadable path);
- * the run goes on. */
-typedef void (*check_error_fn)(void *data, const char *path, const char *message);
+/* Something that is not about a document: an unreadable path or an I/O
+ * error (fatal: exit code 2), or a named file the configuration excludes. */
+struct problem {
+	char *path;
+	char *message;
+	int fatal;
+};
+
+struct source_list {
+	struct source *items;
+	size_t n, cap;
+};
+
+struct problem_list {
+	struct problem *items;
+	size_t n, cap;
+};
+
+/* Lists every file to check under the paths (none: the current folder):
+ * named files, and the .md files below named folders, minus what the
+ * configuration excludes; sorted by path, each once. Paths that cannot be
+ * read, and named files that are excluded, go to problems. Free both with
+ * source_list_free and problem_list_free. */
+void discover(const struct project *p, char *const *paths, size_t npaths, struct source_list *out,
+	      struct problem_list *problems);
+void source_list_free(struct source_list *list);
+void problem_list_free(struct problem_list *list);
+
+/* What the per-file stage returns for one file. */
+struct file_result {
+	struct diag_list diags;  /* every finding, before severities apply */
+	struct summary *summary; /* NULL when the file is not a record */
+	char *error;             /* why the file could not be read, or NULL */
+};
+
+/* The per-file stage: reads src and checks it on its own. Writes nothing
+ * shared. Returns a result to free with file_result_free. */
+struct file_result *check_file(const struct project *p, const struct source *src);
+/* The same on text already read (len bytes); for tests and the fuzzer. */
+struct file_result *check_text(const struct project *p, const struct source *src, const char *text,
+			       size_t len);
+void file_result_free(struct file_result *r);
 
 struct check_run {
-	const struct config *cfg;
-	const struct schema_set *schemas;
-	check_error_fn on_error;
-	void *error_data;
-	struct diag_list diags;  /* every finding, sorted after check_finish */
-	struct summary *records; /* one per record checked */
+	const struct project *project;
+	char as_of[11];
+	struct diag_list diags;   /* every finding shown, sorted after check_finish */
+	struct summary **records; /* one per record, in path order */
 	size_t nrecords, cap;
-	int system_errors; /* paths that could not be read */
+	struct problem_list problems;
+	size_t excluded;   /* named files the configuration excludes */
+	int system_errors; /* fatal problems */
+	char **only;       /* when set, report only findings in these files */
+	size_t nonly;
+	double load_ms, set_ms; /* time spent per file and in the whole-set stage */
 };
 
-/* Prepares a run; cfg and schemas must outlive it. */
-void check_init(struct check_run *run, const struct config *cfg, const struct schema_set *schemas);
-/* Checks a file or every *.md below a folder. Unreadable paths go to
- * on_error and count in system_errors. */
-void check_path(struct check_run *run, const char *path);
-/* Checks one file's text as if read from path; relpath is the path the
- * configuration's globs see. Used by check_path and by tests. */
-void check_text(struct check_run *run, const char *path, const char *relpath, const char *text,
-		size_t len);
-/* Runs the whole-set rules and sorts the diagnostics. */
+/* Prepares a run; p must outlive it. as_of is YYYY-MM-DD. */
+void check_init(struct check_run *run, const struct project *p, const char *as_of);
+/* Discovers and checks the paths, then runs check_finish. */
+void check_paths(struct check_run *run, char *const *paths, size_t npaths);
+/* Takes over a file result (and frees it). */
+void check_add(struct check_run *run, struct file_result *r);
+/* Runs the whole-set rules, applies the severities, keeps only the files
+ * asked for, sorts. */
 void check_finish(struct check_run *run);
 void check_free(struct check_run *run);
 

@@ -75,6 +75,56 @@ char *config_find(void)
 	return path;
 }
 
+/* Returns path as the shortest of: relative below cwd, "../" steps up to an
+ * ancestor of cwd, or absolute (malloc'd). */
+static char *short_path(const char *cwd, const char *abs_dir, const char *name)
+{
+	size_t n = strlen(abs_dir);
+	struct buf up = {0};
+	char *path;
+	const char *c;
+
+	if (strcmp(cwd, abs_dir) == 0)
+		return xstrdup(name);
+	if (strncmp(cwd, abs_dir, n) == 0 && (cwd[n] == '/' || n == 1)) {
+		for (c = cwd + n - (n == 1); *c != '\0'; c++)
+			if (*c == '/')
+				buf_puts(&up, "../");
+		buf_puts(&up, name);
+		return buf_take(&up);
+	}
+	if (strncmp(abs_dir, cwd, strlen(cwd)) == 0 && abs_dir[strlen(cwd)] == '/')
+		return xasprintf("%s/%s", abs_dir + strlen(cwd) + 1, name);
+	path = xasprintf("%s/%s", strcmp(abs_dir, "/") == 0 ? "" : abs_dir, name);
+	return path;
+}
+
+char *config_find_from(const char *start)
+{
+	char dir[PATH_MAX], cwd[PATH_MAX], *slash, *path = NULL;
+	struct stat st;
+
+	if (realpath(start, dir) == NULL || getcwd(cwd, sizeof cwd) == NULL)
+		return NULL;
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		slash = strrchr(dir, '/');
+		slash[slash == dir] = '\0';
+	}
+	for (;;) {
+		path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_NAME);
+		if (access(path, F_OK) == 0)
+			break;
+		free(path);
+		path = NULL;
+		slash = strrchr(dir, '/');
+		if (slash == NULL || strcmp(dir, "/") == 0)
+			return NULL;
+		slash[slash == dir] = '\0';
+	}
+	free(path);
+	return short_path(cwd, dir, CONFIG_NAME);
+}
+
 /* A list of strings: a YAML sequence of single values, or one value. */
 static int strings(struct ctx *c, const struct ynode *n, const char *what,
 		   const struct ynode ***out, size_t *count)

@@ -1,6 +1,6 @@
 /* config.h - the records repository's .clerk.yml.
  *
- * Found by walking up from the current directory. It names extra schema
+ * Found by walking up from the paths checked (see project.h). It names extra schema
  * folders, maps path globs to record types, excludes paths, overrides rule
  * severities and fixes the reference date. Every mistake in it is a
  * configuration error with its own file:line (exit code 2). */
@@ -56,6 +56,10 @@ void config_init(struct config *cfg);
 /* Looks for .clerk.yml from the current directory upwards; returns a
  * malloc'd path or NULL when there is none. */
 char *config_find(void);
+/* Looks for .clerk.yml in the folder of start (a file or folder) and then
+ * in each folder above it. Returns a malloc'd path, short and relative to
+ * the current directory when it can be, or NULL when there is none. */
+char *config_find_from(const char *start);
 /* Reads the configuration file at path into cfg (initialised). Returns 0,
  * or -1 with err; either way cfg is freed with config_free. */
 int config_load(struct config *cfg, const char *path, struct config_error *err);

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 static int leap(int year)
@@ -138,4 +139,69 @@ void date_problem(const char *text, size_t len, char *out, size_t outlen)
 	else
 		snprintf(out, outlen, "%s %d has only %d days", months[m - 1], y,
 			 date_days_in_month(y, m));
+}
+
+/* The inverse of day_number. */
+static void civil(long n, int *y, int *m, int *d)
+{
+	long era = floor_div(n, 146097), doe = n - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* Reads the date part of a duration into years, months and days; 0 when
+ * the duration is not valid. */
+static int duration_parts(const char *s, long *years, long *months, long *days)
+{
+	size_t len = strlen(s), i = 1;
+	long v;
+
+	*years = *months = *days = 0;
+	if (!duration_valid(s, len))
+		return 0;
+	while (i < len && s[i] != 'T') {
+		for (v = 0; isdigit((unsigned char)s[i]) && v < 100000; i++)
+			v = v * 10 + (s[i] - '0');
+		while (isdigit((unsigned char)s[i]))
+			i++;
+		if (s[i] == 'Y')
+			*years += v;
+		else if (s[i] == 'M')
+			*months += v;
+		else if (s[i] == 'W')
+			*days += 7 * v;
+		else
+			*days += v;
+		i++;
+	}
+	return 1;
+}
+
+long date_add(const char *date, const char *duration, char out[11])
+{
+	long start, years, months, days, n;
+	int y, m, d;
+
+	if (date_parse(date, strlen(date), &start) != DATE_OK ||
+	    !duration_parts(duration, &years, &months, &days))
+		return -1;
+	civil(start, &y, &m, &d);
+	months += (long)(m - 1) + 12 * (years + y);
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
+	if (y > 9999)
+		return -1;
+	if (d > date_days_in_month(y, m))
+		d = date_days_in_month(y, m);
+	n = day_number(y, m, d) + days;
+	civil(n, &y, &m, &d);
+	if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return n;
 }

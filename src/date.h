@@ -24,4 +24,10 @@ void date_today(char out[11]);
  * P1DT12H; 0 otherwise. */
 int duration_valid(const char *text, size_t len);
 
+/* Adds an ISO 8601 duration (years, months, weeks, days; a time part is
+ * ignored) to the date text (YYYY-MM-DD); a day past the end of the month
+ * becomes its last day. Writes the result to out and returns its day
+ * number, or -1 when either is not valid. */
+long date_add(const char *date, const char *duration, char out[11]);
+
 #endif

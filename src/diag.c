@@ -43,12 +43,9 @@ int severity_parse(const char *name)
 struct diag *diag_report(struct diag_list *list, const char *path, int line, int col,
 			 enum rule_id rule, const char *fmt, ...)
 {
-	enum severity sev = list->severity ? list->severity[rule] : rule_catalogue[rule].severity;
 	struct diag *d;
 	va_list ap;
 
-	if (sev == SEV_OFF)
-		return NULL;
 	xgrow((void **)&list->items, &list->cap, list->n, sizeof *list->items);
 	d = &list->items[list->n++];
 	memset(d, 0, sizeof *d);
@@ -56,7 +53,7 @@ struct diag *diag_report(struct diag_list *list, const char *path, int line, int
 	d->line = line > 0 ? line : 1;
 	d->col = col > 0 ? col : 1;
 	d->rule = rule;
-	d->severity = sev;
+	d->severity = rule_catalogue[rule].severity;
 	va_start(ap, fmt);
 	d->message = xvasprintf(fmt, ap);
 	va_end(ap);
@@ -142,6 +139,21 @@ void diag_list_move(struct diag_list *dst, struct diag_list *src)
 	free(src->items);
 	src->items = NULL;
 	src->n = src->cap = 0;
+}
+
+void diag_list_apply_severity(struct diag_list *list, const enum severity *severity)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < list->n; i++) {
+		if (severity != NULL)
+			list->items[i].severity = severity[list->items[i].rule];
+		if (list->items[i].severity == SEV_OFF)
+			diag_free(&list->items[i]);
+		else
+			list->items[kept++] = list->items[i];
+	}
+	list->n = kept;
 }
 
 static int diag_compare(const void *pa, const void *pb)

@@ -61,18 +61,18 @@ struct diag {
 	size_t nrelated;
 };
 
-/* A list of diagnostics; zero-initialise, free with diag_list_free.
- * severity, when set, overrides the catalogue's default per rule. */
+/* A list of diagnostics; zero-initialise, free with diag_list_free. */
 struct diag_list {
 	struct diag *items;
 	size_t n, cap;
-	const enum severity *severity;
 };
 
-/* Adds a diagnostic unless its rule is switched off. The message is
+/* Adds a diagnostic with the catalogue's default severity. Rules always
+ * report; the configuration's severities are applied afterwards by
+diag_list_apply_severity, so no rule's decision depends on them. The message is
  * formatted like printf and copied; path is copied. Returns the new
  * diagnostic, valid until the next report to list, so that a span, help,
- * a fix or related places can be attached; NULL when the rule is off. */
+ * a fix or related places can be attached. */
 struct diag *diag_report(struct diag_list *list, const char *path, int line, int col,
 			 enum rule_id rule, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
@@ -86,6 +86,9 @@ void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, 
 void diag_add_related(struct diag *d, const char *path, int line, int col, const char *message);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
+/* Applies severity overrides (indexed by rule) to every diagnostic and
+ * drops those whose rule is off. severity may be NULL (defaults stay). */
+void diag_list_apply_severity(struct diag_list *list, const enum severity *severity);
 /* Sorts by path, line, column, rule name. */
 void diag_list_sort(struct diag_list *list);
 /* Keeps the diagnostics for which keep(d, data) is true, in order, and

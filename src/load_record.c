@@ -313,6 +313,30 @@ static int binary_content(struct record *rec, const char *text, const char *end,
 	return 1;
 }
 
+/* True when the line is written like a field: a name, ':' and a space or nothing. */
+static int field_like(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0 || !isalpha((unsigned char)p[0]))
+		return 0;
+	while (i < n && (isalnum((unsigned char)p[i]) || p[i] == '-' || p[i] == '_'))
+		i++;
+	return i < n && p[i] == ':' && (i + 1 == n || p[i + 1] == ' ');
+}
+
+/* True when the file opens with two lines written like fields and no
+ * '---' line: front matter whose opening line was lost. */
+static int fields_without_marker(const char *text, const char *end)
+{
+	const char *next, *after;
+	size_t n = line_at(text, end, &next);
+
+	if (!field_like(text, n) || next >= end)
+		return 0;
+	return field_like(next, line_at(next, end, &after));
+}
+
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags)
 {
 	struct record *rec = xcalloc(1, sizeof *rec);
@@ -331,6 +355,14 @@ struct record *record_load(const char *path, const char *text, size_t len, struc
 	n = line_at(text, end, &next);
 	if (!is_marker(text, n, "---")) {
 		line = almost_front(text, end);
+		if (line == 0 && fields_without_marker(text, end)) {
+			rec->has_front = 1;
+			diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_MISSING,
+				    "this file starts with lines written like fields ('%.*s') but "
+				    "not with a line '---'; put a line '---' above the fields and "
+				    "another below them; it was not checked",
+				    (int)(n < 60 ? n : 60), text);
+		}
 		if (line > 0) {
 			rec->has_front = 1;
 			diag_report(

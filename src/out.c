@@ -52,5 +52,8 @@ void out_summary(FILE *f, const struct check_run *run)
 	if (infos > 0)
 		count(f, infos, "info", ", ");
 	count(f, run->nrecords, "record", " in ");
+	if (run->excluded > 0)
+		fprintf(f, " (%zu named file%s excluded)", run->excluded,
+			run->excluded == 1 ? "" : "s");
 	fputc('\n', f);
 }

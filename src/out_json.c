@@ -74,7 +74,7 @@ void out_write_json(FILE *f, const struct check_run *run, const struct out_optio
 	fputs("{\"tool\":{\"name\":\"clerk\",\"version\":", f);
 	out_json_string(f, CLERK_VERSION);
 	fputs("}", f);
-	field_str(f, "as_of", run->cfg->as_of[0] ? run->cfg->as_of : NULL);
+	field_str(f, "as_of", run->as_of[0] ? run->as_of : NULL);
 	fprintf(f, ",\"records\":%zu", run->nrecords);
 	fprintf(f, ",\"summary\":{\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu}",
 		diag_list_count(&run->diags, SEV_ERROR), diag_list_count(&run->diags, SEV_WARNING),

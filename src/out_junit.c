@@ -23,7 +23,7 @@ static const char **case_paths(const struct check_run *run, size_t *n)
 	const char **paths = xmalloc((total ? total : 1) * sizeof *paths);
 
 	for (i = 0; i < run->nrecords; i++)
-		paths[k++] = run->records[i].path;
+		paths[k++] = run->records[i]->path;
 	for (i = 0; i < run->diags.n; i++)
 		paths[k++] = run->diags.items[i].path;
 	qsort(paths, k, sizeof *paths, by_path);

@@ -165,7 +165,7 @@ static void collect_artifacts(struct sarif *s, const struct check_run *run)
 
 	s->artifacts = xmalloc((total ? total : 1) * sizeof *s->artifacts);
 	for (i = 0; i < run->nrecords; i++)
-		s->artifacts[k++] = run->records[i].path;
+		s->artifacts[k++] = run->records[i]->path;
 	for (i = 0; i < run->diags.n; i++)
 		s->artifacts[k++] = run->diags.items[i].path;
 	qsort(s->artifacts, k, sizeof *s->artifacts, by_path);

@@ -210,38 +210,6 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 	free(list);
 }
 
-static void check_ref(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
-{
-	const struct schema *t;
-	const char **titles, **examples;
-	char *list, *like;
-	size_t i, nexamples = 0;
-
-	for (i = 0; i < f->ntargets; i++) {
-		t = f->target_schemas[i];
-		if (t->id_pattern == NULL ||
-		    pattern_match(t->id_pattern, v->text, v->len) != PATTERN_NOMATCH)
-			return;
-	}
-	titles = xmalloc(f->ntargets * sizeof *titles);
-	examples = xmalloc(f->ntargets * sizeof *examples);
-	for (i = 0; i < f->ntargets; i++) {
-		titles[i] = f->target_schemas[i]->title;
-		if (f->target_schemas[i]->id_example != NULL)
-			examples[nexamples++] = f->target_schemas[i]->id_example;
-	}
-	list = join_words(titles, f->ntargets, "", " or ");
-	like = join_words(examples, nexamples, "'", " or ");
-	diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
-		    "field '%s': '%s' is not the id of %s %s%s%s%s", f->name, v->text,
-		    rule_article(list), list, nexamples ? " (ids look like " : "", like,
-		    nexamples ? ")" : "");
-	free(titles);
-	free(examples);
-	free(list);
-	free(like);
-}
-
 static void check_duration(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	char *words = join_words(f->keywords, f->nkeywords, "'", " or ");
@@ -294,7 +262,7 @@ static int check_form(struct rule_ctx *ctx, const struct field_spec *f, enum fie
 				    f->name, v->text);
 		break;
 	case FT_REF:
-		check_ref(ctx, f, v);
+		/* Judged with the whole set: ref-unresolved, ref-type. */
 		break;
 	default:
 		break;

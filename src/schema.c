@@ -550,6 +550,91 @@ static int check_schema(struct ctx *c, const struct schema *s, const struct ynod
 	return 0;
 }
 
+/* ------------------------------------------------------- record roles */
+
+/* Reads the field name at key of map into *out; it must be a field the
+ * schema defines (or its id field). Absent: *out is left as it is. */
+static int role_field(struct ctx *c, const struct schema *s, const struct ynode *map,
+		      const char *key, const char **out)
+{
+	const struct ynode *v = ynode_get(map, key);
+
+	if (v == NULL)
+		return 0;
+	if (get_string(c, v, key, out) != 0)
+		return -1;
+	if (schema_field(s, *out) == NULL && strcmp(*out, s->id_field) != 0)
+		return fail(c, v, "%s names field '%s', which the schema does not define", key,
+			    *out);
+	return 0;
+}
+
+static int role_list(struct ctx *c, const struct ynode *map, const char *key, const char ***out,
+		     size_t *n)
+{
+	const struct ynode *v = ynode_get(map, key);
+
+	return v == NULL ? 0 : get_strings(c, v, key, out, n);
+}
+
+static int parse_lifecycle(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	static const char *const keys[] = {"status",     "date",       "in-force", "ended",
+					   "superseded", "draft",      "start",    "end",
+					   "term",       "supersedes", NULL};
+	struct schema_lifecycle *l = &s->lifecycle;
+
+	if (want_kind(c, n, YNODE_MAP, "lifecycle") != 0 ||
+	    check_keys(c, n, "lifecycle", keys) != 0)
+		return -1;
+	l->line = n->line;
+	l->col = n->col;
+	if (role_field(c, s, n, "status", &l->status) != 0 ||
+	    role_field(c, s, n, "date", &l->date) != 0 ||
+	    role_field(c, s, n, "start", &l->start) != 0 ||
+	    role_field(c, s, n, "end", &l->end) != 0 ||
+	    role_field(c, s, n, "term", &l->term) != 0 ||
+	    role_field(c, s, n, "supersedes", &l->supersedes) != 0)
+		return -1;
+	return role_list(c, n, "in-force", &l->in_force, &l->nin_force) != 0 ||
+		       role_list(c, n, "ended", &l->ended, &l->nended) != 0 ||
+		       role_list(c, n, "superseded", &l->superseded, &l->nsuperseded) != 0 ||
+		       role_list(c, n, "draft", &l->draft, &l->ndraft) != 0
+		   ? -1
+		   : 0;
+}
+
+static int parse_reporting(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	static const char *const keys[] = {"interval", "reported-by", NULL};
+	struct schema_reporting *r = &s->reporting;
+
+	if (want_kind(c, n, YNODE_MAP, "reporting") != 0 ||
+	    check_keys(c, n, "reporting", keys) != 0)
+		return -1;
+	r->line = n->line;
+	r->col = n->col;
+	if (role_field(c, s, n, "interval", &r->interval) != 0)
+		return -1;
+	return role_list(c, n, "reported-by", &r->reported_by, &r->nreported_by);
+}
+
+static int parse_series(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	static const char *const keys[] = {"field", "number", "next-report", NULL};
+	struct schema_series *r = &s->series;
+
+	if (want_kind(c, n, YNODE_MAP, "series") != 0 || check_keys(c, n, "series", keys) != 0)
+		return -1;
+	r->line = n->line;
+	r->col = n->col;
+	if (role_field(c, s, n, "field", &r->field) != 0 ||
+	    role_field(c, s, n, "number", &r->number) != 0 ||
+	    role_field(c, s, n, "next-report", &r->next_report) != 0)
+		return -1;
+	return 0;
+}
+
 static int top_name(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	return get_string(c, n, "name", &s->name);
@@ -611,6 +696,9 @@ static const struct {
     {"sections", parse_sections},
     {"sections-ordered", top_ordered},
     {"section-level", parse_level},
+    {"lifecycle", parse_lifecycle},
+    {"reporting", parse_reporting},
+    {"series", parse_series},
 };
 
 #define NTOP (sizeof top_keys / sizeof *top_keys)
@@ -630,6 +718,8 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	if (ynode_get(root, "name") == NULL)
 		return fail(c, root, "a schema needs a 'name'");
 	s->id_field = "id";
+	s->lifecycle.status = "status";
+	s->lifecycle.date = "date";
 	for (i = 0; i < NTOP; i++) {
 		v = ynode_get(root, top_keys[i].key);
 		if (v != NULL && top_keys[i].read(c, s, v) != 0)

@@ -67,6 +67,38 @@ struct section_spec {
 	struct condition *required_if;
 };
 
+/* Which statuses mean what, and which fields give a record's life span
+ * (schema key lifecycle). Every member is NULL or empty when not set. */
+struct schema_lifecycle {
+	const char *status;    /* the field holding the status; default "status" */
+	const char *date;      /* the record's own date; default "date" */
+	const char **in_force; /* statuses of a record in force */
+	size_t nin_force;
+	const char **ended; /* statuses of a record that has ended */
+	size_t nended;
+	const char **superseded; /* statuses of a record another replaced */
+	size_t nsuperseded;
+	const char **draft; /* statuses of a record not yet adopted */
+	size_t ndraft;
+	const char *start, *end, *term; /* date, date and duration fields */
+	const char *supersedes;         /* the ref field naming the records this one replaces */
+	int line, col;
+};
+
+/* Agreements that must be reported on (schema key reporting). */
+struct schema_reporting {
+	const char *interval;     /* the duration field, such as reporting */
+	const char **reported_by; /* types whose records report by citing it */
+	size_t nreported_by;
+	int line, col;
+};
+
+/* Numbered series of reports (schema key series). */
+struct schema_series {
+	const char *field, *number, *next_report;
+	int line, col;
+};
+
 struct schema {
 	struct arena *arena;
 	const char *file; /* where it was loaded from, for messages */
@@ -88,6 +120,9 @@ struct schema {
 	size_t nsections;
 	int sections_ordered;
 	int section_level; /* 0: automatic, else 1..6 */
+	struct schema_lifecycle lifecycle;
+	struct schema_reporting reporting;
+	struct schema_series series;
 };
 
 struct schema_set {

@@ -23,7 +23,7 @@ copy_set() {
 # the only diagnostic is one [RULE] at FILE:LINE and that the exit
 # status is STATUS.
 check_one() {
-	run "$CLERK" check .
+	run "$CLERK" check --as-of "$AS_OF" .
 	assert_one "$1" "$2"
 	assert_only_one
 	if [ "$status" -ne "$3" ]; then
@@ -37,14 +37,14 @@ check_one() {
 
 @test "acceptance: the record set checks clean" {
 	copy_set
-	run "$CLERK" check .
+	run "$CLERK" check --as-of "$AS_OF" .
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 8 records" ]
 }
 
 @test "acceptance: the record set checks clean when given by path" {
 	cd "$REPO"
-	run "$CLERK" check tests/fixtures/acceptance
+	run "$CLERK" check --as-of "$AS_OF" tests/fixtures/acceptance
 	assert_clean
 }
 
@@ -95,7 +95,7 @@ check_one() {
 @test "defect: front matter removed from a file mapped to a type -> frontmatter-missing" {
 	copy_set
 	printf 'types:\n  - path: "20*.md"\n    type: decision\n' >.clerk.yml
-	run "$CLERK" check .
+	run "$CLERK" check --as-of "$AS_OF" .
 	assert_clean
 	sed -i '1,12d' 2025-0087.md
 	check_one frontmatter-missing 2025-0087.md:1 1
@@ -211,28 +211,28 @@ check_one() {
 
 # --- patterns of references -----------------------------------------
 
-@test "defect: adopted-by 'besluit 12' -> field-pattern" {
+@test "defect: adopted-by 'besluit 12' -> ref-unresolved" {
 	copy_set
 	sed -i '13s/.*/adopted-by: besluit 12/' COV-2024-001.md
-	check_one field-pattern COV-2024-001.md:13 1
+	check_one ref-unresolved COV-2024-001.md:13 1
 }
 
-@test "defect: a description in a comma-separated cites -> field-pattern" {
+@test "defect: a description in a comma-separated cites -> ref-unresolved" {
 	copy_set
 	sed -i '12s/.*/cites: "COV-2024-001, besluit 2024003318"/' RPT-2024-001.md
-	check_one field-pattern RPT-2024-001.md:12 1
+	check_one ref-unresolved RPT-2024-001.md:12 1
 }
 
-@test "defect: a wrong item in a block cites list (CRLF) -> field-pattern" {
+@test "defect: a wrong item in a block cites list (CRLF) -> ref-unresolved" {
 	copy_set
 	sed -i '14s/.*/  - rapportage 1\r/' RPT-2025-001.md
-	check_one field-pattern RPT-2025-001.md:14 1
+	check_one ref-unresolved RPT-2025-001.md:14 1
 }
 
-@test "defect: supersedes with a malformed covenant id -> field-pattern" {
+@test "defect: supersedes with a malformed covenant id -> ref-unresolved" {
 	copy_set
 	sed -i '11a supersedes: COV-2024-1' COV-2025-001.md
-	check_one field-pattern COV-2025-001.md:12 1
+	check_one ref-unresolved COV-2025-001.md:12 1
 }
 
 # --- enumerations ----------------------------------------------------
@@ -495,6 +495,48 @@ check_one() {
 	copy_set
 	sed -i '20s/.*/## 2. Het dagelijks bestuur besluit/' 2024003318.md
 	sed -i '21s/.*/## Het algemeen bestuur besluit/' 2025-0087.md
-	run "$CLERK" check .
+	run "$CLERK" check --as-of "$AS_OF" .
 	assert_clean
+}
+
+# --- the set as a whole ----------------------------------------------
+
+@test "defect: a report cites an id that no record has -> ref-unresolved" {
+	copy_set
+	sed -i '14s/.*/  - RPT-2024-009\r/' RPT-2025-001.md
+	check_one ref-unresolved RPT-2025-001.md:14 1
+}
+
+@test "defect: a report cites an agreement signed after it -> ref-date" {
+	copy_set
+	sed -i '12s/.*/cites: "COV-2024-001, COV-2025-001, 2024003318"/' RPT-2024-001.md
+	check_one ref-date RPT-2024-001.md:12 1
+}
+
+@test "defect: a decision number used twice -> id-duplicate on both files" {
+	copy_set
+	mkdir kopie
+	cp 2024003318.md kopie/2024003318.md
+	run "$CLERK" check --as-of "$AS_OF" .
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
+	printf '%s\n' "$output" | grep -q '^2024003318.md:3:.*kopie/2024003318.md.*\[id-duplicate\]$'
+	printf '%s\n' "$output" | grep -q '^kopie/2024003318.md:3:.*\[id-duplicate\]$'
+}
+
+@test "defect: a report missing from the series -> series-gap" {
+	copy_set
+	rm RPT-2025-001.md
+	check_one series-gap RPT-2025-002.md:8 0
+}
+
+@test "defect: an agreement left unreported past its interval -> agreement-overdue" {
+	copy_set
+	sed -i 's/^reporting: P6M/reporting: P1M/' COV-2024-001.md
+	check_one agreement-overdue COV-2024-001.md:12 0
+}
+
+@test "defect: a report cited from a broken link -> link-broken" {
+	copy_set
+	printf '\nZie ook de [derde rapportage](RPT-2025-03.md).\n' >>2025004471.md
+	check_one link-broken "2025004471.md:$(wc -l <2025004471.md)" 1
 }

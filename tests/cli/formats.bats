@@ -12,7 +12,7 @@ FORMATS="text pretty json sarif junit github gitlab"
 # Prints the run of examples/broken in format $1, as the golden files hold it.
 broken_in() {
 	cd "$REPO"
-	"$CLERK" check --as-of 2024-06-30 --format "$1" examples/broken |
+	"$CLERK" check --as-of "$AS_OF" --format "$1" examples/broken |
 		sed 's|"SRCROOT":{"uri":"[^"]*"}|"SRCROOT":{"uri":"file:///ROOT/"}|'
 }
 

@@ -17,14 +17,14 @@ doc_example() {
 	[ -d "$EXAMPLES/$rule/fails" ] || { echo "no failing example for $rule" >&2; return 1; }
 	[ -d "$EXAMPLES/$rule/passes" ] || { echo "no passing example for $rule" >&2; return 1; }
 	cd "$EXAMPLES/$rule/fails"
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	printf '%s\n' "$output" | grep -q "\[$rule\]\$" || {
 		echo "the failing example of $rule does not fire it:" >&2
 		printf '%s\n' "$output" >&2
 		return 1
 	}
 	cd "$EXAMPLES/$rule/passes"
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 }
 
@@ -69,3 +69,19 @@ doc_example() {
 @test "example: file-too-large" { doc_example file-too-large; }
 @test "example: suppression-unknown" { doc_example suppression-unknown; }
 @test "example: suppression-unused" { doc_example suppression-unused; }
+@test "example: id-duplicate" { doc_example id-duplicate; }
+@test "example: ref-unresolved" { doc_example ref-unresolved; }
+@test "example: ref-type" { doc_example ref-type; }
+@test "example: ref-date" { doc_example ref-date; }
+@test "example: ref-inactive" { doc_example ref-inactive; }
+@test "example: ref-undeclared" { doc_example ref-undeclared; }
+@test "example: link-broken" { doc_example link-broken; }
+@test "example: supersedes-status" { doc_example supersedes-status; }
+@test "example: ref-cycle" { doc_example ref-cycle; }
+@test "example: agreement-unreported" { doc_example agreement-unreported; }
+@test "example: agreement-overdue" { doc_example agreement-overdue; }
+@test "example: agreement-expired" { doc_example agreement-expired; }
+@test "example: report-overdue" { doc_example report-overdue; }
+@test "example: series-duplicate" { doc_example series-duplicate; }
+@test "example: series-gap" { doc_example series-gap; }
+@test "example: series-order" { doc_example series-order; }

@@ -73,14 +73,14 @@ extract_output() {
 	copy_proposals
 	cp doc/voorstellen/0004.md voorstellen/0004.md
 	rm -r doc
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	diff -u <(extract_output "$REPO/docs/schemas.md") - <<<"$output"
 }
 
 @test "proposals: the example checks clean inside a copy of it" {
 	copy_proposals
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
 }
@@ -88,34 +88,38 @@ extract_output() {
 @test "proposals: checked from a subfolder, .clerk.yml is found upwards" {
 	copy_proposals
 	cd voorstellen
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
 }
 
-@test "proposals: the README without front matter is not a record" {
+@test "proposals: the README without front matter is not a record, unless named" {
 	copy_proposals
-	run "$CLERK" check README.md voorstellen
+	run "$CLERK" check --as-of "$AS_OF" .
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
+	# A file named on the command line is meant to be a record.
+	run "$CLERK" check --as-of "$AS_OF" README.md voorstellen
+	assert_one frontmatter-missing README.md:1
+	assert_only_one
 }
 
 @test "proposals: a missing required field is field-required" {
 	copy_proposals
 	sed -i '/^titel:/d' voorstellen/0002.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one field-required voorstellen/0002.md:1
 	assert_only_one
 	[[ "$output" == *"'titel'"* ]]
 }
 
-@test "proposals: a 'vereist' item that is not a proposal number is field-pattern" {
+@test "proposals: a 'vereist' item that is not a proposal number is ref-unresolved" {
 	copy_proposals
 	sed -i 's/^vereist: 0001, 0002$/vereist: 0001, twee/' voorstellen/0003.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
-	assert_one field-pattern voorstellen/0003.md:7
+	assert_one ref-unresolved voorstellen/0003.md:7
 	assert_only_one
 	# the column is that of the item inside the comma-separated list
 	printf '%s\n' "$output" | grep -q "^voorstellen/0003.md:7:16: error: .*'twee'"
@@ -124,16 +128,16 @@ extract_output() {
 @test "proposals: a 'vereist' item in a YAML list is checked as well" {
 	copy_proposals
 	sed -i 's/^vereist: "0001"$/vereist: ["0001", 1]/' voorstellen/0002.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
-	assert_one field-pattern voorstellen/0002.md:9
+	assert_one ref-unresolved voorstellen/0002.md:9
 	assert_only_one
 }
 
 @test "proposals: a status that is not allowed is field-enum" {
 	copy_proposals
 	sed -i 's/^status: ingediend$/status: goedgekeurd/' voorstellen/0002.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one field-enum voorstellen/0002.md:5
 	assert_only_one
@@ -143,7 +147,7 @@ extract_output() {
 	copy_proposals
 	sed -i -e 's/^## Motivatie$/## @@/' -e 's/^## Voorstel$/## Motivatie/' \
 		-e 's/^## @@$/## Voorstel/' voorstellen/0001.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 0 ]
 	assert_one section-order voorstellen/0001.md:22
 	assert_only_one
@@ -152,7 +156,7 @@ extract_output() {
 @test "proposals: a missing required section is section-required" {
 	copy_proposals
 	sed -i 's/^## Samenvatting$/## Inleiding/' voorstellen/0001.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one section-required
 	printf '%s\n' "$output" | grep -q "^voorstellen/0001.md:[0-9]*:[0-9]*: error: .*'Samenvatting'"
@@ -163,7 +167,7 @@ extract_output() {
 	copy_proposals
 	mkdir archief
 	mv voorstellen/0003.md archief/0003.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one type-missing archief/0003.md:1
 	assert_only_one
@@ -172,7 +176,7 @@ extract_output() {
 @test "proposals: required-if: an adopted proposal needs 'besloten'" {
 	copy_proposals
 	sed -i '/^besloten:/d' voorstellen/0001.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	# reported on the line of the field that makes it required
 	assert_one field-required voorstellen/0001.md:5
@@ -182,7 +186,7 @@ extract_output() {
 @test "proposals: required-if with a list of values names the value that applies" {
 	copy_proposals
 	sed -i -e 's/^status: aangenomen$/status: verworpen/' -e '/^besloten:/d' voorstellen/0001.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one field-required voorstellen/0001.md:5
 	assert_only_one
@@ -193,7 +197,7 @@ extract_output() {
 @test "proposals: a number that is not four digits is id-pattern" {
 	copy_proposals
 	sed -i 's/^nummer: "0002"$/nummer: "42"/' voorstellen/0002.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one id-pattern voorstellen/0002.md:2
 	assert_only_one
@@ -202,7 +206,7 @@ extract_output() {
 @test "proposals: a file not named after its number is file-name (a warning)" {
 	copy_proposals
 	mv voorstellen/0003.md voorstellen/spreekrecht.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 0 ]
 	assert_one file-name voorstellen/spreekrecht.md:2
 	assert_only_one
@@ -212,7 +216,7 @@ extract_output() {
 @test "proposals: 'besloten' before 'datum' is date-order" {
 	copy_proposals
 	sed -i 's/^besloten: 2024-02-08$/besloten: 2023-12-08/' voorstellen/0001.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one date-order voorstellen/0001.md:6
 	assert_only_one
@@ -221,7 +225,7 @@ extract_output() {
 @test "proposals: an empty list of 'indieners' is field-items" {
 	copy_proposals
 	sed -i 's/^indieners: \[Fractie Dorpsbelang\]$/indieners: []/' voorstellen/0001.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one field-items voorstellen/0001.md:7
 	assert_only_one
@@ -230,7 +234,7 @@ extract_output() {
 @test "proposals: a field the schema does not define is field-unknown" {
 	copy_proposals
 	sed -i 's/^besloten: 2024-02-08$/&\nportefeuille: Financien/' voorstellen/0001.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 0 ]
 	assert_one field-unknown voorstellen/0001.md:7
 	assert_only_one
@@ -240,7 +244,7 @@ extract_output() {
 	copy_proposals
 	mkdir concepten
 	printf -- '---\nnummer: kladje\n---\n' >concepten/0004.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
 }
@@ -252,18 +256,18 @@ extract_output() {
 	sed 's/"0003"/"0004"/' voorstellen/0003.md >voorstellen/oud/0004.md
 	# voorstellen/*.md does not reach voorstellen/oud/;
 	# concepten/ (no '/' but the last) excludes archief/concepten/ too
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one type-missing voorstellen/oud/0004.md:1
 	assert_only_one
 	# voorstellen/**/*.md does reach it
 	sed -i 's|"voorstellen/\*.md"|"voorstellen/**/*.md"|' .clerk.yml
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 4 records" ]
 	# a leading '/' anchors the glob at the folder of .clerk.yml
 	sed -i 's|"concepten/"|"/concepten/"|' .clerk.yml
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one type-missing archief/concepten/0005.md:1
 	assert_only_one
@@ -274,7 +278,7 @@ extract_output() {
 	mkdir archief
 	sed 's/^nummer: "0003"$/type: voorstel\n&/' voorstellen/0003.md >archief/0003.md
 	rm voorstellen/0003.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
 }
@@ -282,7 +286,7 @@ extract_output() {
 @test "proposals: the type field wins over a types: glob" {
 	copy_proposals
 	valid_decision >voorstellen/2024-017.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 4 records" ]
 }
@@ -296,7 +300,7 @@ decision_with_portfolio() {
 
 @test "override: without it, an extra field of a decision is field-unknown" {
 	decision_with_portfolio >2024-017.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 0 ]
 	assert_one field-unknown 2024-017.md:8
 	assert_only_one
@@ -309,7 +313,7 @@ decision_with_portfolio() {
 		"$REPO/schemas/decision.yml" >schemas/decision.yml
 	grep -q '^  portefeuillehouder:$' schemas/decision.yml
 	printf 'schemas: schemas\n' >.clerk.yml
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 1 record" ]
 }
@@ -320,7 +324,7 @@ decision_with_portfolio() {
 	printf 'schemas: [schemas]\n' >.clerk.yml
 	# no id pattern, no required fields, no sections any more
 	printf -- '---\ntype: decision\nid: besluit-een\nwie: de raad\n---\nTekst.\n' >b.md
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 }
 
@@ -331,7 +335,7 @@ decision_with_portfolio() {
 	sed -i -e 's/^## Motivatie$/## @@/' -e 's/^## Voorstel$/## Motivatie/' \
 		-e 's/^## @@$/## Voorstel/' voorstellen/0001.md
 	printf 'rules:\n  section-order: off\n' >>.clerk.yml
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
 }
@@ -340,7 +344,7 @@ decision_with_portfolio() {
 	copy_proposals
 	mv voorstellen/0003.md voorstellen/spreekrecht.md
 	printf 'rules:\n  file-name: error\n' >>.clerk.yml
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
 	assert_one file-name voorstellen/spreekrecht.md:2
 	printf '%s\n' "$output" | grep -q '^voorstellen/spreekrecht.md:2:[0-9]*: error: .*\[file-name\]$'
@@ -352,9 +356,9 @@ decision_with_portfolio() {
 	sed -i -e 's/^## Motivatie$/## @@/' -e 's/^## Voorstel$/## Motivatie/' \
 		-e 's/^## @@$/## Voorstel/' voorstellen/0001.md
 	{ cat .clerk.yml; printf 'rules:\n  section-order: error\n'; } >strict.yml
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 0 ]
-	run "$CLERK" check --config strict.yml
+	run "$CLERK" check --as-of "$AS_OF" --config strict.yml
 	[ "$status" -eq 1 ]
 	printf '%s\n' "$output" | grep -q '^voorstellen/0001.md:22:[0-9]*: error: .*\[section-order\]$'
 }
@@ -362,23 +366,23 @@ decision_with_portfolio() {
 @test "--config FILE: its paths are relative to the folder that holds it" {
 	mkdir p
 	(cd p && copy_proposals)
-	run "$CLERK" check p
-	[ "$status" -eq 1 ]
-	[ "$(printf '%s\n' "$output" | grep -c '\[type-missing\]$')" -eq 3 ]
-	run "$CLERK" check --config p/.clerk.yml p
+	# The configuration is found from the path checked, not from here.
+	run "$CLERK" check --as-of "$AS_OF" p
+	assert_clean
+	run "$CLERK" check --as-of "$AS_OF" --config p/.clerk.yml p
 	assert_clean
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
 }
 
 @test "--config with a file that does not exist is exit 2" {
-	run --separate-stderr "$CLERK" check --config nergens.yml
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF" --config nergens.yml
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
 	[[ "$stderr" == "clerk: nergens.yml: "* ]]
 }
 
 @test "--as-of 2024-13-01 is a usage error" {
-	run --separate-stderr "$CLERK" check --as-of 2024-13-01
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF" --as-of 2024-13-01
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
 	[[ "$stderr" == "clerk: "*"2024-13-01"* ]]
@@ -386,7 +390,7 @@ decision_with_portfolio() {
 
 @test "as-of: a real date in .clerk.yml is accepted" {
 	printf 'as-of: 2024-02-29\n' >.clerk.yml
-	run "$CLERK" check
+	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 }
 
@@ -395,7 +399,7 @@ decision_with_portfolio() {
 @test "schema error: an unknown top-level key" {
 	copy_proposals
 	printf 'kleur: blauw\n' >>schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(line_of 'kleur:' schemas/voorstel.yml)"
 	[[ "$stderr" == *"'kleur'"* ]]
 }
@@ -403,7 +407,7 @@ decision_with_portfolio() {
 @test "schema error: an unknown field key" {
 	copy_proposals
 	sed -i '/^  titel:$/,/^  datum:$/s/^    required: true$/    verplicht: true/' schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(line_of 'verplicht:' schemas/voorstel.yml)"
 	[[ "$stderr" == *"'verplicht'"* ]]
 }
@@ -411,7 +415,7 @@ decision_with_portfolio() {
 @test "schema error: an unknown field type" {
 	copy_proposals
 	sed -i '/^  titel:$/,/^  datum:$/s/^    type: string$/    type: tekst/' schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(line_of 'type: tekst' schemas/voorstel.yml)"
 	[[ "$stderr" == *"'tekst'"* ]]
 }
@@ -420,14 +424,14 @@ decision_with_portfolio() {
 	copy_proposals
 	sed -i "s/^  pattern: '^\\\\d{4}\$'\$/  pattern: '^(\\\\d{4}\$'/" schemas/voorstel.yml
 	grep -qF "pattern: '^(\\d{4}\$'" schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(line_of "pattern: '^(" schemas/voorstel.yml)"
 }
 
 @test "schema error: a section pattern that pcre2 cannot compile" {
 	copy_proposals
 	sed -i 's/^    names: \[Voorstel, Proposal\]$/&\n    pattern: "(het )?besluit("/' schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(line_of 'pattern: "(het' schemas/voorstel.yml)"
 }
 
@@ -435,14 +439,14 @@ decision_with_portfolio() {
 	copy_proposals
 	# one line indented less than its neighbours
 	sed -i '/^  titel:$/,/^  datum:$/s/^    required: true$/   required: true/' schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(grep -n '^   required: true$' schemas/voorstel.yml | cut -d: -f1)"
 }
 
 @test "schema error: a ref target that names an undefined type" {
 	copy_proposals
 	sed -i 's/^    targets: \[voorstel\]$/    targets: [voorstel, motie]/' schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	# the line of the target that is wrong, as for every other schema error
 	assert_config_error schemas/voorstel.yml "$(line_of 'targets: [voorstel, motie]' schemas/voorstel.yml)"
 	[[ "$stderr" == *"'motie'"* ]]
@@ -451,14 +455,14 @@ decision_with_portfolio() {
 @test "schema error: an enum field written as 'name: enum' without values" {
 	copy_proposals
 	sed -i 's/^fields:$/&\n  soort: enum/' schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(line_of 'soort: enum' schemas/voorstel.yml)"
 }
 
 @test "schema error: a key given twice" {
 	copy_proposals
 	printf 'sections-ordered: false\n' >>schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error schemas/voorstel.yml "$(grep -n '^sections-ordered:' schemas/voorstel.yml | tail -n 1 | cut -d: -f1)"
 }
 
@@ -466,7 +470,7 @@ decision_with_portfolio() {
 	copy_proposals
 	sed -i 's/^  titel:$/  titel:\n    min: 3/' schemas/voorstel.yml
 	grep -q '^    min: 3$' schemas/voorstel.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == *"min and max need type integer"* ]]
 }
@@ -478,7 +482,7 @@ decision_with_portfolio() {
 	printf 'rules:\n  file-name: off\n  file-name: error\n' >>.clerk.yml
 	mkdir -p deep/er
 	cd deep/er
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error ../../.clerk.yml "$(line_of '  file-name: error' ../../.clerk.yml)"
 	[[ "$stderr" == "clerk: ../../.clerk.yml:"* ]]
 	[[ "$stderr" == *"given twice"* ]]
@@ -487,7 +491,7 @@ decision_with_portfolio() {
 @test "config error: an unknown key in .clerk.yml" {
 	copy_proposals
 	printf 'formaat: text\n' >>.clerk.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error .clerk.yml "$(line_of 'formaat:' .clerk.yml)"
 	[[ "$stderr" == *"'formaat'"* ]]
 }
@@ -495,7 +499,7 @@ decision_with_portfolio() {
 @test "config error: an unknown rule name in rules:" {
 	copy_proposals
 	printf 'rules:\n  section-order: off\n  sectie-leeg: off\n' >>.clerk.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error .clerk.yml "$(line_of 'sectie-leeg:' .clerk.yml)"
 	[[ "$stderr" == *"'sectie-leeg'"* ]]
 }
@@ -503,21 +507,21 @@ decision_with_portfolio() {
 @test "config error: a severity that does not exist" {
 	copy_proposals
 	printf 'rules:\n  file-name: streng\n' >>.clerk.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error .clerk.yml "$(line_of 'file-name: streng' .clerk.yml)"
 }
 
 @test "config error: as-of: 2024-02-30 is not a real date" {
 	copy_proposals
 	printf 'as-of: 2024-02-30\n' >>.clerk.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error .clerk.yml "$(line_of 'as-of:' .clerk.yml)"
 }
 
 @test "config error: a types: entry naming an unknown type" {
 	copy_proposals
 	sed -i 's/^    type: voorstel$/    type: voorstellen/' .clerk.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error .clerk.yml "$(line_of 'type: voorstellen' .clerk.yml)"
 	[[ "$stderr" == *"'voorstellen'"* ]]
 }
@@ -525,14 +529,14 @@ decision_with_portfolio() {
 @test "config error: a schemas folder that does not exist" {
 	copy_proposals
 	sed -i 's/^schemas: schemas$/schemas: schemata/' .clerk.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	# an error in the configuration: it points at the entry in .clerk.yml
 	assert_config_error .clerk.yml "$(line_of 'schemas: schemata' .clerk.yml)"
 }
 
 @test "config error: bad YAML in .clerk.yml" {
 	printf 'rules:\n  file-name: error\n types: []\n' >.clerk.yml
-	run --separate-stderr "$CLERK" check
+	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	assert_config_error .clerk.yml 3
 }
 
@@ -546,7 +550,7 @@ decision_with_portfolio() {
 		"fields: {a: string, b: {type: string, required-if: {field: a, equals: []}}}|at least one value" \
 		"fields: {[a]: string}|single word"; do
 		printf 'name: x\n%s\n' "${bad%%|*}" >schemas/x.yml
-		run --separate-stderr "$CLERK" check
+		run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 		[ "$status" -eq 2 ] || { echo "accepted: ${bad%%|*}" >&2; return 1; }
 		[[ "$stderr" == "clerk: schemas/x.yml:2:"*"${bad#*|}"* ]] || { echo "$stderr" >&2; return 1; }
 	done

@@ -5,35 +5,31 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "config.h"
-#include "schema.h"
+#include "project.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct config cfg;
-static struct schema_set schemas;
+static struct project project;
 
 static void setup(void)
 {
 	struct config_error err;
 
-	config_init(&cfg);
-	if (schema_set_add_builtin(&schemas, &err) != 0 || schema_set_resolve(&schemas, &err) != 0)
+	config_init(&project.cfg);
+	if (schema_set_add_builtin(&project.schemas, &err) != 0 ||
+	    schema_set_resolve(&project.schemas, &err) != 0)
 		abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int ready;
-	struct check_run run;
+	struct source src = {"COV-2024-001.md", "COV-2024-001.md", 0};
 
 	if (!ready) {
 		setup();
 		ready = 1;
 	}
-	check_init(&run, &cfg, &schemas);
-	check_text(&run, "COV-2024-001.md", "COV-2024-001.md", (const char *)data, size);
-	check_finish(&run);
-	check_free(&run);
+	file_result_free(check_text(&project, &src, (const char *)data, size));
 	return 0;
 }

@@ -331,10 +331,40 @@ static void test_duration_length_is_respected(void **state)
 	assert_false(duration_valid("P3Y", 0));
 }
 
+static void test_date_add(void **state)
+{
+	char out[11];
+	long days, expect;
+
+	(void)state;
+	assert_true(date_add("2021-07-01", "P3Y", out) >= 0);
+	assert_string_equal(out, "2024-07-01");
+	assert_true(date_add("2024-08-31", "P6M", out) >= 0);
+	assert_string_equal(out, "2025-02-28"); /* the last day of a shorter month */
+	assert_true(date_add("2024-01-31", "P1M", out) >= 0);
+	assert_string_equal(out, "2024-02-29");
+	assert_true(date_add("2024-12-20", "P2W", out) >= 0);
+	assert_string_equal(out, "2025-01-03");
+	assert_true(date_add("2023-03-01", "P1Y6M10D", out) >= 0);
+	assert_string_equal(out, "2024-09-11");
+	days = date_add("2024-02-28", "P1D", out);
+	assert_string_equal(out, "2024-02-29");
+	assert_int_equal(date_parse("2024-02-29", 10, &expect), DATE_OK);
+	assert_int_equal(days, expect);
+	assert_true(date_add("2024-02-28", "P1DT12H", out) >= 0); /* time ignored */
+	assert_string_equal(out, "2024-02-29");
+	assert_int_equal(date_add("2024-02-30", "P1Y", out), -1);
+	assert_int_equal(date_add("2024-02-28", "1Y", out), -1);
+	assert_int_equal(date_add("2024-02-28", "indefinite", out), -1);
+	assert_int_equal(date_add("9999-12-31", "P1D", out), -1);
+	assert_int_equal(date_add("2024-01-01", "P99999999999999999999Y", out), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid_dates),
+	    cmocka_unit_test(test_date_add),
 	    cmocka_unit_test(test_leap_years),
 	    cmocka_unit_test(test_calendar_errors),
 	    cmocka_unit_test(test_wrong_forms),
