@@ -210,6 +210,8 @@ static void parse_body(struct record *rec, const char *text, size_t len)
 	cmark_node *first;
 
 	rec->first_line = rec->body_line;
+	rec->body_text = text;
+	rec->body_len = len;
 	rec->body = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 	if (rec->body == NULL)
 		return;

@@ -36,6 +36,10 @@ struct record {
 	int section_level;         /* the heading level of its sections */
 	struct section *sections;  /* its headings at section_level */
 	size_t nsections;
+	/* The body's source: it points into the text given to record_load and
+	 * is valid only as long as that text. */
+	const char *body_text;
+	size_t body_len;
 };
 
 /* Loads the record at path from text (len bytes; a BOM is skipped). Always

@@ -66,3 +66,5 @@ doc_example() {
 @test "example: section-order" { doc_example section-order; }
 @test "example: section-empty" { doc_example section-empty; }
 @test "example: section-duplicate" { doc_example section-duplicate; }
+@test "example: text-date-invalid" { doc_example text-date-invalid; }
+@test "example: text-date-weekday" { doc_example text-date-weekday; }

@@ -1,0 +1,101 @@
+#!/usr/bin/env bats
+# The body's text: dates and weekdays written in it (text-date-invalid,
+# text-date-weekday), decision points, numbers and ordinals.
+
+load helper
+
+# A decision dated 2010-01-27 whose Besluit section holds the lines of stdin.
+decision_with() {
+	cat <<EOT
+---
+type: decision
+id: 2010-004
+title: Verlenging van de huurovereenkomst
+date: 2010-01-27
+status: adopted
+authority: College van burgemeester en wethouders van Dijkmeer
+---
+## Besluit
+
+EOT
+	cat
+}
+
+@test "dates in the text: correct dates of every form are silent" {
+	decision_with <<'EOT' | write 2010-004.md
+1. de overeenkomst van woensdag 27 januari 2010 te verlengen tot 1-1-2014,
+   ingaande 16.01.2011 en uiterlijk op 2011-03-31 te melden;
+2. de raad op Wednesday, January 27, 2010 te informeren, in de week van
+   1 t/m 3 maart (2010) en vóór 29 februari 2012.
+EOT
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "text-date-invalid: a day that does not exist, at its line and column" {
+	decision_with <<'EOT' | write 2010-004.md
+1. de overeenkomst te verlengen tot 31 juni 2016.
+EOT
+	run "$CLERK" check
+	assert_one text-date-invalid 2010-004.md:11
+	assert_only_one
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"2010-004.md:11:37: error: the date '31 juni 2016' does not exist: June 2016 has only 30 days [text-date-invalid]"* ]]
+}
+
+@test "text-date-invalid: the year of a date without one is the record's" {
+	decision_with <<'EOT' | write 2010-004.md
+Besproken op 29 februari.
+EOT
+	run "$CLERK" check
+	assert_one text-date-invalid 2010-004.md:11
+	[[ "$output" == *":11:14: error: the date '29 februari' does not exist in 2010"* ]]
+}
+
+@test "text-date-invalid: a numeric date and the second day of a range" {
+	decision_with <<'EOT' | write 2010-004.md
+1. per 32/1/2014;
+2. van 30 t/m 31 april 2014.
+EOT
+	run "$CLERK" check
+	[[ "$output" == *"2010-004.md:11:8: error: the date '32/1/2014' does not exist"* ]]
+	[[ "$output" == *"2010-004.md:12:15: error: the date '31 april 2014' does not exist"* ]]
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
+}
+
+@test "text-date-weekday: the real weekday in Dutch and in English" {
+	decision_with <<'EOT' | write 2010-004.md
+1. besloten op dinsdag 27 januari 2010;
+2. announced on Tuesday, January 27, 2010.
+EOT
+	run "$CLERK" check
+	[[ "$output" == *"2010-004.md:11:16: error: the weekday 'dinsdag' does not match the date: 27 januari 2010 is een woensdag [text-date-weekday]"* ]]
+	[[ "$output" == *"2010-004.md:12:17: error: the weekday 'Tuesday' does not match the date: January 27, 2010 was a Wednesday [text-date-weekday]"* ]]
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
+}
+
+@test "dates in code, links, HTML and URLs are not read" {
+	decision_with <<'EOT' | write 2010-004.md
+1. zie `31 juni 2016` en <https://example.org/31-06-2016> en
+   [het verslag](https://example.org/?d=31-06-2016) en <span title="31 juni 2016">x</span>.
+
+```
+31 juni 2016
+```
+
+    31 juni 2016
+
+<div>31 juni 2016</div>
+EOT
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "dates: columns stay right after indentation, entities and emphasis" {
+	decision_with <<'EOT' | write 2010-004.md
+- eerste punt
+  - &amp; *nadruk* op 31 juni 2016
+EOT
+	run "$CLERK" check
+	[[ "$output" == *"2010-004.md:12:23: error: the date '31 juni 2016'"* ]]
+}
