@@ -23,6 +23,7 @@ static void (*const record_rules[])(struct rule_ctx *) = {
     rule_identity,
     rule_sections,
     rule_text_dates,
+    rule_decision_points,
 };
 /* clang-format on */
 

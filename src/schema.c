@@ -403,8 +403,8 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 
 static int parse_section(struct ctx *c, const struct ynode *n, struct section_spec *sec)
 {
-	static const char *const keys[] = {"title",    "names",       "pattern",
-					   "required", "required-if", NULL};
+	static const char *const keys[] = {"title",       "names",           "pattern", "required",
+					   "required-if", "decision-points", NULL};
 	const struct ynode *v;
 	const char *own = NULL;
 	pcre2_code *probe;
@@ -435,6 +435,9 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 		return -1;
 	v = ynode_get(n, "required-if");
 	if (v != NULL && parse_condition(c, v, &sec->required_if) != 0)
+		return -1;
+	v = ynode_get(n, "decision-points");
+	if (v != NULL && get_bool(c, v, "decision-points", &sec->decision_points) != 0)
 		return -1;
 	return build_section_match(c, n, sec, own);
 }

@@ -65,6 +65,7 @@ struct section_spec {
 	pcre2_code *pattern; /* its own pattern, NULL when it has none */
 	int required;
 	struct condition *required_if;
+	int decision_points; /* holds the numbered decision points (decision-points) */
 };
 
 struct schema {

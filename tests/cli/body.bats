@@ -99,3 +99,81 @@ EOT
 	run "$CLERK" check
 	[[ "$output" == *"2010-004.md:12:23: error: the date '31 juni 2016'"* ]]
 }
+
+@test "decision-points: points numbered 1, 2, 3 are silent, also across a paragraph" {
+	decision_with <<'EOT' | write 2010-004.md
+1. de overeenkomst te verlengen;
+2. de huur te indexeren;
+
+   a. met de consumentenprijsindex;
+
+Toelichting bij het derde punt:
+
+3. de raad te informeren.
+EOT
+	run "$CLERK" check
+	assert_clean
+}
+
+@test "decision-points: a gap, on the line of the point and its number" {
+	decision_with <<'EOT' | write 2010-004.md
+1. de overeenkomst te verlengen;
+2. de huur te indexeren;
+4. de raad te informeren;
+5. dit besluit bekend te maken.
+EOT
+	run "$CLERK" check
+	assert_one decision-points 2010-004.md:13
+	assert_only_one
+	[[ "$output" == *"2010-004.md:13:1: error: decision point 4 follows 2 (line 12); number the points 1, 2, 3, ... without gaps, so this one is 3 [decision-points]"* ]]
+}
+
+@test "decision-points: a repeat, a wrong start and an empty point" {
+	decision_with <<'EOT' | write 2010-004.md
+1. de overeenkomst te verlengen;
+1. de huur te indexeren;
+2.
+EOT
+	run "$CLERK" check
+	[[ "$output" == *"2010-004.md:12:1: error: decision point 1 is numbered twice (also on line 11)"* ]]
+	[[ "$output" == *"2010-004.md:13:1: error: decision point 2 is empty"* ]]
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
+	decision_with <<'EOT' | write 2010-004.md
+ 2) de overeenkomst te verlengen;
+ 3) de huur te indexeren.
+EOT
+	run "$CLERK" check
+	assert_one decision-points 2010-004.md:11
+	assert_only_one
+	[[ "$output" == *":11:2: error: the decision points must be numbered from 1, but the first is 2"* ]]
+}
+
+@test "decision-points: a decision section without a numbered list" {
+	decision_with <<'EOT' | write 2010-004.md
+- de overeenkomst te verlengen;
+- de huur te indexeren.
+EOT
+	run "$CLERK" check
+	assert_one decision-points 2010-004.md:9
+	assert_only_one
+}
+
+@test "decision-points: a schema marks the section; others are not checked" {
+	mkdir schemas
+	cat >schemas/voorstel.yml <<'EOT'
+name: voorstel
+sections:
+  - title: Voorstel
+    decision-points: true
+  - title: Punten
+EOT
+	printf 'schemas: [schemas]\n' >.clerk.yml
+	printf -- '---\ntype: voorstel\nid: V-1\n---\n## Punten\n\n2. een\n\n## Voorstel\n\n1. een\n3. twee\n' >v.md
+	run "$CLERK" check
+	assert_one decision-points v.md:12
+	assert_only_one
+	printf 'name: voorstel\nsections:\n  - title: Voorstel\n    decision-points: ja\n' >schemas/voorstel.yml
+	run "$CLERK" check
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"voorstel.yml:4:22: decision-points must be true or false"* ]]
+}

@@ -68,3 +68,4 @@ doc_example() {
 @test "example: section-duplicate" { doc_example section-duplicate; }
 @test "example: text-date-invalid" { doc_example text-date-invalid; }
 @test "example: text-date-weekday" { doc_example text-date-weekday; }
+@test "example: decision-points" { doc_example decision-points; }
