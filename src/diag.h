@@ -59,6 +59,7 @@ struct diag {
 	struct diag_fix *fix; /* the repair itself; NULL when clerk does not know it */
 	struct diag_related *related;
 	size_t nrelated;
+	size_t seq; /* the order of reporting within its file, for sorting ties */
 };
 
 /* A list of diagnostics; zero-initialise, free with diag_list_free.
@@ -86,7 +87,7 @@ void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, 
 void diag_add_related(struct diag *d, const char *path, int line, int col, const char *message);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
-/* Sorts by path, line, column, rule name. */
+/* Sorts by path, line, column, rule name, then the order of reporting. */
 void diag_list_sort(struct diag_list *list);
 /* Counts diagnostics of the given severity. */
 size_t diag_list_count(const struct diag_list *list, enum severity sev);

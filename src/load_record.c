@@ -370,6 +370,16 @@ static void add_section(struct record *rec, cmark_node *node, struct section **i
 	buf_free(&b);
 }
 
+char *record_node_text(struct cmark_node *node, size_t *len)
+{
+	struct buf b = {0};
+
+	inline_text(node, &b);
+	strip_marks(&b);
+	*len = b.len;
+	return buf_take(&b);
+}
+
 void record_index_sections(struct record *rec, int level)
 {
 	struct section *items = NULL;

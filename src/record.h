@@ -49,6 +49,9 @@ struct record {
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags);
 /* Fills rec->sections with the top-level headings of the given level (1-6). */
 void record_index_sections(struct record *rec, int level);
+/* Returns the plain text of a heading or paragraph node as a heading is
+ * matched (malloc'd, never NULL), its length in *len. */
+char *record_node_text(struct cmark_node *node, size_t *len);
 void record_free(struct record *rec);
 
 #endif

@@ -414,7 +414,7 @@ EOT
 	valid_report | sed 's/^## 4. Financiën$/## 4. Financieel/' | write RPT-2024-001.md
 	run "$CLERK" check
 	assert_one section-required RPT-2024-001.md:25
-	[[ "$output" == *"if the heading '4. Financieel' here is meant to be it"* ]]
+	[[ "$output" == *"the heading '4. Financieel' is not a section of a progress report; did you mean the section 'Finances', which is missing?"* ]]
 }
 
 @test "front matter slips: curly quotes, no space after a colon" {
