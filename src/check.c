@@ -24,6 +24,7 @@ static void (*const record_rules[])(struct rule_ctx *) = {
     rule_sections,
     rule_text_dates,
     rule_decision_points,
+    rule_numbers,
 };
 /* clang-format on */
 

@@ -31,6 +31,8 @@ void rule_sections(struct rule_ctx *ctx);
 void rule_text_dates(struct rule_ctx *ctx);
 /* decision-points: the numbered list in the section the schema marks. */
 void rule_decision_points(struct rule_ctx *ctx);
+/* id-year and sequence-title: numbers that must agree. */
+void rule_numbers(struct rule_ctx *ctx);
 
 /* Chooses rec's section level under schema, indexes the sections at that
  * level and matches each to a schema section. */

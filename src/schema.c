@@ -460,11 +460,18 @@ static int parse_sections(struct ctx *c, struct schema *s, const struct ynode *n
 
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	static const char *const keys[] = {"field", "pattern", "example", NULL};
+	static const char *const keys[] = {"field", "pattern", "example", "year-tolerance", NULL};
 	const struct ynode *v;
+	long tolerance;
 
 	if (want_kind(c, n, YNODE_MAP, "id") != 0 || check_keys(c, n, "id", keys) != 0)
 		return -1;
+	v = ynode_get(n, "year-tolerance");
+	if (v != NULL &&
+	    (get_long(c, v, "year-tolerance", &tolerance) != 0 || tolerance < 0 || tolerance > 100))
+		return fail(c, v, "year-tolerance must be a whole number of years from 0 to 100");
+	if (v != NULL)
+		s->id_year_tolerance = (int)tolerance;
 	v = ynode_get(n, "field");
 	if (v != NULL && get_string(c, v, "id field", &s->id_field) != 0)
 		return -1;
@@ -490,6 +497,31 @@ static int parse_level(struct ctx *c, struct schema *s, const struct ynode *n)
 	if (get_long(c, n, "section-level", &level) != 0 || level < 1 || level > 6)
 		return fail(c, n, "section-level must be auto or a number from 1 to 6");
 	s->section_level = (int)level;
+	return 0;
+}
+
+/* series: the field naming a record's series, the field holding its number
+ * within it, and the field with the date of the next record. */
+static int parse_series(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	static const char *const keys[] = {"field", "number", "next-report", NULL};
+	const char **const out[] = {&s->series.field, &s->series.number, &s->series.next_report};
+	const struct ynode *v;
+	size_t i;
+
+	if (want_kind(c, n, YNODE_MAP, "series") != 0 || check_keys(c, n, "series", keys) != 0)
+		return -1;
+	s->series.line = n->line;
+	s->series.col = n->col;
+	for (i = 0; keys[i] != NULL; i++) {
+		v = ynode_get(n, keys[i]);
+		if (v != NULL && get_string(c, v, keys[i], out[i]) != 0)
+			return -1;
+		if (v != NULL && schema_field(s, *out[i]) == NULL)
+			return fail(c, v,
+				    "series: %s names field '%s', which the schema does not define",
+				    keys[i], *out[i]);
+	}
 	return 0;
 }
 
@@ -612,6 +644,7 @@ static const struct {
     {"sections", parse_sections},
     {"sections-ordered", top_ordered},
     {"section-level", parse_level},
+    {"series", parse_series},
 };
 
 #define NTOP (sizeof top_keys / sizeof *top_keys)
@@ -631,6 +664,7 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	if (ynode_get(root, "name") == NULL)
 		return fail(c, root, "a schema needs a 'name'");
 	s->id_field = "id";
+	s->id_year_tolerance = 1;
 	for (i = 0; i < NTOP; i++) {
 		v = ynode_get(root, top_keys[i].key);
 		if (v != NULL && top_keys[i].read(c, s, v) != 0)

@@ -77,6 +77,7 @@ struct schema {
 	pcre2_code *id_pattern;
 	const char *id_pattern_src;
 	const char *id_example; /* an id of the right form, for messages */
+	int id_year_tolerance;  /* years an id's year group may lie before the date's */
 	const char *file_name;  /* template such as "{id}.md", or NULL */
 	int allow_unknown;
 	struct field_spec *fields;
@@ -89,6 +90,11 @@ struct schema {
 	size_t nsections;
 	int sections_ordered;
 	int section_level; /* 0: automatic, else 1..6 */
+	/* The numbered series a record belongs to; members NULL when not set. */
+	struct schema_series {
+		const char *field, *number, *next_report;
+		int line, col;
+	} series;
 };
 
 struct schema_set {

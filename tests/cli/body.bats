@@ -261,3 +261,70 @@ EOT
 	assert_one section-empty RPT-2023-004.md:29
 	assert_only_one
 }
+
+# ---------------------------------------------------- numbers and ordinals
+
+@test "id-year: the real number 2016009542 dated 2017-01-16 passes; two years off warns" {
+	decision_with <<'EOT' | sed 's/^id: 2010-004$/id: 2016009542/; s/^date: 2010-01-27$/date: 2017-01-16/' | write 2016009542.md
+1. de overeenkomst te verlengen.
+EOT
+	run "$CLERK" check
+	assert_clean
+	sed -i 's/^date: 2017-01-16$/date: 2018-01-16/' 2016009542.md
+	run "$CLERK" check
+	assert_one id-year 2016009542.md:3
+	assert_only_one
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"2016009542.md:3:5: warning: the id '2016009542' has the year 2016, but the record is dated 2018-01-16; the year in the id should be 2018, or at most 1 year earlier [id-year]"* ]]
+	sed -i 's/^date: 2018-01-16$/date: 2015-12-30/' 2016009542.md
+	run "$CLERK" check
+	assert_one id-year 2016009542.md:3
+}
+
+@test "id-year: the tolerance is the schema's; no year group, no check" {
+	mkdir schemas
+	printf 'name: nota\nid:\n  pattern: "^N(?<year>[0-9]{4})-[0-9]+$"\n  year-tolerance: 0\nfields:\n  date: {type: date}\n' >schemas/nota.yml
+	printf 'schemas: [schemas]\n' >.clerk.yml
+	printf -- '---\ntype: nota\nid: N2016-3\ndate: 2017-01-05\n---\nTekst.\n' >n.md
+	run "$CLERK" check
+	assert_one id-year n.md:3
+	[[ "$output" == *"the year in the id should be 2017 [id-year]"* ]]
+	printf 'name: nota\nid:\n  pattern: "^N[0-9]{4}-[0-9]+$"\nfields:\n  date: {type: date}\n' >schemas/nota.yml
+	run "$CLERK" check
+	assert_clean
+	printf 'name: nota\nid:\n  year-tolerance: soms\n' >schemas/nota.yml
+	run "$CLERK" check
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"nota.yml:3:19: year-tolerance must be a whole number"* ]]
+}
+
+@test "sequence-title: an ordinal in the title must be the sequence number" {
+	report | write RPT-2023-004.md
+	for t in 'Vierde voortgangsrapportage' 'Fourth progress report' '4e rapportage' \
+		'4de voortgangsrapportage' 'Voortgangsrapportage glasvezel'; do
+		sed -i "s/^title: .*/title: $t/" RPT-2023-004.md
+		run "$CLERK" check
+		assert_clean
+	done
+	sed -i 's/^title: .*/title: Vijfde voortgangsrapportage glasvezel/' RPT-2023-004.md
+	run "$CLERK" check
+	assert_one sequence-title RPT-2023-004.md:4
+	assert_only_one
+	[[ "$output" == *"RPT-2023-004.md:4:8: error: the title says 'Vijfde' (number 5), but 'sequence' is 4; correct the title or the number [sequence-title]"* ]]
+	sed -i 's/^title: .*/title: Tweeëntwintigste rapportage/' RPT-2023-004.md
+	run "$CLERK" check
+	assert_one sequence-title RPT-2023-004.md:4
+}
+
+@test "sequence-title: the schema names the number field; a bad series key is exit 2" {
+	mkdir schemas
+	printf 'name: memo\nseries:\n  number: volgnummer\nfields:\n  title: {type: string}\n  volgnummer: {type: integer}\n' >schemas/memo.yml
+	printf 'schemas: [schemas]\n' >.clerk.yml
+	printf -- '---\ntype: memo\nid: M-1\ntitle: Derde memo\nvolgnummer: 2\n---\nTekst.\n' >m.md
+	run "$CLERK" check
+	assert_one sequence-title m.md:4
+	printf 'name: memo\nseries:\n  number: nummer\n' >schemas/memo.yml
+	run "$CLERK" check
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"memo.yml:3:11: series: number names field 'nummer', which the schema does not define"* ]]
+}

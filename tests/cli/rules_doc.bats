@@ -69,3 +69,5 @@ doc_example() {
 @test "example: text-date-invalid" { doc_example text-date-invalid; }
 @test "example: text-date-weekday" { doc_example text-date-weekday; }
 @test "example: decision-points" { doc_example decision-points; }
+@test "example: id-year" { doc_example id-year; }
+@test "example: sequence-title" { doc_example sequence-title; }
