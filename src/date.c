@@ -49,6 +49,19 @@ static long day_number(int y, int m, int d)
 	       (153 * mm + 2) / 5 + d - 1;
 }
 
+int date_valid(int year, int month, int day)
+{
+	return month >= 1 && month <= 12 && day >= 1 && day <= date_days_in_month(year, month);
+}
+
+int date_weekday(int year, int month, int day)
+{
+	/* Day 0, 0000-03-01, was a Wednesday in the proleptic calendar. */
+	long w = (day_number(year, month, day) + 2) % 7;
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
 enum date_check date_parse(const char *text, size_t len, long *days)
 {
 	int y, m, d;

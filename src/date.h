@@ -15,6 +15,10 @@ enum date_check {
 enum date_check date_parse(const char *text, size_t len, long *days);
 /* Returns the number of days in month (1-12) of year. */
 int date_days_in_month(int year, int month);
+/* Returns 1 when year-month-day is a real calendar date, 0 otherwise. */
+int date_valid(int year, int month, int day);
+/* Returns the weekday of a real date: 0 for Monday up to 6 for Sunday. */
+int date_weekday(int year, int month, int day);
 /* Explains in words why text (a DATE_CALENDAR date) is not a real date,
  * such as "February 2023 has only 28 days", into out. */
 void date_problem(const char *text, size_t len, char *out, size_t outlen);

@@ -49,6 +49,7 @@ struct diag *diag_report(struct diag_list *list, const char *path, int line, int
 	xgrow((void **)&list->items, &list->cap, list->n, sizeof *list->items);
 	d = &list->items[list->n++];
 	memset(d, 0, sizeof *d);
+	d->seq = list->n;
 	d->path = xstrdup(path);
 	d->line = line > 0 ? line : 1;
 	d->col = col > 0 ? col : 1;
@@ -170,6 +171,10 @@ static int diag_compare(const void *pa, const void *pb)
 	c = strcmp(rule_catalogue[a->rule].name, rule_catalogue[b->rule].name);
 	if (c != 0)
 		return c;
+	/* At one place, the order the rule reported them in: missing
+	 * sections stay in schema order, never alphabetical. */
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
 	return strcmp(a->message, b->message);
 }
 

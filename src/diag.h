@@ -59,6 +59,7 @@ struct diag {
 	struct diag_fix *fix; /* the repair itself; NULL when clerk does not know it */
 	struct diag_related *related;
 	size_t nrelated;
+	size_t seq; /* the order of reporting within its file, for sorting ties */
 };
 
 /* A list of diagnostics; zero-initialise, free with diag_list_free. */
@@ -89,7 +90,7 @@ void diag_list_move(struct diag_list *dst, struct diag_list *src);
 /* Applies severity overrides (indexed by rule) to every diagnostic and
  * drops those whose rule is off. severity may be NULL (defaults stay). */
 void diag_list_apply_severity(struct diag_list *list, const enum severity *severity);
-/* Sorts by path, line, column, rule name. */
+/* Sorts by path, line, column, rule name, then the order of reporting. */
 void diag_list_sort(struct diag_list *list);
 /* Keeps the diagnostics for which keep(d, data) is true, in order, and
  * frees the others. */

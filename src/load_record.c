@@ -210,6 +210,8 @@ static void parse_body(struct record *rec, const char *text, size_t len)
 	cmark_node *first;
 
 	rec->first_line = rec->body_line;
+	rec->body_text = text;
+	rec->body_len = len;
 	rec->body = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 	if (rec->body == NULL)
 		return;
@@ -476,6 +478,16 @@ static void add_section(struct record *rec, cmark_node *node, struct section **i
 	s->has_content = 0;
 	s->spec = -1;
 	buf_free(&b);
+}
+
+char *record_node_text(struct cmark_node *node, size_t *len)
+{
+	struct buf b = {0};
+
+	inline_text(node, &b);
+	strip_marks(&b);
+	*len = b.len;
+	return buf_take(&b);
 }
 
 void record_index_sections(struct record *rec, int level)

@@ -37,6 +37,10 @@ struct record {
 	int section_level;         /* the heading level of its sections */
 	struct section *sections;  /* its headings at section_level */
 	size_t nsections;
+	/* The body's source: it points into the text given to record_load and
+	 * is valid only as long as that text. */
+	const char *body_text;
+	size_t body_len;
 };
 
 /* Loads the record at path from text (len bytes; a BOM is skipped). Always
@@ -46,6 +50,9 @@ struct record {
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags);
 /* Fills rec->sections with the top-level headings of the given level (1-6). */
 void record_index_sections(struct record *rec, int level);
+/* Returns the plain text of a heading or paragraph node as a heading is
+ * matched (malloc'd, never NULL), its length in *len. */
+char *record_node_text(struct cmark_node *node, size_t *len);
 void record_free(struct record *rec);
 
 #endif

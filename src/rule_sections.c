@@ -1,4 +1,5 @@
 /* rule_sections.c - the body's sections against the schema's section list. */
+#include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -73,14 +74,35 @@ static const char *heading_words(const char *h)
 	return h;
 }
 
+/* Copies the words of heading h into out without a trailing qualifier:
+ * text in parentheses, after a dash or after a colon ("Voortgang (sept -
+ * dec 2023)", "Risico's - stand van zaken"). */
+static void without_qualifier(const char *h, char *out, size_t outlen)
+{
+	static const char *const cuts[] = {" (", " - ", " \xE2\x80\x93", " \xE2\x80\x94", ":"};
+	size_t i, n = strlen(h);
+	const char *at;
+
+	for (i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+		at = strstr(h, cuts[i]);
+		if (at != NULL && (size_t)(at - h) < n)
+			n = (size_t)(at - h);
+	}
+	while (n > 0 && (h[n - 1] == ' ' || h[n - 1] == '\t'))
+		n--;
+	snprintf(out, outlen, "%.*s", (int)n, h);
+}
+
 /* True when heading looks like a spelling of one of spec's names: the same
- * first five letters, or only a few letters apart. */
+ * first five letters, or only a few letters apart, once numbering, article
+ * and a trailing qualifier are set aside. */
 static int resembles(const struct section_spec *spec, const char *heading)
 {
-	const char *h = heading_words(heading);
+	char h[256];
 	size_t i, n;
 	int d;
 
+	without_qualifier(heading_words(heading), h, sizeof h);
 	for (i = 0; i < spec->nnames; i++) {
 		n = strlen(spec->names[i]);
 		if (n >= 5 && strncasecmp(h, spec->names[i], 5) == 0)
@@ -144,6 +166,69 @@ static void suggest_heading(struct diag *d, const struct rule_ctx *ctx,
 	free(text);
 }
 
+/* A top-level heading at another level than the sections. */
+struct off_level {
+	int line, col, level;
+	char *text;
+};
+
+/* Finds a heading at another level than the sections whose text is
+ * section index (such as '### 5. Risico's' among '##' sections). Returns 1
+ * and fills *out (free out->text) when there is one. */
+static int off_level(const struct rule_ctx *ctx, int index, struct off_level *out)
+{
+	const struct record *rec = ctx->rec;
+	cmark_node *node;
+	size_t len;
+	int level;
+
+	for (node = cmark_node_first_child(rec->body); node != NULL; node = cmark_node_next(node)) {
+		if (cmark_node_get_type(node) != CMARK_NODE_HEADING)
+			continue;
+		level = cmark_node_get_heading_level(node);
+		if (level == rec->section_level)
+			continue;
+		out->text = record_node_text(node, &len);
+		if (schema_section_match(ctx->schema, out->text, len) == index) {
+			out->line = cmark_node_get_start_line(node) + rec->body_line - 1;
+			out->col = cmark_node_get_start_column(node);
+			out->level = level;
+			return 1;
+		}
+		free(out->text);
+	}
+	return 0;
+}
+
+static void report_off_level(struct rule_ctx *ctx, const struct section_spec *spec,
+			     const struct off_level *h)
+{
+	int want = ctx->rec->section_level;
+
+	diag_report(ctx->diags, ctx->rec->path, h->line, h->col, RULE_SECTION_REQUIRED,
+		    "the heading '%s' is at level %d (%.*s), but the sections of this record are "
+		    "at level %d (%.*s), so the section '%s' is missing; start this heading with "
+		    "%.*s",
+		    h->text, h->level, h->level, "######", want, want, "######", spec->title, want,
+		    "######");
+}
+
+/* Reports a heading that matches no section but resembles the missing
+ * section spec: a typing slip rather than a missing section. */
+static void report_near(struct rule_ctx *ctx, const struct section_spec *spec,
+			const struct section *near, const char *names)
+{
+	struct diag *d;
+
+	d = diag_report(
+	    ctx->diags, ctx->rec->path, near->line, near->col, RULE_SECTION_REQUIRED,
+	    "the heading '%s' is not a section of %s %s; did you mean the section '%s', "
+	    "which is missing? Name the heading %s",
+	    near->heading, rule_article(ctx->schema->title), ctx->schema->title, spec->title,
+	    names);
+	suggest_heading(d, ctx, spec, near);
+}
+
 static void check_missing(struct rule_ctx *ctx, int index)
 {
 	const struct section_spec *spec = &ctx->schema->sections[index];
@@ -151,25 +236,27 @@ static void check_missing(struct rule_ctx *ctx, int index)
 	char *names = join_words(spec->names, spec->nnames, "'", " or "), *cond = NULL;
 	char *hashes = xasprintf("%.*s", ctx->rec->section_level, "######");
 	char *where = NULL;
-	int line = near ? near->line : next ? next->line : ctx->rec->first_line;
-	struct diag *d;
+	int line = next ? next->line : ctx->rec->first_line;
+	struct off_level off;
 
+	if (off_level(ctx, index, &off)) {
+		report_off_level(ctx, spec, &off);
+		free(off.text);
+		goto out;
+	}
+	if (near != NULL) {
+		report_near(ctx, spec, near, names);
+		goto out;
+	}
 	if (!spec->required)
 		cond = rule_condition_text(ctx, spec->required_if);
-	if (near != NULL)
-		where =
-		    xasprintf("; if the heading '%s' here is meant to be it, rename it to one of "
-			      "these names",
-			      near->heading);
-	else if (next != NULL)
+	if (next != NULL)
 		where = xasprintf(", here before the heading '%s'", next->heading);
-	d = diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
-			"the section '%s' is missing%s%s%s; add a heading starting with %s named "
-			"%s%s",
-			spec->title, cond ? " (it is required because " : "", cond ? cond : "",
-			cond ? ")" : "", hashes, names, where ? where : "");
-	if (near != NULL)
-		suggest_heading(d, ctx, spec, near);
+	diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
+		    "the section '%s' is missing%s%s%s; add a heading starting with %s named %s%s",
+		    spec->title, cond ? " (it is required because " : "", cond ? cond : "",
+		    cond ? ")" : "", hashes, names, where ? where : "");
+out:
 	free(hashes);
 	free(where);
 	free(cond);
@@ -272,21 +359,30 @@ static void check_duplicate(struct rule_ctx *ctx, const struct section *sec, int
 	free(words);
 }
 
-static void check_empty(struct rule_ctx *ctx, const struct section *sec)
-{
-	char *words = section_words(ctx, sec);
-
-	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_EMPTY,
-		    "the section %s has no content; write its text under the heading or remove "
-		    "the heading",
-		    words);
-	free(words);
-}
-
 static int section_required(const struct rule_ctx *ctx, const struct section_spec *spec)
 {
 	return spec->required ||
 	       (spec->required_if != NULL && rule_condition_holds(ctx, spec->required_if));
+}
+
+/* A section without content: an error when the record type requires the
+ * section (removing its heading is then no way out), else a warning. */
+static void check_empty(struct rule_ctx *ctx, const struct section *sec, int first)
+{
+	char *words = section_words(ctx, sec);
+
+	if (first && sec->spec >= 0 && section_required(ctx, &ctx->schema->sections[sec->spec]))
+		diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_REQUIRED,
+			    "the section %s is required and has no content; write its text under "
+			    "the heading",
+			    words);
+	else
+		diag_report(
+		    ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_EMPTY,
+		    "the section %s has no content; write its text under the heading or remove "
+		    "the heading",
+		    words);
+	free(words);
 }
 
 void rule_sections(struct rule_ctx *ctx)
@@ -300,7 +396,7 @@ void rule_sections(struct rule_ctx *ctx)
 	for (i = 0; i < rec->nsections; i++) {
 		sec = &rec->sections[i];
 		if (!sec->has_content)
-			check_empty(ctx, sec);
+			check_empty(ctx, sec, sec->spec < 0 || first_line[sec->spec] == 0);
 		if (sec->spec < 0)
 			continue;
 		if (first_line[sec->spec] != 0) {

@@ -27,6 +27,12 @@ void rule_date_order(struct rule_ctx *ctx);
 void rule_identity(struct rule_ctx *ctx);
 /* section-required, section-order, section-empty, section-duplicate. */
 void rule_sections(struct rule_ctx *ctx);
+/* text-date-invalid and text-date-weekday: dates written in the body. */
+void rule_text_dates(struct rule_ctx *ctx);
+/* decision-points: the numbered list in the section the schema marks. */
+void rule_decision_points(struct rule_ctx *ctx);
+/* id-year and sequence-title: numbers that must agree. */
+void rule_numbers(struct rule_ctx *ctx);
 
 /* Chooses rec's section level under schema, indexes the sections at that
  * level and matches each to a schema section. */

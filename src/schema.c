@@ -403,8 +403,8 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 
 static int parse_section(struct ctx *c, const struct ynode *n, struct section_spec *sec)
 {
-	static const char *const keys[] = {"title",    "names",       "pattern",
-					   "required", "required-if", NULL};
+	static const char *const keys[] = {"title",       "names",           "pattern", "required",
+					   "required-if", "decision-points", NULL};
 	const struct ynode *v;
 	const char *own = NULL;
 	const struct ynode *own_node = NULL;
@@ -438,6 +438,9 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 	v = ynode_get(n, "required-if");
 	if (v != NULL && parse_condition(c, v, &sec->required_if) != 0)
 		return -1;
+	v = ynode_get(n, "decision-points");
+	if (v != NULL && get_bool(c, v, "decision-points", &sec->decision_points) != 0)
+		return -1;
 	return build_section_match(c, n, sec, own, own_node);
 }
 
@@ -459,11 +462,18 @@ static int parse_sections(struct ctx *c, struct schema *s, const struct ynode *n
 
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	static const char *const keys[] = {"field", "pattern", "example", NULL};
+	static const char *const keys[] = {"field", "pattern", "example", "year-tolerance", NULL};
 	const struct ynode *v;
+	long tolerance;
 
 	if (want_kind(c, n, YNODE_MAP, "id") != 0 || check_keys(c, n, "id", keys) != 0)
 		return -1;
+	v = ynode_get(n, "year-tolerance");
+	if (v != NULL &&
+	    (get_long(c, v, "year-tolerance", &tolerance) != 0 || tolerance < 0 || tolerance > 100))
+		return fail(c, v, "year-tolerance must be a whole number of years from 0 to 100");
+	if (v != NULL)
+		s->id_year_tolerance = (int)tolerance;
 	v = ynode_get(n, "field");
 	if (v != NULL && get_string(c, v, "id field", &s->id_field) != 0)
 		return -1;
@@ -720,6 +730,7 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	s->id_field = "id";
 	s->lifecycle.status = "status";
 	s->lifecycle.date = "date";
+	s->id_year_tolerance = 1;
 	for (i = 0; i < NTOP; i++) {
 		v = ynode_get(root, top_keys[i].key);
 		if (v != NULL && top_keys[i].read(c, s, v) != 0)

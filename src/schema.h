@@ -65,6 +65,7 @@ struct section_spec {
 	pcre2_code *pattern; /* its own pattern, NULL when it has none */
 	int required;
 	struct condition *required_if;
+	int decision_points; /* holds the numbered decision points (decision-points) */
 };
 
 /* Which statuses mean what, and which fields give a record's life span
@@ -108,6 +109,7 @@ struct schema {
 	pcre2_code *id_pattern;
 	const char *id_pattern_src;
 	const char *id_example; /* an id of the right form, for messages */
+	int id_year_tolerance;  /* years an id's year group may lie before the date's */
 	const char *file_name;  /* template such as "{id}.md", or NULL */
 	int allow_unknown;
 	struct field_spec *fields;

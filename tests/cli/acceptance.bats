@@ -439,9 +439,17 @@ check_one() {
 
 @test "defect: Toelichting before the decision -> section-order" {
 	copy_set
-	sed -i -e '20s/.*/## 2. Toelichting/' \
-		-e '27s/.*/## 3. Het college van dijkgraaf en heemraden besluit/' 2024003318.md
-	check_one section-order 2024003318.md:27 0
+	# the whole Toelichting section moved up, text and all
+	{
+		sed -n '1,19p' 2024003318.md
+		echo '## 2. Toelichting'
+		sed -n '28,30p' 2024003318.md
+		echo
+		echo '## 3. Het college van dijkgraaf en heemraden besluit'
+		sed -n '21,25p' 2024003318.md
+	} >moved.tmp
+	mv moved.tmp 2024003318.md
+	check_one section-order 2024003318.md:25 0
 }
 
 @test "defect: last section emptied -> section-empty" {

@@ -130,6 +130,7 @@ EOT
 @test "values keep the text that was written: ids, versions, leading zeros" {
 	valid_decision 2016009542 | write 2016009542.md
 	valid_decision 0042-001 | write 0042-001.md
+	printf 'rules:\n  id-year: off\n' >.clerk.yml # the years are not the point here
 	run "$CLERK" check --as-of "$AS_OF"
 	assert_clean
 }
@@ -427,7 +428,7 @@ EOT
 	valid_report | sed 's/^## 4. Financiën$/## 4. Financieel/' | write RPT-2024-001.md
 	run "$CLERK" check --as-of "$AS_OF"
 	assert_one section-required RPT-2024-001.md:25
-	[[ "$output" == *"if the heading '4. Financieel' here is meant to be it"* ]]
+	[[ "$output" == *"the heading '4. Financieel' is not a section of a progress report; did you mean the section 'Finances', which is missing?"* ]]
 }
 
 @test "front matter slips: curly quotes, no space after a colon" {

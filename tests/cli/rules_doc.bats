@@ -85,3 +85,8 @@ doc_example() {
 @test "example: series-duplicate" { doc_example series-duplicate; }
 @test "example: series-gap" { doc_example series-gap; }
 @test "example: series-order" { doc_example series-order; }
+@test "example: text-date-invalid" { doc_example text-date-invalid; }
+@test "example: text-date-weekday" { doc_example text-date-weekday; }
+@test "example: decision-points" { doc_example decision-points; }
+@test "example: id-year" { doc_example id-year; }
+@test "example: sequence-title" { doc_example sequence-title; }
