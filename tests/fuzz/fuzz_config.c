@@ -12,11 +12,27 @@
 
 #include "check.h"
 #include "config.h"
+#include "project.h"
 #include "schema.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct schema_set schemas;
+
+/* Runs the per-file stage on text as the file path, then the whole-set
+ * stage over that one record. */
+static void check_one(const struct project *p, const char *path, const char *text, size_t len)
+{
+	char name[64];
+	struct source src = {name, name, 0};
+	struct check_run run;
+
+	snprintf(name, sizeof name, "%s", path);
+	check_init(&run, p, "2025-12-31");
+	check_add(&run, check_text(p, &src, text, len));
+	check_finish(&run);
+	check_free(&run);
+}
 static char path[64];
 static int fd = -1;
 
@@ -53,23 +69,18 @@ static void put(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct config cfg;
+	struct project p;
 	struct config_error err;
-	struct check_run run;
 
 	if (fd < 0)
 		setup();
 	put(data, size);
-	config_init(&cfg);
-	if (config_load(&cfg, path, &err) == 0 && config_check_types(&cfg, &schemas, &err) == 0 &&
-	    !config_excluded(&cfg, "besluiten/2024-017.md")) {
-		(void)config_type_for(&cfg, "besluiten/2024-017.md");
-		check_init(&run, &cfg, &schemas);
-		check_text(&run, "besluiten/2024-017.md", "besluiten/2024-017.md", record,
-			   sizeof(record) - 1);
-		check_finish(&run);
-		check_free(&run);
-	}
-	config_free(&cfg);
+	config_init(&p.cfg);
+	p.schemas = schemas; /* shared, read-only: freed never */
+	if (config_load(&p.cfg, path, &err) == 0 &&
+	    config_check_types(&p.cfg, &p.schemas, &err) == 0 &&
+	    !config_excluded(&p.cfg, "besluiten/2024-017.md"))
+		check_one(&p, "besluiten/2024-017.md", record, sizeof(record) - 1);
+	config_free(&p.cfg);
 	return 0;
 }
