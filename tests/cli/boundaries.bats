@@ -175,7 +175,7 @@ nested() {
 	[ "$status" -eq 1 ]
 	assert_one section-required 2024-03.md:9
 	assert_only_one
-	[[ "$output" == *"if the heading 'Overwinning op de achterstand' here is meant to be it"* ]]
+	[[ "$output" == *"the heading 'Overwinning op de achterstand' is not a section of "*"did you mean the section"* ]]
 }
 
 @test "section-required: a heading with only the first four letters in common is not" {
