@@ -358,6 +358,26 @@ struct file_result *check_text(const struct project *p, const struct source *src
 	return r;
 }
 
+/* The summary of a record that was not read (too large): it counts as a
+ * record and answers for the id its file name gives, so that the records
+ * citing it get no second, misleading finding. */
+static struct summary *unread_summary(const struct project *p, const struct source *src)
+{
+	const char *mapped = config_type_for(&p->cfg, src->relpath);
+	struct summary *s = summary_from_name(src->path, &p->schemas, mapped);
+	struct diag_list ignored = {0};
+	struct record *rec;
+
+	if (s == NULL) {
+		rec = record_load(src->path, "", 0, &ignored);
+		s = summary_make(rec, NULL);
+		record_free(rec);
+		diag_list_free(&ignored);
+	}
+	s->unreadable = 1;
+	return s;
+}
+
 struct file_result *check_file(const struct project *p, const struct source *src)
 {
 	struct file_result *r;
@@ -367,12 +387,13 @@ struct file_result *check_file(const struct project *p, const struct source *src
 
 	if (text == NULL) {
 		r = xcalloc(1, sizeof *r);
-		if (err.kind == READ_TOO_LARGE)
+		if (err.kind == READ_TOO_LARGE) {
 			diag_report(&r->diags, src->path, 1, 1, RULE_FILE_TOO_LARGE,
 				    "%s, so it was not checked; split it into smaller records, or "
 				    "raise 'max-file-size' in .clerk.yml",
 				    err.message);
-		else
+			r->summary = unread_summary(p, src);
+		} else
 			r->error = xstrdup(err.message);
 		return r;
 	}
