@@ -10,7 +10,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "fuzz_check.h"
 #include "config.h"
 #include "project.h"
 #include "schema.h"
@@ -18,21 +18,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct schema_set schemas;
-
-/* Runs the per-file stage on text as the file path, then the whole-set
- * stage over that one record. */
-static void check_one(const struct project *p, const char *path, const char *text, size_t len)
-{
-	char name[64];
-	struct source src = {name, name, 0};
-	struct check_run run;
-
-	snprintf(name, sizeof name, "%s", path);
-	check_init(&run, p, "2025-12-31");
-	check_add(&run, check_text(p, &src, text, len));
-	check_finish(&run);
-	check_free(&run);
-}
 static char path[64];
 static int fd = -1;
 

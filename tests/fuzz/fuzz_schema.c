@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "check.h"
+#include "fuzz_check.h"
 #include "config.h"
 #include "project.h"
 #include "schema.h"
@@ -15,21 +15,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char separator[] = "\n%%record\n";
-
-/* Runs the per-file stage on text as the file path, then the whole-set
- * stage over that one record. */
-static void check_one(const struct project *p, const char *path, const char *text, size_t len)
-{
-	char name[64];
-	struct source src = {name, name, 0};
-	struct check_run run;
-
-	snprintf(name, sizeof name, "%s", path);
-	check_init(&run, p, "2025-12-31");
-	check_add(&run, check_text(p, &src, text, len));
-	check_finish(&run);
-	check_free(&run);
-}
 
 /* Checks the record text against the built-in schemas and s (which the set
  * takes over). */
