@@ -6,7 +6,7 @@ load helper
 
 # The build folder of the clerk under test (build or build-asan).
 build_dir() {
-	basename "$(dirname "$CLERK")"
+	basename "$(dirname "${CLERK_REAL:-$CLERK}")"
 }
 
 # The make variables that select that build, so that make install never
