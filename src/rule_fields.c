@@ -315,31 +315,23 @@ static void check_count(struct rule_ctx *ctx, const struct field_spec *f, const 
 static void check_split_list(struct rule_ctx *ctx, const struct field_spec *f,
 			     const struct ynode *n)
 {
-	const char *p = n->text, *end = n->text + n->len, *comma, *a, *b;
+	const char *p = n->text, *end = n->text + n->len, *a;
 	struct value v;
-	size_t count = 0;
+	size_t count = 0, len;
 	char *item;
 
-	while (p <= end) {
-		comma = memchr(p, ',', (size_t)(end - p));
-		if (comma == NULL)
-			comma = end;
-		for (a = p; a < comma && (*a == ' ' || *a == '\t'); a++)
-			;
-		for (b = comma; b > a && (b[-1] == ' ' || b[-1] == '\t'); b--)
-			;
-		if (b > a) {
-			item = xstrndup(a, (size_t)(b - a));
-			v.text = item;
-			v.len = (size_t)(b - a);
-			v.line = n->line;
-			v.col = n->col + (int)(a - n->text) + (n->plain ? 0 : 1);
-			v.exact = n->plain;
-			check_scalar(ctx, f, f->item_type, &v);
-			free(item);
-			count++;
-		}
-		p = comma + 1;
+	while (comma_item(&p, end, &a, &len)) {
+		if (len == 0)
+			continue;
+		item = xstrndup(a, len);
+		v.text = item;
+		v.len = len;
+		v.line = n->line;
+		v.col = n->col + (int)(a - n->text) + (n->plain ? 0 : 1);
+		v.exact = n->plain;
+		check_scalar(ctx, f, f->item_type, &v);
+		free(item);
+		count++;
 	}
 	check_count(ctx, f, n, count);
 }

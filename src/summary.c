@@ -111,21 +111,13 @@ static void add_ref(struct summary *s, size_t *cap, const struct field_spec *f, 
 static void add_split(struct summary *s, size_t *cap, const struct field_spec *f, int sup,
 		      const struct ynode *n)
 {
-	const char *p = n->text, *end = n->text + n->len, *comma, *a, *b;
+	const char *p = n->text, *end = n->text + n->len, *a;
+	size_t len;
 
-	while (p <= end) {
-		comma = memchr(p, ',', (size_t)(end - p));
-		if (comma == NULL)
-			comma = end;
-		for (a = p; a < comma && (*a == ' ' || *a == '\t'); a++)
-			;
-		for (b = comma; b > a && (b[-1] == ' ' || b[-1] == '\t'); b--)
-			;
-		if (b > a)
-			add_ref(s, cap, f, sup, a, (size_t)(b - a), n->line,
+	while (comma_item(&p, end, &a, &len))
+		if (len > 0)
+			add_ref(s, cap, f, sup, a, len, n->line,
 				n->col + (int)(a - n->text) + (n->plain ? 0 : 1));
-		p = comma + 1;
-	}
 }
 
 static void add_refs(struct summary *s, const struct record *rec, const struct schema *schema)

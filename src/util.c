@@ -381,3 +381,22 @@ void fput_escaped(const char *s, FILE *f)
 		n -= k ? k : 1;
 	}
 }
+
+int comma_item(const char **p, const char *end, const char **item, size_t *len)
+{
+	const char *comma, *a, *b;
+
+	if (*p > end)
+		return 0;
+	comma = memchr(*p, ',', (size_t)(end - *p));
+	if (comma == NULL)
+		comma = end;
+	for (a = *p; a < comma && (*a == ' ' || *a == '\t'); a++)
+		;
+	for (b = comma; b > a && (b[-1] == ' ' || b[-1] == '\t'); b--)
+		;
+	*item = a;
+	*len = (size_t)(b - a);
+	*p = comma + 1;
+	return 1;
+}

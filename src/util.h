@@ -80,6 +80,12 @@ char *join_words(const char *const *words, size_t n, const char *quote, const ch
  * finding is always one line. */
 void fput_escaped(const char *s, FILE *f);
 
+/* Reads the next item of a list written as one value, items apart by commas:
+ * from *p (up to end), skips blanks, sets *item and *len to the item without
+ * surrounding spaces and tabs, and moves *p past its comma. Returns 0 when
+ * the text is used up; an item may be empty (*len 0). */
+int comma_item(const char **p, const char *end, const char **item, size_t *len);
+
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);
 
