@@ -29,9 +29,21 @@ SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench mutate
+# Translations (gettext): po/LANG.po is compiled with msgfmt --check into
+# $(BUILD)/locale, where an uninstalled clerk finds it (see src/i18n.c).
+LOCALEDIR ?= $(PREFIX)/share/locale
+PO      := $(sort $(wildcard po/*.po))
+MO      := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/clerk.mo)
+# Where xgettext finds the texts: the functions that translate their format
+# string (diag_report, fail, ...) and the markers _(), N_() and RULE().
+XGETTEXT_KEYS := -k_ -kN_ -kngettext:1,2 -kdiag_report:6 -kdiag_set_help:2 -kfail:3 \
+	-kconfig_error_set:5 -kerror_line:1 -kusage_error:1 -kcheck_usage_error:1 \
+	-krules_usage_error:1 -kRULE:4
 
-all: $(BUILD)/clerk
+.PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench mutate \
+	po-update
+
+all: $(BUILD)/clerk $(MO)
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) src/rules.def | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -48,6 +60,23 @@ $(BUILD)/rule_docs.c: docs/rules.md src/embed-rules.sh | $(BUILD)
 
 $(BUILD)/rule_docs.o: $(BUILD)/rule_docs.c src/rule_doc.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/i18n.o: src/i18n.c src/i18n.h | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -DLOCALEDIR='"$(LOCALEDIR)"' -c -o $@ $<
+
+$(BUILD)/locale/%/LC_MESSAGES/clerk.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# The template of every translatable text, extracted from the source.
+$(BUILD)/clerk.pot: $(SRC) $(wildcard src/*.h) src/rules.def cmd/clerk.c | $(BUILD)
+	xgettext --from-code=UTF-8 -L C --add-comments=TRANSLATORS: --package-name=clerk \
+		--msgid-bugs-address="see README.md" --add-location=file $(XGETTEXT_KEYS) -o $@ $(SRC) src/rules.def cmd/clerk.c
+
+# Brings po/*.po up to date with the source: new texts are added untranslated
+# (the tests then fail until they are translated).
+po-update: $(BUILD)/clerk.pot
+	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$p $<; done
 
 $(BUILD)/libclerk.a: $(OBJ)
 	$(AR) rcs $@ $^
@@ -113,13 +142,19 @@ lint:
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-INSTALLED  := $(BINDIR)/clerk $(MANDIR)/man1/clerk.1 $(BASHCOMPDIR)/clerk
+INSTALLED  := $(BINDIR)/clerk $(MANDIR)/man1/clerk.1 $(BASHCOMPDIR)/clerk \
+	$(PO:po/%.po=$(LOCALEDIR)/%/LC_MESSAGES/clerk.mo)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BUILD)/clerk $(DESTDIR)$(BINDIR)/clerk
-	install -m 644 man/clerk.1 $(DESTDIR)$(MANDIR)/man1/clerk.1
-	install -m 644 completion/clerk.bash $(DESTDIR)$(BASHCOMPDIR)/clerk
+	install -m 644 docs/clerk.1 $(DESTDIR)$(MANDIR)/man1/clerk.1
+	install -m 644 cmd/clerk.bash-completion $(DESTDIR)$(BASHCOMPDIR)/clerk
+	for p in $(PO:po/%.po=%); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$p/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$p/LC_MESSAGES/clerk.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$p/LC_MESSAGES/clerk.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "i18n.h"
 #include "out.h"
 #include "pattern.h"
 #include "rule_doc.h"
@@ -35,21 +36,27 @@ struct command {
 
 static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Writes one line "clerk: ..." on stderr. Every error line goes through
- * here: paths, keys and arguments in it are escaped, so that it stays one
- * line and cannot steer the terminal. */
+/* Writes "clerk: " and line on stderr, escaped, so that it stays one line
+ * and cannot steer the terminal; frees line. */
+static void put_error(char *line)
+{
+	fputs("clerk: ", stderr);
+	fput_escaped(line, stderr);
+	fputc('\n', stderr);
+	free(line);
+}
+
+/* Writes one line "clerk: ..." on stderr, fmt translated. Every error line
+ * goes through here or put_error. */
 static void error_line(const char *fmt, ...)
 {
 	va_list ap;
 	char *line;
 
 	va_start(ap, fmt);
-	line = xvasprintf(fmt, ap);
+	line = xvasprintf(_(fmt), ap);
 	va_end(ap);
-	fputs("clerk: ", stderr);
-	fput_escaped(line, stderr);
-	fputc('\n', stderr);
-	free(line);
+	put_error(line);
 }
 
 static const char main_usage[] =
@@ -62,11 +69,8 @@ static int usage_verror(const char *usage, const char *fmt, va_list ap)
 
 static int usage_verror(const char *usage, const char *fmt, va_list ap)
 {
-	char *message = xvasprintf(fmt, ap);
-
-	error_line("%s", message);
-	free(message);
-	fputs(usage, stderr);
+	put_error(xvasprintf(_(fmt), ap));
+	fputs(_(usage), stderr);
 	return EXIT_USAGE;
 }
 
@@ -684,11 +688,45 @@ static int cmd_help(int argc, char **argv)
 	return 0;
 }
 
+/* Takes the options that come before the command (--lang LANG); returns
+ * how many arguments they used, or -1 after reporting a mistake. */
+static int global_options(int argc, char **argv)
+{
+	const char *lang = NULL;
+	int used = 0;
+
+	if (argc > 1 && strncmp(argv[1], "--lang=", 7) == 0) {
+		lang = argv[1] + 7;
+		used = 1;
+	} else if (argc > 1 && strcmp(argv[1], "--lang") == 0) {
+		if (argc < 3)
+		{
+			usage_error("--lang needs a language: en or nl");
+			return -1;
+		}
+		lang = argv[2];
+		used = 2;
+	}
+	if (lang != NULL && i18n_set_language(lang) != 0) {
+		usage_error("unknown language '%s'; use en or nl", lang);
+		return -1;
+	}
+	if (lang != NULL)
+		i18n_choose(lang);
+	return used;
+}
+
 /* Runs the command named in argv[1]; returns its exit code. */
 static int dispatch(int argc, char **argv)
 {
 	const struct command *c;
+	int used = global_options(argc, argv);
 
+	if (used < 0)
+		return EXIT_USAGE;
+	argv[used] = argv[0];
+	argc -= used;
+	argv += used;
 	if (argc < 2)
 		return cmd_help(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
@@ -704,7 +742,10 @@ static int dispatch(int argc, char **argv)
 /* Every command's output is checked: what cannot be written is an error. */
 int main(int argc, char **argv)
 {
-	int rc = dispatch(argc, argv);
+	int rc;
+
+	i18n_init(argv[0]);
+	rc = dispatch(argc, argv);
 
 	if (finish_stdout() != 0)
 		return EXIT_USAGE;

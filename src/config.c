@@ -338,6 +338,16 @@ static int read_as_of(struct ctx *c, const struct ynode *n)
 	return 0;
 }
 
+/* language: the language of clerk's messages for everyone using this set,
+ * unless --lang says otherwise. */
+static int read_language(struct ctx *c, const struct ynode *n)
+{
+	if (n->kind != YNODE_SCALAR || (!ynode_is(n, "nl") && !ynode_is(n, "en")))
+		return fail(c, n, "'language' must be en (English) or nl (Dutch)");
+	memcpy(c->cfg->language, n->text, 3);
+	return 0;
+}
+
 /* The largest max-file-size: records are read into memory whole. */
 #define MAX_FILE_SIZE_CEILING ((unsigned long long)1024 * 1024 * 1024)
 
@@ -375,7 +385,7 @@ static const struct {
 } config_keys[] = {
     {"schemas", read_schemas}, {"types", read_types}, {"exclude", read_exclude},
     {"rules", read_rules},     {"as-of", read_as_of}, {"max-file-size", read_max_file_size},
-    {"ignore", read_ignore},
+    {"ignore", read_ignore},   {"language", read_language},
 };
 
 #define NKEYS (sizeof config_keys / sizeof *config_keys)
@@ -389,7 +399,7 @@ static int read_key(struct ctx *c, const struct ynode *key, const struct ynode *
 			return config_keys[k].read(c, value);
 	return fail(c, key,
 		    "unknown key '%s'; use schemas, types, exclude, rules, as-of, "
-		    "max-file-size or ignore",
+		    "max-file-size, ignore or language",
 		    key->text);
 }
 

@@ -49,6 +49,7 @@ struct config {
 	char as_of[11];                /* YYYY-MM-DD, or "" when not set */
 	int as_of_line;
 	size_t max_file_size; /* records larger than this are not read */
+	char language[3];     /* "nl", "en", or "" when not set */
 };
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 const struct rule_info rule_catalogue[RULE_COUNT] = {
@@ -56,7 +57,7 @@ struct diag *diag_report(struct diag_list *list, const char *path, int line, int
 	d->rule = rule;
 	d->severity = rule_catalogue[rule].severity;
 	va_start(ap, fmt);
-	d->message = xvasprintf(fmt, ap);
+	d->message = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	return d;
 }
@@ -77,7 +78,7 @@ void diag_set_help(struct diag *d, const char *fmt, ...)
 		return;
 	free(d->help);
 	va_start(ap, fmt);
-	d->help = xvasprintf(fmt, ap);
+	d->help = xvasprintf(_(fmt), ap);
 	va_end(ap);
 }
 

@@ -1,8 +1,10 @@
 /* out.c - the table of output formats and the summary line they share. */
 #include "out.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 const struct writer out_writers[] = {
@@ -38,22 +40,29 @@ char *out_format_names(void)
 	return join_words(names, n, "", " or ");
 }
 
-static void count(FILE *f, size_t n, const char *word, const char *sep)
-{
-	fprintf(f, "%s%zu %s%s", sep, n, word, n == 1 ? "" : "s");
-}
-
 void out_summary(FILE *f, const struct check_run *run)
 {
+	size_t errors = diag_list_count(&run->diags, SEV_ERROR);
+	size_t warnings = diag_list_count(&run->diags, SEV_WARNING);
 	size_t infos = diag_list_count(&run->diags, SEV_INFO);
+	size_t records = run->nrecords;
+	char *e = xasprintf(ngettext("%zu error", "%zu errors", errors), errors);
+	char *w = xasprintf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
+	char *i = xasprintf(ngettext("%zu info", "%zu infos", infos), infos);
+	char *r = xasprintf(ngettext("%zu record", "%zu records", records), records);
 
-	count(f, diag_list_count(&run->diags, SEV_ERROR), "error", "");
-	count(f, diag_list_count(&run->diags, SEV_WARNING), "warning", ", ");
+	/* TRANSLATORS: the summary line, such as "2 errors, 1 warning in 12 records". */
 	if (infos > 0)
-		count(f, infos, "info", ", ");
-	count(f, run->nrecords, "record", " in ");
+		fprintf(f, _("%s, %s, %s in %s"), e, w, i, r);
+	else
+		fprintf(f, _("%s, %s in %s"), e, w, r);
 	if (run->excluded > 0)
-		fprintf(f, " (%zu named file%s excluded)", run->excluded,
-			run->excluded == 1 ? "" : "s");
+		fprintf(f, ngettext(" (%zu named file excluded)", " (%zu named files excluded)",
+				    run->excluded),
+			run->excluded);
 	fputc('\n', f);
+	free(e);
+	free(w);
+	free(i);
+	free(r);
 }

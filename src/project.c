@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* Returns the .clerk.yml that applies to every path (malloc'd, or NULL when
@@ -48,6 +49,8 @@ int project_open(struct project *p, const char *config_path, char *const *paths,
 	if (rc == 0 && path != NULL)
 		rc = config_load(&p->cfg, path, err);
 	free(found);
+	if (rc == 0 && p->cfg.language[0] != '\0')
+		i18n_prefer(p->cfg.language);
 	if (rc == 0)
 		rc = schema_set_add_builtin(&p->schemas, err);
 	for (i = 0; rc == 0 && i < p->cfg.nschema_dirs; i++)

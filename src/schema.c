@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "i18n.h"
 #include "load_yaml.h"
 #include "util.h"
 
@@ -44,7 +45,7 @@ int config_error_vset(struct config_error *err, const char *file, int line, int 
 	snprintf(err->file, sizeof err->file, "%s", file);
 	err->line = line;
 	err->col = col;
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	vsnprintf(err->message, sizeof err->message, _(fmt), ap);
 	return -1;
 }
 

@@ -40,14 +40,14 @@ build_vars() {
 
 @test "the man page passes mandoc -T lint with no message at all" {
 	command -v mandoc >/dev/null || { echo "mandoc is missing (.ci/install-deps installs it)" >&2; return 1; }
-	run mandoc -T lint "$REPO/man/clerk.1"
+	run mandoc -T lint "$REPO/docs/clerk.1"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 }
 
 @test "the man page names every command, option and format of clerk" {
 	local page
-	page=$(mandoc -T ascii "$REPO/man/clerk.1" | sed 's/.\x08//g')
+	page=$(mandoc -T ascii "$REPO/docs/clerk.1" | sed 's/.\x08//g')
 	for opt in $("$CLERK" check --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
 		[[ "$page" == *"--$opt"* ]] || { echo "man page lacks --$opt" >&2; return 1; }
 	done
@@ -61,7 +61,7 @@ build_vars() {
 complete_words() {
 	bash -c '
 		clerk() { "$CLERK" "$@"; }
-		. "$1/completion/clerk.bash"
+		. "$1/cmd/clerk.bash-completion"
 		shift
 		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
 		COMP_WORDS[0]=$CLERK
