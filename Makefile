@@ -55,8 +55,8 @@ $(BUILD)/builtin_schemas.o: $(BUILD)/builtin_schemas.c src/schema.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Each rule's section of docs/rules.md, for `clerk rules NAME` and SARIF.
-$(BUILD)/rule_docs.c: docs/rules.md src/embed-rules.sh | $(BUILD)
-	src/embed-rules.sh docs/rules.md > $@
+$(BUILD)/rule_docs.c: docs/rules.md $(wildcard docs/nl/rules.md) src/embed-rules.sh | $(BUILD)
+	src/embed-rules.sh docs/rules.md docs/nl/rules.md > $@
 
 $(BUILD)/rule_docs.o: $(BUILD)/rule_docs.c src/rule_doc.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -14,10 +14,12 @@ struct rule_doc {
 	const char *section; /* the whole section as Markdown, examples included */
 };
 
-extern const struct rule_doc rule_docs[];
-extern const size_t rule_doc_count;
+/* docs/rules.md and docs/nl/rules.md, each ended by an entry of NULLs. */
+extern const struct rule_doc rule_docs[], rule_docs_nl[];
+extern const size_t rule_docs_count, rule_docs_nl_count;
 
-/* Returns the documentation of the rule named name, or NULL when
+/* Returns the documentation of the rule named name in the language of the
+ * messages (English when the Dutch page lacks it), or NULL when
  * docs/rules.md has no section for it. */
 const struct rule_doc *rule_doc_find(const char *name);
 

@@ -23,7 +23,7 @@ build_vars() {
 	run make -s -C "$REPO" install DESTDIR="$dest" PREFIX=/opt/clerk $(build_vars)
 	[ "$status" -eq 0 ]
 	[ "$(cd "$dest" && find . -type f | sort | tr '\n' ' ')" = \
-	  "./opt/clerk/bin/clerk ./opt/clerk/share/bash-completion/completions/clerk ./opt/clerk/share/man/man1/clerk.1 " ]
+	  "./opt/clerk/bin/clerk ./opt/clerk/share/bash-completion/completions/clerk ./opt/clerk/share/locale/nl/LC_MESSAGES/clerk.mo ./opt/clerk/share/man/man1/clerk.1 " ]
 	[ -x "$dest/opt/clerk/bin/clerk" ]
 	# It works installed, away from the source: schemas and rule texts are built in.
 	cd "$WORK"
@@ -33,6 +33,10 @@ build_vars() {
 	run "$dest/opt/clerk/bin/clerk" rules field-enum
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"**Fails:**"* ]]
+	# The installed Dutch catalogue is found beside the installed program.
+	run "$dest/opt/clerk/bin/clerk" --lang nl check
+	[ "$status" -eq 0 ]
+	[[ "${lines[-1]}" == *" in 1 stuk" ]]
 	run make -s -C "$REPO" uninstall DESTDIR="$dest" PREFIX=/opt/clerk
 	[ "$status" -eq 0 ]
 	[ -z "$(find "$dest" -type f)" ]
