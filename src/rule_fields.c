@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "hint.h"
 #include "load_yaml.h"
 #include "rules.h"
 #include "util.h"
@@ -188,6 +189,16 @@ static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const s
 	}
 }
 
+/* Offers meant (the value a synonym or a misspelling stands for) as the
+ * replacement of v, when v stands as written. */
+static void offer(struct diag *d, const struct value *v, const char *meant)
+{
+	if (d == NULL || !v->exact)
+		return;
+	diag_set_end(d, v->line, v->col + (int)v->len);
+	diag_set_fix(d, v->line, v->col, v->line, v->col + (int)v->len, meant);
+}
+
 static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	const char *near;
@@ -198,11 +209,15 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 		if (strcmp(v->text, f->values[i]) == 0)
 			return;
 	list = join_words(f->values, f->nvalues, "", " or ");
-	near = closest(v->text, f->values, f->nvalues);
+	near = hint_synonym(f, v->text);
+	if (near == NULL)
+		near = closest(v->text, f->values, f->nvalues);
 	if (near != NULL)
-		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_ENUM,
-			    "field '%s' is '%s', which is not allowed; did you mean '%s'? (use %s)",
-			    f->name, v->text, near, list);
+		offer(diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_ENUM,
+				  "field '%s' is '%s', which is not allowed; did you mean '%s'? "
+				  "(use %s)",
+				  f->name, v->text, near, list),
+		      v, near);
 	else
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_ENUM,
 			    "field '%s' is '%s', which is not allowed; use %s", f->name, v->text,
@@ -213,11 +228,27 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 static void check_duration(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	char *words = join_words(f->keywords, f->nkeywords, "'", " or ");
+	const char *meant = hint_synonym(f, v->text);
+	char iso[16];
 
-	diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
-		    "field '%s' must be a duration such as P3Y (three years) or P6M (six "
-		    "months)%s%s, not '%s'",
-		    f->name, f->nkeywords ? ", or the word " : "", words, v->text);
+	if (meant == NULL && hint_duration(v->text, iso))
+		meant = iso;
+	if (meant != NULL)
+		offer(diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+				  "field '%s' is '%s', which is not a duration clerk can read; "
+				  "did you mean '%s'?",
+				  f->name, v->text, meant),
+		      v, meant);
+	else if (f->nkeywords > 0)
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a duration such as P3Y (three years) or P6M (six "
+			    "months), or the word %s, not '%s'",
+			    f->name, words, v->text);
+	else
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
+			    "field '%s' must be a duration such as P3Y (three years) or P6M (six "
+			    "months), not '%s'",
+			    f->name, v->text);
 	free(words);
 }
 

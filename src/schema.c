@@ -201,6 +201,58 @@ static int parse_condition(struct ctx *c, const struct ynode *n, struct conditio
 
 /* ---------------------------------------------------------------- fields */
 
+/* synonyms: a mapping from an enum value or keyword to the words people
+ * write for it (one word or a list), such as adopted: [vastgesteld]. */
+static int parse_synonyms(struct ctx *c, struct field_spec *f, const struct ynode *n)
+{
+	const char **words;
+	size_t i, k, nwords, total = 0;
+
+	if (want_kind(c, n, YNODE_MAP, "synonyms") != 0)
+		return -1;
+	for (i = 0; i + 1 < n->n; i += 2)
+		total += n->items[i + 1]->kind == YNODE_SEQ ? n->items[i + 1]->n : 1;
+	f->synonyms = arena_alloc(c->arena, (total ? total : 1) * sizeof *f->synonyms);
+	f->synonyms_line = n->line;
+	f->synonyms_col = n->col;
+	for (i = 0; i + 1 < n->n; i += 2) {
+		if (n->items[i]->kind != YNODE_SCALAR)
+			return fail(c, n->items[i], "each key of 'synonyms' must be one value");
+		if (get_strings(c, n->items[i + 1], "synonyms", &words, &nwords) != 0)
+			return -1;
+		for (k = 0; k < nwords; k++) {
+			f->synonyms[f->nsynonyms].word = words[k];
+			f->synonyms[f->nsynonyms++].value = n->items[i]->text;
+		}
+	}
+	return 0;
+}
+
+/* Checks that each synonym names one of the field's values or keywords. */
+static int check_synonyms(struct ctx *c, const struct field_spec *f)
+{
+	struct ynode where = {0};
+	size_t i, k;
+
+	where.line = f->synonyms_line;
+	where.col = f->synonyms_col;
+	for (i = 0; i < f->nsynonyms; i++) {
+		for (k = 0; k < f->nvalues && strcmp(f->values[k], f->synonyms[i].value) != 0; k++)
+			;
+		if (k < f->nvalues)
+			continue;
+		for (k = 0; k < f->nkeywords && strcmp(f->keywords[k], f->synonyms[i].value) != 0;
+		     k++)
+			;
+		if (k == f->nkeywords)
+			return fail(c, &where,
+				    "synonyms of field '%s' name '%s', which is not one of its "
+				    "values or keywords",
+				    f->name, f->synonyms[i].value);
+	}
+	return 0;
+}
+
 static int parse_field_key(struct ctx *c, struct field_spec *f, const struct ynode *key,
 			   const struct ynode *v)
 {
@@ -222,6 +274,8 @@ static int parse_field_key(struct ctx *c, struct field_spec *f, const struct yno
 		return get_strings(c, v, "aliases", &f->aliases, &f->naliases);
 	if (ynode_is(key, "keywords"))
 		return get_strings(c, v, "keywords", &f->keywords, &f->nkeywords);
+	if (ynode_is(key, "synonyms"))
+		return parse_synonyms(c, f, v);
 	if (ynode_is(key, "targets")) {
 		f->targets_node = v;
 		return get_strings(c, v, "targets", &f->targets, &f->ntargets);
@@ -253,7 +307,7 @@ static int parse_field_key(struct ctx *c, struct field_spec *f, const struct yno
 	return fail(
 	    c, key,
 	    "unknown key '%s' in field '%s'; use type, items, description, aliases, required, "
-	    "required-if, values, keywords, targets, default, min, max, min-items, "
+	    "required-if, values, keywords, synonyms, targets, default, min, max, min-items, "
 	    "max-items or pattern",
 	    key->text, f->name);
 }
@@ -277,7 +331,7 @@ static int check_field(struct ctx *c, const struct ynode *n, const struct field_
 		return fail(c, n, "field '%s': min-items is larger than max-items", f->name);
 	if ((f->has_min_items || f->has_max_items) && f->type != FT_LIST)
 		return fail(c, n, "field '%s': min-items and max-items need type list", f->name);
-	return 0;
+	return check_synonyms(c, f);
 }
 
 static int parse_field(struct ctx *c, const struct ynode *key, const struct ynode *v,

@@ -25,6 +25,12 @@ struct condition {
 	size_t nvalues;
 };
 
+/* A word people write for a value: not accepted, but named as the value meant. */
+struct synonym {
+	const char *word;  /* such as "vastgesteld" */
+	const char *value; /* the enum value or keyword meant, such as "adopted" */
+};
+
 struct field_spec {
 	const char *name;
 	int line, col;           /* where the schema defines it */
@@ -41,6 +47,9 @@ struct field_spec {
 	size_t nvalues;
 	const char **keywords; /* words accepted besides the type (indefinite) */
 	size_t nkeywords;
+	struct synonym *synonyms; /* words meaning a value or keyword (synonyms:) */
+	size_t nsynonyms;
+	int synonyms_line, synonyms_col;
 	const char *default_value;
 	int has_min, has_max; /* integer bounds */
 	long min, max;
