@@ -38,7 +38,7 @@ MO      := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/clerk.mo)
 # string (diag_report, fail, ...) and the markers _(), N_() and RULE().
 XGETTEXT_KEYS := -k_ -kN_ -kngettext:1,2 -kdiag_report:6 -kdiag_set_help:2 -kfail:3 \
 	-kconfig_error_set:5 -kerror_line:1 -kusage_error:1 -kcheck_usage_error:1 \
-	-krules_usage_error:1 -kRULE:4
+	-krules_usage_error:1 -kRULE:4 -kjoin_words:4
 
 .PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench mutate \
 	po-update
@@ -68,10 +68,15 @@ $(BUILD)/locale/%/LC_MESSAGES/clerk.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-# The template of every translatable text, extracted from the source.
-$(BUILD)/clerk.pot: $(SRC) $(wildcard src/*.h) src/rules.def cmd/clerk.c | $(BUILD)
+# The template of every translatable text, extracted from the source and
+# from the built-in schemas' titles and descriptions.
+$(BUILD)/schema_texts.c: $(SCHEMAS) src/schema-texts.sh | $(BUILD)
+	src/schema-texts.sh $(SCHEMAS) > $@
+
+$(BUILD)/clerk.pot: $(SRC) $(wildcard src/*.h) src/rules.def cmd/clerk.c $(BUILD)/schema_texts.c
 	xgettext --from-code=UTF-8 -L C --add-comments=TRANSLATORS: --package-name=clerk \
-		--msgid-bugs-address="see README.md" --add-location=file $(XGETTEXT_KEYS) -o $@ $(SRC) src/rules.def cmd/clerk.c
+		--msgid-bugs-address="see README.md" --add-location=file $(XGETTEXT_KEYS) -o $@ \
+		$(SRC) src/rules.def cmd/clerk.c $(BUILD)/schema_texts.c
 
 # Brings po/*.po up to date with the source: new texts are added untranslated
 # (the tests then fail until they are translated).

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
+
 static int leap(int year)
 {
 	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -133,24 +135,26 @@ int duration_valid(const char *text, size_t len)
 
 void date_problem(const char *text, size_t len, char *out, size_t outlen)
 {
-	static const char *const months[] = {"January",   "February", "March",    "April",
-					     "May",       "June",     "July",     "August",
-					     "September", "October",  "November", "December"};
+	static const char *const months[] = {
+	    N_("January"), N_("February"), N_("March"),     N_("April"),
+	    N_("May"),     N_("June"),     N_("July"),      N_("August"),
+	    N_("September"), N_("October"), N_("November"), N_("December")};
 	int y, m, d;
 
 	if (date_parse(text, len, NULL) != DATE_CALENDAR) {
-		snprintf(out, outlen, "it is not a date");
+		snprintf(out, outlen, "%s", _("it is not a date"));
 		return;
 	}
 	y = digits(text, 4);
 	m = digits(text + 5, 2);
 	d = digits(text + 8, 2);
 	if (m < 1 || m > 12)
-		snprintf(out, outlen, "there is no month %d", m);
+		snprintf(out, outlen, _("there is no month %d"), m);
 	else if (d < 1)
-		snprintf(out, outlen, "there is no day 0");
+		snprintf(out, outlen, "%s", _("there is no day 0"));
 	else
-		snprintf(out, outlen, "%s %d has only %d days", months[m - 1], y,
+		/* TRANSLATORS: "April 2024 has only 30 days". */
+		snprintf(out, outlen, _("%s %d has only %d days"), _(months[m - 1]), y,
 			 date_days_in_month(y, m));
 }
 

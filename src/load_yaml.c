@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "i18n.h"
 #include "util.h"
 
 /* A collection being filled: its node and the children gathered so far. */
@@ -225,19 +226,24 @@ static const struct {
 	const char *hint;
 } yaml_hints[] = {
     {"mapping values are not allowed",
-     "a value that contains ': ' must be put in straight quotes, such as "
-     "title: \"Besluit: subsidie\""},
+     N_("a value that contains ': ' must be put in straight quotes, such as "
+     "title: \"Besluit: subsidie\"")},
     {"unexpected end of stream while scanning a quoted scalar",
-     "a quote opened here is never closed"},
+     N_("a quote opened here is never closed")},
     {"found character that cannot start any token",
-     "a value that starts with a character such as @ or ` must be put in quotes"},
-    {"could not find expected ':'", "each line must be a field written as 'name: value'"},
+     N_("a value that starts with a character such as @ or ` must be put in quotes")},
+    {"could not find expected ':'",
+     N_("each line must be a field written as 'name: value'")},
     {"did not find expected key",
-     "check the indentation and the quotes on this line and the one before"},
-    {"found undefined tag handle", "a value that starts with ! must be put in quotes"},
-    {"UTF-8", "the file is not valid UTF-8 text; save it as UTF-8"},
-    {"invalid Unicode character", "the file is not valid UTF-8 text; save it as UTF-8"},
-    {"control characters are not allowed", "remove the invisible control character"},
+     N_("check the indentation and the quotes on this line and the one before")},
+    {"found undefined tag handle",
+     N_("a value that starts with ! must be put in quotes")},
+    {"UTF-8",
+     N_("the file is not valid UTF-8 text; save it as UTF-8")},
+    {"invalid Unicode character",
+     N_("the file is not valid UTF-8 text; save it as UTF-8")},
+    {"control characters are not allowed",
+     N_("remove the invisible control character")},
 };
 
 static const char *yaml_hint(const char *message)
@@ -246,7 +252,7 @@ static const char *yaml_hint(const char *message)
 
 	for (i = 0; i < sizeof yaml_hints / sizeof *yaml_hints; i++)
 		if (strstr(message, yaml_hints[i].problem) != NULL)
-			return yaml_hints[i].hint;
+			return _(yaml_hints[i].hint);
 	return "";
 }
 
@@ -259,7 +265,7 @@ static void parser_error(struct builder *b, yaml_parser_t *parser, const char *t
 	char msg[200];
 
 	if (parser->error == YAML_MEMORY_ERROR) {
-		set_error(b->err, 0, 0, "out of memory while reading YAML");
+		set_error(b->err, 0, 0, _("out of memory while reading YAML"));
 		return;
 	}
 	if (parser->error == YAML_READER_ERROR)
@@ -271,7 +277,7 @@ static void parser_error(struct builder *b, yaml_parser_t *parser, const char *t
 		mark = parser->context_mark;
 	set_error(b->err, (int)mark.line + 1 + b->line_offset, (int)mark.column + 1, msg);
 	if (mark.index < len && text[mark.index] == '\t')
-		snprintf(b->err->hint, sizeof b->err->hint, "indent with spaces, not tabs");
+		snprintf(b->err->hint, sizeof b->err->hint, "%s", _("indent with spaces, not tabs"));
 	else
 		snprintf(b->err->hint, sizeof b->err->hint, "%s", yaml_hint(msg));
 }

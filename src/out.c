@@ -48,7 +48,7 @@ void out_summary(FILE *f, const struct check_run *run)
 	size_t records = run->nrecords;
 	char *e = xasprintf(ngettext("%zu error", "%zu errors", errors), errors);
 	char *w = xasprintf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
-	char *i = xasprintf(ngettext("%zu info", "%zu infos", infos), infos);
+	char *i = xasprintf(ngettext("%zu info", "%zu info", infos), infos);
 	char *r = xasprintf(ngettext("%zu record", "%zu records", records), records);
 
 	/* TRANSLATORS: the summary line, such as "2 errors, 1 warning in 12 records". */

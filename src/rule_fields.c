@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "hint.h"
+#include "i18n.h"
 #include "load_yaml.h"
 #include "rules.h"
 #include "util.h"
@@ -16,7 +17,9 @@
 
 const char *rule_article(const char *word)
 {
-	return word[0] != '\0' && strchr("aeiouAEIOU", word[0]) != NULL ? "an" : "a";
+	/* TRANSLATORS: the articles before a record type, "an agreement", "a
+	 * decision"; Dutch uses "een" for both. */
+	return word[0] != '\0' && strchr("aeiouAEIOU", word[0]) != NULL ? _("an") : _("a");
 }
 
 static int present(const struct ynode *n)
@@ -64,8 +67,8 @@ char *rule_condition_text(const struct rule_ctx *ctx, const struct condition *co
 static char *field_words(const struct field_spec *f)
 {
 	if (f->description != NULL)
-		return xasprintf("field '%s' (%s)", f->name, f->description);
-	return xasprintf("field '%s'", f->name);
+		return xasprintf(_("field '%s' (%s)"), f->name, f->description);
+	return xasprintf(_("field '%s'"), f->name);
 }
 
 /* Returns the closest of candidates to word when it is close enough to be a

@@ -813,6 +813,24 @@ static void add_id_field(struct schema *s)
 	s->nfields++;
 }
 
+/* Puts the schema's title and field descriptions, the words messages use,
+ * into the language of the messages. The built-in schemas' texts are in the
+ * catalogue (Makefile: schema_texts.c); an organisation's own pass through
+ * unchanged. Names that are matched (fields, sections) are never translated. */
+static const char *translated(const char *text)
+{
+	return text != NULL && text[0] != '\0' ? _(text) : text;
+}
+
+static void translate_texts(struct schema *s)
+{
+	size_t i;
+
+	s->title = translated(s->title);
+	for (i = 0; i < s->nfields; i++)
+		s->fields[i].description = translated(s->fields[i].description);
+}
+
 struct schema *schema_parse(const char *file, const char *text, size_t len,
 			    struct config_error *err)
 {
@@ -849,6 +867,7 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 		return NULL;
 	}
 	add_id_field(s);
+	translate_texts(s);
 	return s;
 }
 

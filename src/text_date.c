@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "util.h"
 
 struct word {
@@ -345,7 +346,7 @@ enum text_date_verdict text_date_judge(const struct text_date *d, char *why, siz
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, d->month, d->day);
 		date_problem(iso, strlen(iso), why, whylen);
 		if (d->year < 0 && d->month >= 1 && d->month <= 12 && d->day > 0)
-			snprintf(why, whylen, "that month has only %d days",
+			snprintf(why, whylen, _("that month has only %d days"),
 				 date_days_in_month(year, d->month));
 		return TEXT_DATE_INVALID;
 	}

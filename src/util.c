@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 static void out_of_memory(void)
 {
 	fputs("clerk: out of memory\n", stderr);
@@ -151,23 +153,23 @@ void format_size(unsigned long n, char *out, size_t outlen)
 	else if (n >= 1024)
 		snprintf(out, outlen, "%.1f KB", (double)n / 1024.0);
 	else
-		snprintf(out, outlen, "%lu byte%s", n, n == 1 ? "" : "s");
+		snprintf(out, outlen, ngettext("%lu byte", "%lu bytes", n), n);
 }
 
 /* The kinds of files that are never read, in plain words. */
 static const char *file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
-		return "a folder";
+		return _("a folder");
 	if (S_ISFIFO(mode))
-		return "a named pipe";
+		return _("a named pipe");
 	if (S_ISCHR(mode))
-		return "a character device";
+		return _("a character device");
 	if (S_ISBLK(mode))
-		return "a block device";
+		return _("a block device");
 	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a plain file";
+		return _("a socket");
+	return _("not a plain file");
 }
 
 static char *read_failed(struct read_error *err, enum read_fail kind, int fd)
@@ -195,10 +197,10 @@ static void too_large(struct read_error *err, unsigned long size, size_t limit)
 	format_size((unsigned long)limit, max, sizeof max);
 	if (size == 0)
 		snprintf(err->message, sizeof err->message,
-			 "the file is larger than the limit of %s", max);
+			 _("the file is larger than the limit of %s"), max);
 	else
 		snprintf(err->message, sizeof err->message,
-			 "the file is %s, more than the limit of %s", found, max);
+			 _("the file is %s, more than the limit of %s"), found, max);
 }
 
 char *read_file(const char *path, size_t limit, size_t *len, struct read_error *err)
@@ -216,7 +218,7 @@ char *read_file(const char *path, size_t limit, size_t *len, struct read_error *
 	if (fstat(fd, &st) != 0)
 		return read_failed(err, READ_ERRNO, fd);
 	if (!S_ISREG(st.st_mode)) {
-		snprintf(err->message, sizeof err->message, "not a regular file (%s)",
+		snprintf(err->message, sizeof err->message, _("not a regular file (%s)"),
 			 file_kind(st.st_mode));
 		return read_failed(err, READ_NOT_REGULAR, fd);
 	}
@@ -284,7 +286,7 @@ char *join_words(const char *const *words, size_t n, const char *quote, const ch
 
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_puts(&b, i + 1 == n ? last : ", ");
+			buf_puts(&b, i + 1 == n ? _(last) : ", ");
 		buf_printf(&b, "%s%s%s", quote, words[i], quote);
 	}
 	return buf_take(&b);
