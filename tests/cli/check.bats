@@ -473,7 +473,7 @@ date: 2024-01-10
 status: active
 parties: Gemeente Dijkmeer en Gemeente Zandwijk
 effective: 2024-02-01
-term: 3 jaar
+term: ruim 3 jaar
 ---
 # Samenwerkingsovereenkomst
 
@@ -497,5 +497,5 @@ EOT
 	assert_one field-items COV-2024-001.md:7
 	[[ "$output" == *"separate the items with commas"* ]]
 	assert_one field-type COV-2024-001.md:9
-	[[ "$output" == *"or the word 'indefinite', not '3 jaar'"* ]]
+	[[ "$output" == *"or the word 'indefinite', not 'ruim 3 jaar'"* ]]
 }
