@@ -175,6 +175,7 @@ GOLDEN_FORMATS := pretty json sarif junit github gitlab
 GOLDEN_AS_OF := 2025-12-31
 golden: all
 	-$(BUILD)/clerk check --as-of $(GOLDEN_AS_OF) examples/broken > tests/golden/broken.out
+	-$(BUILD)/clerk --lang nl check --as-of $(GOLDEN_AS_OF) examples/broken > tests/golden/broken.nl.out
 	for f in $(GOLDEN_FORMATS); do \
 		$(BUILD)/clerk check --as-of $(GOLDEN_AS_OF) --format $$f examples/broken | \
 		sed 's|"SRCROOT":{"uri":"[^"]*"}|"SRCROOT":{"uri":"file:///ROOT/"}|' \

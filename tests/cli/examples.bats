@@ -17,6 +17,16 @@ load helper
 	diff -u tests/golden/broken.out - <<<"$output"
 }
 
+@test "examples/broken in Dutch gives the Dutch golden output: the same rules, files and lines" {
+	cd "$REPO"
+	run env -u LANGUAGE "$CLERK" --lang nl check --as-of "$AS_OF" examples/broken
+	[ "$status" -eq 1 ]
+	diff -u tests/golden/broken.nl.out - <<<"$output"
+	# Every finding stands on the same file, line, column and rule as in English.
+	diff -u <(sed -n 's/^\([^ ]*:[0-9]*:[0-9]*:\) .*\(\[[a-z-]*\]\)$/\1 \2/p' tests/golden/broken.out) \
+		<(sed -n 's/^\([^ ]*:[0-9]*:[0-9]*:\) .*\(\[[a-z-]*\]\)$/\1 \2/p' <<<"$output")
+}
+
 @test "examples/broken checked from inside gives the same findings" {
 	cd "$REPO/examples/broken"
 	run "$CLERK" check --as-of "$AS_OF"
