@@ -109,7 +109,7 @@ void diag_add_related(struct diag *d, const char *path, int line, int col, const
 	r->path = xstrdup(path);
 	r->line = line;
 	r->col = col;
-	r->message = message ? xstrdup(message) : NULL;
+	r->message = message ? xstrdup(_(message)) : NULL;
 }
 
 /* Frees what d owns. */

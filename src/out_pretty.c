@@ -14,8 +14,10 @@
  * file that cannot be read again just goes without its snippet. Control
  * characters and bytes that are not UTF-8 are shown as U+FFFD, so a record
  * cannot send escape sequences to the terminal. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "out.h"
 #include "out_util.h"
 #include "util.h"
@@ -130,10 +132,21 @@ static int digits(int n)
 	return d;
 }
 
+/* The severity as a person reads it; the text format keeps the English
+ * words, which tools match. */
+static const char *severity_label(enum severity sev)
+{
+	static const char *const labels[] = {
+	    [SEV_OFF] = N_("off"), [SEV_INFO] = N_("info"), [SEV_WARNING] = N_("warning"),
+	    [SEV_ERROR] = N_("error")};
+
+	return _(labels[sev]);
+}
+
 static void header(struct pretty *p, const struct diag *d)
 {
 	paint(p, severity_paint[d->severity]);
-	fprintf(p->f, "%s[%s]", severity_name(d->severity), rule_catalogue[d->rule].name);
+	fprintf(p->f, "%s[%s]", severity_label(d->severity), rule_catalogue[d->rule].name);
 	paint(p, PAINT_BOLD);
 	fputs(": ", p->f);
 	put_safe(p->f, d->message, (size_t)-1);
@@ -153,17 +166,20 @@ static void show_fix(struct pretty *p, const struct diag *d)
 {
 	const struct diag_fix *fix = d->fix;
 	const char *text;
+	char *line;
 	struct buf b = {0};
 	size_t len, from, to;
 
 	text = out_source_line(&p->src, d->path, fix->line, &len);
 	if (text == NULL || fix->end_line != fix->line || fix->end_col < fix->col) {
 		paint(p, PAINT_HELP);
-		fputs("fix", p->f);
+		fputs(_("fix"), p->f);
 		paint(p, PAINT_NONE);
-		fputs(": write '", p->f);
-		put_safe(p->f, fix->text, (size_t)-1);
-		fputs("'\n", p->f);
+		fputs(": ", p->f);
+		line = xasprintf(_("write '%s'"), fix->text);
+		put_safe(p->f, line, (size_t)-1);
+		free(line);
+		fputc('\n', p->f);
 		return;
 	}
 	from = (size_t)fix->col - 1 < len ? (size_t)fix->col - 1 : len;
@@ -172,9 +188,11 @@ static void show_fix(struct pretty *p, const struct diag *d)
 	buf_puts(&b, fix->text);
 	buf_add(&b, text + to, len - to);
 	paint(p, PAINT_HELP);
-	fputs("fix", p->f);
+	fputs(_("fix"), p->f);
 	paint(p, PAINT_NONE);
-	fputs(": write it like this\n", p->f);
+	fputs(": ", p->f);
+	fputs(_("write it like this"), p->f);
+	fputc('\n', p->f);
 	snippet(p, fix->line, b.data, b.len, from, from + strlen(fix->text), '+', PAINT_HELP);
 	buf_free(&b);
 }
@@ -203,7 +221,7 @@ static void write_related(struct pretty *p, const struct diag *d)
 		paint(p, PAINT_GUTTER);
 		fputs("= ", p->f);
 		paint(p, PAINT_BOLD);
-		fputs("see", p->f);
+		fputs(_("see"), p->f);
 		paint(p, PAINT_NONE);
 		fputs(": ", p->f);
 		put_safe(p->f, r->path, (size_t)-1);
@@ -232,7 +250,7 @@ static void write_diag(struct pretty *p, const struct diag *d)
 			severity_paint[d->severity]);
 	}
 	if (d->help != NULL)
-		note_line(p, "help", d->help);
+		note_line(p, _("help"), d->help);
 	write_related(p, d);
 	if (d->fix != NULL)
 		show_fix(p, d);
