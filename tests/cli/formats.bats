@@ -141,12 +141,12 @@ findings_of() {
 }
 
 @test "pretty: the source line with a mark under the place, and no colour when not asked" {
-	valid_decision | sed 's/^status: adopted/status: genomen/' | write 2024-017.md
+	valid_decision | sed 's/^status: adopted/status: afgerond/' | write 2024-017.md
 	run "$CLERK" check --format pretty
 	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "error[field-enum]: field 'status' is 'genomen', which is not allowed; use draft, adopted, withdrawn or expired" ]
+	[ "${lines[0]}" = "error[field-enum]: field 'status' is 'afgerond', which is not allowed; use draft, adopted, withdrawn or expired" ]
 	[ "${lines[1]}" = " --> 2024-017.md:6:9" ]
-	[ "${lines[3]}" = "6 | status: genomen" ]
+	[ "${lines[3]}" = "6 | status: afgerond" ]
 	[ "${lines[4]}" = "  |         ^" ]
 	[[ "$output" != *$'\033'* ]]
 }

@@ -91,3 +91,32 @@ broken_decision() {
 	run msgcmp --use-untranslated "$REPO/po/nl.po" "$dir/clerk.pot"
 	[ "$status" -eq 0 ]
 }
+
+# Prints the fenced blocks of rule $2's section in the page $1.
+rule_blocks() {
+	awk -v rule="## \`$2\`" '
+		/^```/ { fence = !fence }
+		!fence && /^## / { inside = ($0 == rule); next }
+		inside && (fence || /^```/) { print }
+	' "$1"
+}
+
+@test "docs/nl/rules.md explains every rule, with the same examples as docs/rules.md" {
+	local rule missing=""
+	for rule in $("$CLERK" rules | awk '{print $1}'); do
+		grep -qx "## \`$rule\`" "$REPO/docs/nl/rules.md" || { missing="$missing $rule"; continue; }
+		diff -u <(rule_blocks "$REPO/docs/rules.md" "$rule") \
+			<(rule_blocks "$REPO/docs/nl/rules.md" "$rule") ||
+			{ echo "the examples of $rule differ" >&2; return 1; }
+	done
+	[ -z "$missing" ] || { echo "no Dutch entry for:$missing" >&2; return 1; }
+}
+
+@test "clerk --lang nl rules NAME shows the Dutch explanation" {
+	run "$CLERK" --lang nl rules field-enum
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"**Ernst:** error."* ]]
+	[[ "$output" == *"**Fout:**"* ]]
+	run "$CLERK" --lang en rules field-enum
+	[[ "$output" == *"**Severity:** error."* ]]
+}
