@@ -13,10 +13,18 @@
 #include "load_yaml.h"
 #include "rules.h"
 #include "text_date.h"
+#include "util.h"
 
 /* How far after cmark's column a date is looked for in the source line:
  * entities and escapes before it make the source longer than the text. */
 #define SEARCH_WINDOW 256
+
+/* One text node within a run of running text: its bytes in the run and
+ * where cmark places it. */
+struct text_seg {
+	size_t off, len;
+	int line, col;
+};
 
 struct text_scan {
 	struct rule_ctx *ctx;
@@ -51,20 +59,20 @@ static int autolink_text(cmark_node *node)
 			       (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0));
 }
 
-/* The file column of d, found in the source line from cmark's column on. */
-static int date_column(struct text_scan *sc, int line, int col, const char *lit,
-		       const struct text_date *d)
+/* The file column of a date whose first bytes (nlen, within one text node)
+ * are needle, found in the source line from the column cmark suggests on;
+ * col itself when it is not there. */
+static int date_column(struct text_scan *sc, int line, int col, const char *needle, size_t nlen)
 {
-	int from = col + (int)d->start, found;
+	int from = col, found;
 
 	if (line == sc->cur_line && sc->cur_col > from)
 		from = sc->cur_col;
-	found = body_lines_find(&sc->lines, line, from, lit + d->start, d->end - d->start,
-				SEARCH_WINDOW);
+	found = body_lines_find(&sc->lines, line, from, needle, nlen, SEARCH_WINDOW);
 	if (found == 0)
-		return col + (int)d->start;
+		return col;
 	sc->cur_line = line;
-	sc->cur_col = found + (int)(d->end - d->start);
+	sc->cur_col = found + (int)nlen;
 	return found;
 }
 
@@ -108,20 +116,25 @@ static void report_weekday(struct text_scan *sc, int line, int col, const char *
 	diag_set_help(dg, "correct the weekday or the date");
 }
 
-static void judge(struct text_scan *sc, int line, int col, const char *lit,
+/* Judges d, found in text (a run of one paragraph's text), and reports it at
+ * the source place of its first bytes: within the text node seg. */
+static void judge(struct text_scan *sc, const struct text_seg *seg, const char *text,
 		  const struct text_date *d)
 {
 	char why[128];
-	int real = -1, file_line = line + sc->ctx->rec->body_line - 1, c;
+	int real = -1, file_line = seg->line + sc->ctx->rec->body_line - 1, c;
+	size_t seg_end = seg->off + seg->len;
+	size_t nlen = (d->end < seg_end ? d->end : seg_end) - d->start;
 	enum text_date_verdict v = text_date_judge(d, why, sizeof why, &real);
 
 	if (v == TEXT_DATE_OK)
 		return;
-	c = date_column(sc, line, col, lit, d);
+	c = date_column(sc, seg->line, seg->col + (int)(d->start - seg->off), text + d->start,
+			nlen);
 	if (v == TEXT_DATE_INVALID)
 		report_invalid(sc, file_line, c, d, why);
 	else
-		report_weekday(sc, file_line, c, lit, d, real);
+		report_weekday(sc, file_line, c, text, d, real);
 }
 
 /* True when s holds a digit: every date does, most lines do not. */
@@ -133,26 +146,75 @@ static int has_digit(const char *s)
 	return 0;
 }
 
-static void scan_text(struct text_scan *sc, cmark_node *node)
+/* True when node belongs to a run of running text: a text node (not the
+ * text of an autolink) or a line break inside a paragraph. */
+static int run_member(cmark_node *node)
 {
-	const char *lit = cmark_node_get_literal(node);
-	struct text_date found[2];
-	size_t pos = 0, len;
-	int k, i, line = cmark_node_get_start_line(node), col = cmark_node_get_start_column(node);
+	cmark_node_type t = cmark_node_get_type(node);
 
-	if (lit == NULL || !has_digit(lit) || autolink_text(node))
-		return;
-	len = strlen(lit);
+	if (t == CMARK_NODE_TEXT)
+		return !autolink_text(node);
+	return t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK;
+}
+
+/* Returns the text node segment holding byte off of the run (the last one
+ * starting at or before it). */
+static const struct text_seg *seg_at(const struct text_seg *segs, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (segs[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &segs[lo];
+}
+
+/* Reads the run of text nodes and line breaks that starts at first as one
+ * text, a line break as a space, so that a date may run over a line end. */
+static void scan_run(struct text_scan *sc, cmark_node *first)
+{
+	struct buf b = {0};
+	struct text_seg *segs = NULL;
+	struct text_date found[2];
+	size_t nsegs = 0, cap = 0, pos = 0;
+	cmark_node *n;
+	const char *lit;
+	int k, i;
+
+	for (n = first; n != NULL && run_member(n); n = cmark_node_next(n)) {
+		lit = cmark_node_get_literal(n);
+		if (cmark_node_get_type(n) != CMARK_NODE_TEXT || lit == NULL) {
+			buf_add(&b, " ", 1);
+			continue;
+		}
+		xgrow((void **)&segs, &cap, nsegs, sizeof *segs);
+		segs[nsegs].off = b.len;
+		segs[nsegs].len = strlen(lit);
+		segs[nsegs].line = cmark_node_get_start_line(n);
+		segs[nsegs].col = cmark_node_get_start_column(n);
+		buf_add(&b, lit, segs[nsegs].len);
+		nsegs++;
+	}
+	if (nsegs == 0 || !has_digit(b.data))
+		goto done;
 	if (sc->md == NULL) {
 		body_lines_init(&sc->lines, sc->ctx->rec);
 		sc->md = text_dates_match_data(sc->td);
 		if (sc->md == NULL)
-			return;
+			goto done;
 	}
-	for (k = text_dates_next(sc->td, sc->md, lit, len, &pos, sc->year, found); k > 0;
-	     k = text_dates_next(sc->td, sc->md, lit, len, &pos, sc->year, found))
+	for (k = text_dates_next(sc->td, sc->md, b.data, b.len, &pos, sc->year, found); k > 0;
+	     k = text_dates_next(sc->td, sc->md, b.data, b.len, &pos, sc->year, found))
 		for (i = 0; i < k; i++)
-			judge(sc, line, col, lit, &found[i]);
+			judge(sc, seg_at(segs, nsegs, found[i].start), b.data, &found[i]);
+done:
+	buf_free(&b);
+	free(segs);
 }
 
 void rule_text_dates(struct rule_ctx *ctx)
@@ -175,9 +237,10 @@ void rule_text_dates(struct rule_ctx *ctx)
 		node = cmark_iter_get_node(it);
 		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE)
 			images += ev == CMARK_EVENT_ENTER ? 1 : -1;
-		else if (ev == CMARK_EVENT_ENTER && images == 0 &&
-			 cmark_node_get_type(node) == CMARK_NODE_TEXT)
-			scan_text(&sc, node);
+		else if (ev == CMARK_EVENT_ENTER && images == 0 && run_member(node) &&
+			 (cmark_node_previous(node) == NULL ||
+			  !run_member(cmark_node_previous(node))))
+			scan_run(&sc, node);
 	}
 	cmark_iter_free(it);
 	pcre2_match_data_free(sc.md);

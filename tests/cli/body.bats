@@ -91,6 +91,22 @@ EOT
 	assert_clean
 }
 
+@test "dates: a date over a line break is read whole, once, at its first line" {
+	decision_with <<'EOT' | write 2010-004.md
+1. gehouden op dinsdag
+   27 januari 2010, en de termijn liep tot 29 februari
+   2009; `code`
+   31 juni 2016 en 31 juni
+   2016.
+EOT
+	run "$CLERK" check
+	[[ "$output" == *"2010-004.md:11:16: error: the weekday 'dinsdag' does not match the date: 27 januari 2010 is een woensdag [text-date-weekday]"* ]]
+	[[ "$output" == *"2010-004.md:12:44: error: the date '29 februari 2009' does not exist"* ]]
+	[[ "$output" == *"2010-004.md:14:4: error: the date '31 juni 2016' does not exist"* ]]
+	[[ "$output" == *"2010-004.md:14:20: error: the date '31 juni 2016' does not exist"* ]]
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 4 ]
+}
+
 @test "dates: columns stay right after indentation, entities and emphasis" {
 	decision_with <<'EOT' | write 2010-004.md
 - eerste punt

@@ -192,6 +192,9 @@ static void test_month_lengths(void **state)
 	assert_int_equal(verdict("31 april 2016"), TEXT_DATE_INVALID);
 	assert_int_equal(verdict("31 September 2016"), TEXT_DATE_INVALID);
 	assert_int_equal(verdict("32/1/2014"), TEXT_DATE_INVALID);
+	assert_int_equal(verdict("14.13.2017"), TEXT_DATE_INVALID);
+	assert_int_equal(verdict("12/13/2017"), TEXT_DATE_INVALID);
+	assert_int_equal(verdict("28-12-2017"), TEXT_DATE_OK);
 	assert_int_equal(verdict("0 mei 2014"), TEXT_DATE_INVALID);
 	assert_int_equal(verdict("2017-13-01"), TEXT_DATE_INVALID);
 	assert_int_equal(verdict("2017-00-10"), TEXT_DATE_INVALID);
