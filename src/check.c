@@ -18,18 +18,50 @@
 #include "util.h"
 
 /* The rules run on each record that has a schema, in this order; one a
- * line, so that adding a rule is a one-line change. */
+ * line, so that adding a rule is a one-line change. A function whose rules
+ * the configuration all turns off is not run at all (the dates in the text
+ * cost their scan); it decides nothing that another rule reads, so only
+ * time changes. RULE_COUNT ends each list; an empty list: always run. */
 /* clang-format off */
-static void (*const record_rules[])(struct rule_ctx *) = {
-    rule_fields,
-    rule_date_order,
-    rule_identity,
-    rule_sections,
-    rule_text_dates,
-    rule_decision_points,
-    rule_numbers,
+static const struct {
+	void (*run)(struct rule_ctx *);
+	enum rule_id reports[3];
+} record_rules[] = {
+    {rule_fields, {RULE_COUNT}},
+    {rule_date_order, {RULE_COUNT}},
+    {rule_identity, {RULE_COUNT}},
+    {rule_sections, {RULE_COUNT}},
+    {rule_text_dates, {RULE_TEXT_DATE_INVALID, RULE_TEXT_DATE_WEEKDAY, RULE_COUNT}},
+    {rule_decision_points, {RULE_COUNT}},
+    {rule_numbers, {RULE_COUNT}},
 };
 /* clang-format on */
+
+/* True when record rule k reports only rules that severity turns off. */
+static int rules_off(size_t k, const enum severity *severity)
+{
+	size_t i;
+
+	if (record_rules[k].reports[0] == RULE_COUNT)
+		return 0;
+	for (i = 0; record_rules[k].reports[i] != RULE_COUNT; i++)
+		if (severity[record_rules[k].reports[i]] != SEV_OFF)
+			return 0;
+	return 1;
+}
+
+/* A suppression of a rule that was not run (all of its function's rules
+ * off) cannot have been used: it is not reported as unused either. */
+static void forgive_skipped(struct suppress_list *list, const enum severity *severity)
+{
+	size_t i, k, r;
+
+	for (k = 0; k < sizeof record_rules / sizeof *record_rules; k++)
+		for (r = 0; rules_off(k, severity) && record_rules[k].reports[r] != RULE_COUNT; r++)
+			for (i = 0; i < list->n; i++)
+				list->items[i].used |=
+				    list->items[i].rule == record_rules[k].reports[r];
+}
 
 /* ------------------------------------------------------------- discovery */
 
@@ -345,13 +377,15 @@ struct file_result *check_text(const struct project *p, const struct source *src
 		ctx.schema = schema;
 		ctx.diags = &r->diags;
 		for (i = 0; i < sizeof record_rules / sizeof *record_rules; i++)
-			record_rules[i](&ctx);
+			if (!rules_off(i, p->cfg.severity))
+				record_rules[i].run(&ctx);
 	}
 	if (rec->has_front || mapped != NULL || src->named)
 		r->summary = summarise(p, rec, schema, mapped);
 	/* issue 8: suppression comments, read while the tree exists and
 	 * applied as a filter after all rules of this file. */
 	suppress_scan(&suppressions, rec, &r->diags);
+	forgive_skipped(&suppressions, p->cfg.severity);
 	record_free(rec);
 	suppress_apply(&suppressions, &r->diags, src->path);
 	suppress_free(&suppressions);

@@ -91,3 +91,21 @@ EOT
 	run "$CLERK" check
 	assert_clean
 }
+
+@test "both date rules off: the dates are not read, and their clerk comments are not 'unused'" {
+	decision_with <<'EOT' | write 2010-004.md
+<!-- clerk-disable-next-line text-date-invalid -->
+1. besloten op dinsdag 27 januari 2010 over 31 juni 2016.
+EOT
+	printf 'rules:\n  text-date-invalid: off\n  text-date-weekday: off\n' >.clerk.yml
+	run "$CLERK" check
+	assert_clean
+	printf 'rules:\n  text-date-invalid: off\n' >.clerk.yml
+	run "$CLERK" check
+	assert_one text-date-weekday 2010-004.md:12
+	assert_only_one
+	rm .clerk.yml
+	run "$CLERK" check
+	assert_one text-date-weekday 2010-004.md:12
+	assert_only_one # the comment silences text-date-invalid, so it is used
+}
