@@ -675,7 +675,7 @@ static void keep_named(struct check_run *run)
 {
 	struct diag_list kept = {0}, rest = {0};
 	struct citation *ids, *reals;
-	struct cited_file *cited, want, *hit;
+	struct cited_file *cited, want = {NULL, NULL}, *hit;
 	struct diag_list *to;
 	struct diag *d;
 	size_t i, ncited;
