@@ -492,6 +492,13 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 		if (finish_output(f, o->output, tmp) != 0)
 			run.system_errors++;
 	}
+	if (run.hidden == 1 && !o->out.quiet && run.system_errors == 0)
+		error_line("note: 1 finding in another file of the record set is not shown; check "
+			   "the whole set to see it");
+	else if (run.hidden > 1 && !o->out.quiet && run.system_errors == 0)
+		error_line("note: %zu findings in other files of the record set are not shown; "
+			   "check the whole set to see them",
+			   run.hidden);
 	rc = run.system_errors > 0 ? EXIT_USAGE : findings_code(o, &run);
 	check_free(&run);
 	return rc;

@@ -18,18 +18,50 @@
 #include "util.h"
 
 /* The rules run on each record that has a schema, in this order; one a
- * line, so that adding a rule is a one-line change. */
+ * line, so that adding a rule is a one-line change. A function whose rules
+ * the configuration all turns off is not run at all (the dates in the text
+ * cost their scan); it decides nothing that another rule reads, so only
+ * time changes. RULE_COUNT ends each list; an empty list: always run. */
 /* clang-format off */
-static void (*const record_rules[])(struct rule_ctx *) = {
-    rule_fields,
-    rule_date_order,
-    rule_identity,
-    rule_sections,
-    rule_text_dates,
-    rule_decision_points,
-    rule_numbers,
+static const struct {
+	void (*run)(struct rule_ctx *);
+	enum rule_id reports[3];
+} record_rules[] = {
+    {rule_fields, {RULE_COUNT}},
+    {rule_date_order, {RULE_COUNT}},
+    {rule_identity, {RULE_COUNT}},
+    {rule_sections, {RULE_COUNT}},
+    {rule_text_dates, {RULE_TEXT_DATE_INVALID, RULE_TEXT_DATE_WEEKDAY, RULE_COUNT}},
+    {rule_decision_points, {RULE_COUNT}},
+    {rule_numbers, {RULE_COUNT}},
 };
 /* clang-format on */
+
+/* True when record rule k reports only rules that severity turns off. */
+static int rules_off(size_t k, const enum severity *severity)
+{
+	size_t i;
+
+	if (record_rules[k].reports[0] == RULE_COUNT)
+		return 0;
+	for (i = 0; record_rules[k].reports[i] != RULE_COUNT; i++)
+		if (severity[record_rules[k].reports[i]] != SEV_OFF)
+			return 0;
+	return 1;
+}
+
+/* A suppression of a rule that was not run (all of its function's rules
+ * off) cannot have been used: it is not reported as unused either. */
+static void forgive_skipped(struct suppress_list *list, const enum severity *severity)
+{
+	size_t i, k, r;
+
+	for (k = 0; k < sizeof record_rules / sizeof *record_rules; k++)
+		for (r = 0; rules_off(k, severity) && record_rules[k].reports[r] != RULE_COUNT; r++)
+			for (i = 0; i < list->n; i++)
+				list->items[i].used |=
+				    list->items[i].rule == record_rules[k].reports[r];
+}
 
 /* ------------------------------------------------------------- discovery */
 
@@ -345,13 +377,15 @@ struct file_result *check_text(const struct project *p, const struct source *src
 		ctx.schema = schema;
 		ctx.diags = &r->diags;
 		for (i = 0; i < sizeof record_rules / sizeof *record_rules; i++)
-			record_rules[i](&ctx);
+			if (!rules_off(i, p->cfg.severity))
+				record_rules[i].run(&ctx);
 	}
 	if (rec->has_front || mapped != NULL || src->named)
 		r->summary = summarise(p, rec, schema, mapped);
 	/* issue 8: suppression comments, read while the tree exists and
 	 * applied as a filter after all rules of this file. */
 	suppress_scan(&suppressions, rec, &r->diags);
+	forgive_skipped(&suppressions, p->cfg.severity);
 	record_free(rec);
 	suppress_apply(&suppressions, &r->diags, src->path);
 	suppress_free(&suppressions);
@@ -514,23 +548,159 @@ static int path_compare(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Keeps only the diagnostics located in the files named. */
+/* A reference from a named file: the id or the real path it names, and
+ * where it is written. */
+struct citation {
+	const char *key;
+	const char *path;
+	int line, col;
+};
+
+/* A file of the set, not named, that a named file cites. */
+struct cited_file {
+	const char *path;
+	const struct citation *by;
+};
+
+static int citation_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct citation *)a)->key, ((const struct citation *)b)->key);
+}
+
+static int cited_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct cited_file *)a)->path, ((const struct cited_file *)b)->path);
+}
+
+static int is_named(const struct check_run *run, const char *path)
+{
+	return bsearch(&path, run->only, run->nonly, sizeof *run->only, path_compare) != NULL;
+}
+
+/* Lists what the named records cite: ids (refs) in ids, real paths (links)
+ * in reals, each sorted. */
+static void named_citations(const struct check_run *run, struct citation **ids, size_t *nids,
+			    struct citation **reals, size_t *nreals)
+{
+	size_t i, k, capi = 0, capr = 0;
+	const struct summary *s;
+
+	*ids = *reals = NULL;
+	*nids = *nreals = 0;
+	for (i = 0; i < run->nrecords; i++) {
+		s = run->records[i];
+		if (!is_named(run, s->path))
+			continue;
+		for (k = 0; k < s->nrefs; k++) {
+			if (s->refs[k].value == NULL)
+				continue;
+			xgrow((void **)ids, &capi, *nids, sizeof **ids);
+			(*ids)[(*nids)++] = (struct citation){s->refs[k].value, s->path,
+							      s->refs[k].line, s->refs[k].col};
+		}
+		for (k = 0; k < s->nlinks; k++) {
+			if (s->links[k].target == NULL)
+				continue;
+			xgrow((void **)reals, &capr, *nreals, sizeof **reals);
+			(*reals)[(*nreals)++] = (struct citation){
+			    s->links[k].target, s->path, s->links[k].line, s->links[k].col};
+		}
+	}
+	if (*nids > 1)
+		qsort(*ids, *nids, sizeof **ids, citation_compare);
+	if (*nreals > 1)
+		qsort(*reals, *nreals, sizeof **reals, citation_compare);
+}
+
+/* Returns the citation of key in list, or NULL. */
+static const struct citation *find_citation(const struct citation *list, size_t n, const char *key)
+{
+	struct citation want = {key, NULL, 0, 0};
+
+	if (key == NULL || n == 0)
+		return NULL;
+	return bsearch(&want, list, n, sizeof *list, citation_compare);
+}
+
+/* Returns the files of the set, not named, that a named file cites by id
+ * or links to, sorted by path (malloc'd); their count in *n. The
+ * citations are kept in *ids and *reals, which the caller frees. */
+static struct cited_file *cited_files(const struct check_run *run, size_t *n, struct citation **ids,
+				      struct citation **reals)
+{
+	struct cited_file *out = NULL;
+	const struct citation *c;
+	size_t i, cap = 0, nids, nreals;
+	const struct summary *s;
+
+	named_citations(run, ids, &nids, reals, &nreals);
+	*n = 0;
+	for (i = 0; i < run->nrecords; i++) {
+		s = run->records[i];
+		c = find_citation(*ids, nids, s->id);
+		if (c == NULL)
+			c = find_citation(*reals, nreals, s->real);
+		if (c == NULL || is_named(run, s->path))
+			continue;
+		xgrow((void **)&out, &cap, *n, sizeof *out);
+		out[(*n)++] = (struct cited_file){s->path, c};
+	}
+	if (*n > 1)
+		qsort(out, *n, sizeof *out, cited_compare);
+	return out;
+}
+
+/* The rules whose finding on a cited record keeps its citers silent (no
+ * cascade): in a run on some files, they are shown though the record was
+ * not named, since the named file depends on it. */
+static int silences_citers(enum rule_id rule)
+{
+	static const enum rule_id rules[] = {
+	    RULE_FRONTMATTER_MISSING, RULE_FRONTMATTER_INVALID, RULE_FILE_TOO_LARGE,
+	    RULE_TYPE_MISSING,        RULE_TYPE_UNKNOWN,        RULE_ID_PATTERN,
+	    RULE_ID_DUPLICATE,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof rules / sizeof *rules; i++)
+		if (rules[i] == rule)
+			return 1;
+	return 0;
+}
+
+/* Keeps the diagnostics located in the files named, and those of a cited
+ * record that leave a named file's reference unchecked (with the citation
+ * as a related place); counts the others in run->hidden. */
 static void keep_named(struct check_run *run)
 {
 	struct diag_list kept = {0}, rest = {0};
-	size_t i;
+	struct citation *ids, *reals;
+	struct cited_file *cited, want = {NULL, NULL}, *hit;
+	struct diag_list *to;
+	struct diag *d;
+	size_t i, ncited;
 
+	cited = cited_files(run, &ncited, &ids, &reals);
 	for (i = 0; i < run->diags.n; i++) {
-		struct diag_list *to = bsearch(&run->diags.items[i].path, run->only, run->nonly,
-					       sizeof *run->only, path_compare)
-					   ? &kept
-					   : &rest;
+		d = &run->diags.items[i];
+		want.path = d->path;
+		hit = ncited && silences_citers(d->rule)
+			  ? bsearch(&want, cited, ncited, sizeof *cited, cited_compare)
+			  : NULL;
+		to = is_named(run, d->path) || hit != NULL ? &kept : &rest;
 		xgrow((void **)&to->items, &to->cap, to->n, sizeof *to->items);
-		to->items[to->n++] = run->diags.items[i];
+		to->items[to->n++] = *d;
+		if (hit != NULL && !is_named(run, d->path))
+			diag_add_related(&to->items[to->n - 1], hit->by->path, hit->by->line,
+					 hit->by->col, "cited here by a file being checked");
 	}
+	run->hidden = rest.n;
 	free(run->diags.items);
 	run->diags = kept;
 	diag_list_free(&rest);
+	free(cited);
+	free(ids);
+	free(reals);
 }
 
 /* Lists the whole set that the named files belong to, so that the index
@@ -637,11 +807,12 @@ void check_finish(struct check_run *run)
 
 	set_check(run->records, run->nrecords, run->as_of, &run->diags);
 	run->set_ms = now_ms() - start;
-	if (run->only != NULL)
-		keep_named(run);
 	diag_list_apply_severity(&run->diags, run->project->cfg.severity);
 	diag_list_sort(&run->diags);
 	drop_ignored(run);
+	/* after the filters, so that what it counts as not shown would show */
+	if (run->only != NULL)
+		keep_named(run);
 }
 
 void check_free(struct check_run *run)

@@ -75,6 +75,7 @@ struct check_run {
 	int system_errors; /* fatal problems */
 	char **only;       /* when set, report only findings in these files */
 	size_t nonly;
+	size_t hidden;          /* findings in other files of the set, not shown */
 	double load_ms, set_ms; /* time spent per file and in the whole-set stage */
 };
 
@@ -84,8 +85,9 @@ void check_init(struct check_run *run, const struct project *p, const char *as_o
 void check_paths(struct check_run *run, char *const *paths, size_t npaths);
 /* Takes over a file result (and frees it). */
 void check_add(struct check_run *run, struct file_result *r);
-/* Runs the whole-set rules, applies the severities, keeps only the files
- * asked for, sorts. */
+/* Runs the whole-set rules, applies the severities and the baseline,
+ * sorts, and keeps only the files asked for (and the findings on records
+ * they cite that leave a citation unchecked; the rest counts in hidden). */
 void check_finish(struct check_run *run);
 void check_free(struct check_run *run);
 

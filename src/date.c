@@ -222,3 +222,67 @@ long date_add(const char *date, const char *duration, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
 	return n;
 }
+
+/* The units of a duration in words, singular and plural; a time part's M is minutes. */
+static const struct {
+	char letter;
+	int time;
+	const char *one, *many;
+} duration_units[] = {
+    {'Y', 0, "year", "years"},     {'M', 0, "month", "months"}, {'W', 0, "week", "weeks"},
+    {'D', 0, "day", "days"},       {'H', 1, "hour", "hours"},   {'M', 1, "minute", "minutes"},
+    {'S', 1, "second", "seconds"},
+};
+
+/* Returns the words of the unit letter c (in the time part or not), or -1. */
+static int duration_unit(char c, int time)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof duration_units / sizeof *duration_units; k++)
+		if (duration_units[k].letter == c && duration_units[k].time == time)
+			return (int)k;
+	return -1;
+}
+
+void duration_words(const char *duration, char *out, size_t outlen)
+{
+	const char *num[7];
+	int nlen[7], unit[7], time = 0, n = 0, k;
+	size_t len = strlen(duration), i = 1, start, used = 0;
+
+	if (outlen == 0)
+		return;
+	snprintf(out, outlen, "%s", duration);
+	if (!duration_valid(duration, len))
+		return;
+	while (i < len && n < 7) {
+		if (duration[i] == 'T') {
+			time = 1;
+			i++;
+			continue;
+		}
+		for (start = i; isdigit((unsigned char)duration[i]); i++)
+			;
+		while (i - start > 1 && duration[start] == '0')
+			start++; /* P01Y is one year */
+		unit[n] = duration_unit(duration[i], time);
+		if (unit[n] < 0 || i - start > 12)
+			return;
+		num[n] = duration + start;
+		nlen[n++] = (int)(i - start);
+		i++;
+	}
+	/* "year" alone reads "every year"; in a list each part has its number */
+	if (n == 1 && nlen[0] == 1 && num[0][0] == '1') {
+		snprintf(out, outlen, "%s", duration_units[unit[0]].one);
+		return;
+	}
+	out[0] = '\0';
+	for (k = 0; k < n && used < outlen; k++)
+		used += (size_t)snprintf(
+		    out + used, outlen - used, "%s%.*s %s",
+		    k == 0 ? "" : (k + 1 == n ? " and " : ", "), nlen[k], num[k],
+		    nlen[k] == 1 && num[k][0] == '1' ? duration_units[unit[k]].one
+						     : duration_units[unit[k]].many);
+}

@@ -33,5 +33,10 @@ int duration_valid(const char *text, size_t len);
  * becomes its last day. Writes the result to out and returns its day
  * number, or -1 when either is not valid. */
 long date_add(const char *date, const char *duration, char out[11]);
+/* Writes duration in words for a message after "every": P1Y "year", P6M
+ * "6 months", P2Y "2 years", P1Y6M "1 year and 6 months", P1DT12H "1 day
+ * and 12 hours". A text that is not a valid duration is copied as written.
+ * out is always terminated (truncated to outlen). */
+void duration_words(const char *duration, char *out, size_t outlen);
 
 #endif

@@ -37,8 +37,9 @@ static int is_marker(const char *p, size_t n, const char *marker)
 	return n == 3 && memcmp(p, marker, 3) == 0;
 }
 
-/* Helpers for the shapes of mistaken lines. */
-static int is_dashes(const char *p, size_t n)
+/* Helpers for the shapes of mistaken lines. A run of at least min dashes
+ * (hyphens, en and em dashes, spaces between them allowed). */
+static int is_dash_run(const char *p, size_t n, size_t min)
 {
 	size_t i, dashes = 0;
 
@@ -54,7 +55,13 @@ static int is_dashes(const char *p, size_t n)
 			return 0;
 		}
 	}
-	return dashes >= 3;
+	return dashes >= min;
+}
+
+/* A line of three or more dashes: a mistyped closing '---'. */
+static int is_dashes(const char *p, size_t n)
+{
+	return is_dash_run(p, n, 3);
 }
 
 static int has_curly_quote(const char *p, size_t n)
@@ -224,10 +231,10 @@ static void parse_body(struct record *rec, const char *text, size_t len)
 }
 
 /* A file that was meant to be a record but whose first line is not exactly
- * '---': blank lines before it, or a line of other dashes ("—-", "----"),
- * followed by a line that looks like a field. Returns that first line's
- * number, or 0. */
-static int almost_front(const char *text, const char *end)
+ * '---': blank lines before it, or a line of other dashes ("—-", "----",
+ * "--"), followed by a line that looks like a field. Returns that dash
+ * line's number and sets *dash, *ndash to it; 0 when the file is not so. */
+static int almost_front(const char *text, const char *end, const char **dash, size_t *ndash)
 {
 	const char *p = text, *next;
 	size_t n;
@@ -237,10 +244,40 @@ static int almost_front(const char *text, const char *end)
 		p = next;
 		line++;
 	}
-	if (!is_dashes(p, n) || next >= end)
+	if (!is_dash_run(p, n, 2) || next >= end)
 		return 0;
+	*dash = p;
+	*ndash = n;
 	n = line_at(next, end, &p);
 	return memchr(next, ':', n) != NULL && isalpha((unsigned char)next[0]) ? line : 0;
+}
+
+/* Reports a front matter whose opening line is not exactly '---' on the
+ * first line (frontmatter-missing: the file has no front matter as the
+ * format defines it), with the repair: the dash line becomes '---' and the
+ * blank lines above it go. */
+static void report_almost_front(struct record *rec, int line, const char *dash, size_t n,
+				struct diag_list *diags)
+{
+	struct diag *d;
+
+	if (line == 1)
+		d = diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_MISSING,
+				"the first line must be exactly three hyphens ('---') to open the "
+				"front matter, but it is '%.*s'; it was not checked",
+				(int)(n < 40 ? n : 40), dash);
+	else
+		d = diag_report(diags, rec->path, line, 1, RULE_FRONTMATTER_MISSING,
+				"the front matter must open on the very first line with exactly "
+				"three hyphens ('---'), but blank lines come before it; it was not "
+				"checked");
+	diag_set_end(d, line, (int)n + 1);
+	if (line == 1)
+		diag_set_help(d, "replace the first line with exactly three hyphens: ---");
+	else
+		diag_set_help(d, "remove the blank lines above it, so that the first line is "
+				 "exactly three hyphens: ---");
+	diag_set_fix(d, 1, 1, line, (int)n + 1, "---");
 }
 
 /* The byte-order marks of encodings other than UTF-8, longest first. */
@@ -342,8 +379,8 @@ static int fields_without_marker(const char *text, const char *end)
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags)
 {
 	struct record *rec = xcalloc(1, sizeof *rec);
-	const char *end = text + len, *p, *next, *front;
-	size_t n;
+	const char *end = text + len, *p, *next, *front, *dash = NULL;
+	size_t n, ndash = 0;
 	int line = 1;
 
 	rec->arena = arena_new();
@@ -356,7 +393,7 @@ struct record *record_load(const char *path, const char *text, size_t len, struc
 		return rec;
 	n = line_at(text, end, &next);
 	if (!is_marker(text, n, "---")) {
-		line = almost_front(text, end);
+		line = almost_front(text, end, &dash, &ndash);
 		if (line == 0 && fields_without_marker(text, end)) {
 			rec->has_front = 1;
 			diag_report(diags, rec->path, 1, 1, RULE_FRONTMATTER_MISSING,
@@ -367,10 +404,7 @@ struct record *record_load(const char *path, const char *text, size_t len, struc
 		}
 		if (line > 0) {
 			rec->has_front = 1;
-			diag_report(
-			    diags, rec->path, line, 1, RULE_FRONTMATTER_INVALID,
-			    "this file looks like a record, but its front matter must start on "
-			    "the very first line with exactly '---'; it was not checked");
+			report_almost_front(rec, line, dash, ndash, diags);
 		}
 		return rec;
 	}

@@ -18,9 +18,10 @@ struct project {
 
 /* Opens the project for the given paths (none: the current folder). The
  * configuration is config_path when not NULL, else the .clerk.yml found by
- * walking up from the first path; other paths must not lie under a
- * different .clerk.yml. Returns 0, or -1 with err filled in (exit code 2);
- * either way free p with project_close. */
+ * walking up from the first path. Either way the paths must belong to one
+ * record set: each must find the same .clerk.yml (or none) walking up.
+ * Returns 0, or -1 with err filled in (exit code 2); either way free p
+ * with project_close. */
 int project_open(struct project *p, const char *config_path, char *const *paths, size_t npaths,
 		 struct config_error *err);
 void project_close(struct project *p);

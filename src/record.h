@@ -45,7 +45,10 @@ struct record {
 
 /* Loads the record at path from text (len bytes; a BOM is skipped). Always
  * returns a record (free with record_free); problems with the front matter
- * go to diags as frontmatter-invalid. A file without front matter returns a
+ * go to diags as frontmatter-invalid. A file that looks like a record but
+ * does not open with exactly '---' on its first line (a dash run such as
+ * "—-", blank lines first, fields without the line) is frontmatter-missing,
+ * with has_front 1 so that it counts. A file without front matter returns a
  * record with has_front 0 and nothing reported. */
 struct record *record_load(const char *path, const char *text, size_t len, struct diag_list *diags);
 /* Fills rec->sections with the top-level headings of the given level (1-6). */

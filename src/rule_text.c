@@ -2,7 +2,10 @@
  *
  * Only cmark's text nodes are read, so code spans, code blocks, HTML, link
  * destinations and the alt text of images are never taken for dates; the
- * text of an autolink (a bare URL) is skipped too. */
+ * text of an autolink (a bare URL) is skipped too. The text nodes of one
+ * run of lines (separated only by soft breaks) are read as one text, so a
+ * date written across a line end is found; a hard break or the end of a
+ * paragraph separates. */
 #include <cmark.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +22,10 @@
  * entities and escapes before it make the source longer than the text. */
 #define SEARCH_WINDOW 256
 
-/* One text node within a run of running text: its bytes in the run and
- * where cmark places it. */
-struct text_seg {
-	size_t off, len;
+/* One text node of a run: where its literal starts in the joined text,
+ * and where cmark puts it. */
+struct segment {
+	size_t off, end;
 	int line, col;
 };
 
@@ -33,6 +36,10 @@ struct text_scan {
 	struct body_lines lines;
 	int year;              /* of the record's date, -1 when it has none */
 	int cur_line, cur_col; /* where the last date was found, searches go on from here */
+	struct buf run;        /* the text nodes of a run, joined by "\n" at soft breaks */
+	struct segment *segs;
+	size_t nsegs, cap;
+	cmark_node *run_last; /* the last text node of the run scanned, until visited */
 };
 
 /* Returns the year of the record's date field, or -1. */
@@ -59,20 +66,22 @@ static int autolink_text(cmark_node *node)
 			       (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0));
 }
 
-/* The file column of a date whose first bytes (nlen, within one text node)
- * are needle, found in the source line from the column cmark suggests on;
- * col itself when it is not there. */
-static int date_column(struct text_scan *sc, int line, int col, const char *needle, size_t nlen)
+/* The file column of d (offsets in the joined run), found in the source
+ * line of its segment from cmark's column on; the part of the date on that
+ * line is what is looked for. */
+static int date_column(struct text_scan *sc, const struct segment *seg, const struct text_date *d)
 {
-	int from = col, found;
+	int col = seg->col + (int)(d->start - seg->off), from = col, found;
+	size_t end = d->end < seg->end ? d->end : seg->end;
 
-	if (line == sc->cur_line && sc->cur_col > from)
+	if (seg->line == sc->cur_line && sc->cur_col > from)
 		from = sc->cur_col;
-	found = body_lines_find(&sc->lines, line, from, needle, nlen, SEARCH_WINDOW);
+	found = body_lines_find(&sc->lines, seg->line, from, sc->run.data + d->start,
+				end - d->start, SEARCH_WINDOW);
 	if (found == 0)
 		return col;
-	sc->cur_line = line;
-	sc->cur_col = found + (int)nlen;
+	sc->cur_line = seg->line;
+	sc->cur_col = found + (int)(end - d->start);
 	return found;
 }
 
@@ -116,25 +125,43 @@ static void report_weekday(struct text_scan *sc, int line, int col, const char *
 	diag_set_help(dg, "correct the weekday or the date");
 }
 
-/* Judges d, found in text (a run of one paragraph's text), and reports it at
- * the source place of its first bytes: within the text node seg. */
-static void judge(struct text_scan *sc, const struct text_seg *seg, const char *text,
-		  const struct text_date *d)
+/* The date as written, a soft break read as a space. */
+static void unbreak(struct text_date *d)
+{
+	char *p;
+
+	for (p = d->written; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+}
+
+/* Returns the segment of the run that holds offset off. */
+static const struct segment *segment_at(const struct text_scan *sc, size_t off)
+{
+	size_t i = 0;
+
+	while (i + 1 < sc->nsegs && sc->segs[i + 1].off <= off)
+		i++;
+	return &sc->segs[i];
+}
+
+static void judge(struct text_scan *sc, struct text_date *d)
 {
 	char why[128];
-	int real = -1, file_line = seg->line + sc->ctx->rec->body_line - 1, c;
-	size_t seg_end = seg->off + seg->len;
-	size_t nlen = (d->end < seg_end ? d->end : seg_end) - d->start;
+	const struct segment *seg;
+	int real = -1, file_line, c;
 	enum text_date_verdict v = text_date_judge(d, why, sizeof why, &real);
 
 	if (v == TEXT_DATE_OK)
 		return;
-	c = date_column(sc, seg->line, seg->col + (int)(d->start - seg->off), text + d->start,
-			nlen);
+	unbreak(d);
+	seg = segment_at(sc, d->start);
+	file_line = seg->line + sc->ctx->rec->body_line - 1;
+	c = date_column(sc, seg, d);
 	if (v == TEXT_DATE_INVALID)
 		report_invalid(sc, file_line, c, d, why);
 	else
-		report_weekday(sc, file_line, c, text, d, real);
+		report_weekday(sc, file_line, c, sc->run.data, d, real);
 }
 
 /* True when s holds a digit: every date does, most lines do not. */
@@ -146,75 +173,78 @@ static int has_digit(const char *s)
 	return 0;
 }
 
-/* True when node belongs to a run of running text: a text node (not the
- * text of an autolink) or a line break inside a paragraph. */
-static int run_member(cmark_node *node)
+static int is_text(cmark_node *node)
 {
-	cmark_node_type t = cmark_node_get_type(node);
-
-	if (t == CMARK_NODE_TEXT)
-		return !autolink_text(node);
-	return t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK;
+	return node != NULL && cmark_node_get_type(node) == CMARK_NODE_TEXT;
 }
 
-/* Returns the text node segment holding byte off of the run (the last one
- * starting at or before it). */
-static const struct text_seg *seg_at(const struct text_seg *segs, size_t n, size_t off)
+static int is_soft_break(cmark_node *node)
 {
-	size_t lo = 0, hi = n;
+	return node != NULL && cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK;
+}
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
+/* Appends the literal of text node to sc->run as a new segment. */
+static void add_segment(struct text_scan *sc, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	struct segment *seg;
 
-		if (segs[mid].off <= off)
-			lo = mid;
-		else
-			hi = mid;
+	xgrow((void **)&sc->segs, &sc->cap, sc->nsegs, sizeof *sc->segs);
+	seg = &sc->segs[sc->nsegs++];
+	seg->off = sc->run.len;
+	buf_puts(&sc->run, lit != NULL ? lit : "");
+	seg->end = sc->run.len;
+	seg->line = cmark_node_get_start_line(node);
+	seg->col = cmark_node_get_start_column(node);
+}
+
+/* Joins node and the text nodes after it that nothing or only a soft
+ * break separates (one paragraph's lines) into sc->run, a soft break as
+ * "\n", so that a date written across a line end is found. A hard break,
+ * emphasis, code or a link ends the run. Returns the run's last text node. */
+static cmark_node *join_run(struct text_scan *sc, cmark_node *node)
+{
+	cmark_node *next;
+
+	sc->run.len = 0;
+	sc->nsegs = 0;
+	for (;;) {
+		add_segment(sc, node);
+		next = cmark_node_next(node);
+		if (is_soft_break(next) && is_text(cmark_node_next(next))) {
+			buf_add(&sc->run, "\n", 1);
+			next = cmark_node_next(next);
+		}
+		if (!is_text(next))
+			return node;
+		node = next;
 	}
-	return &segs[lo];
 }
 
-/* Reads the run of text nodes and line breaks that starts at first as one
- * text, a line break as a space, so that a date may run over a line end. */
-static void scan_run(struct text_scan *sc, cmark_node *first)
+static void scan_text(struct text_scan *sc, cmark_node *node)
 {
-	struct buf b = {0};
-	struct text_seg *segs = NULL;
 	struct text_date found[2];
-	size_t nsegs = 0, cap = 0, pos = 0;
-	cmark_node *n;
-	const char *lit;
+	size_t pos = 0;
 	int k, i;
 
-	for (n = first; n != NULL && run_member(n); n = cmark_node_next(n)) {
-		lit = cmark_node_get_literal(n);
-		if (cmark_node_get_type(n) != CMARK_NODE_TEXT || lit == NULL) {
-			buf_add(&b, " ", 1);
-			continue;
-		}
-		xgrow((void **)&segs, &cap, nsegs, sizeof *segs);
-		segs[nsegs].off = b.len;
-		segs[nsegs].len = strlen(lit);
-		segs[nsegs].line = cmark_node_get_start_line(n);
-		segs[nsegs].col = cmark_node_get_start_column(n);
-		buf_add(&b, lit, segs[nsegs].len);
-		nsegs++;
-	}
-	if (nsegs == 0 || !has_digit(b.data))
-		goto done;
+	if (autolink_text(node))
+		return;
+	sc->run_last = join_run(sc, node);
+	if (sc->run_last == node)
+		sc->run_last = NULL;
+	if (sc->run.data == NULL || !has_digit(sc->run.data))
+		return;
 	if (sc->md == NULL) {
 		body_lines_init(&sc->lines, sc->ctx->rec);
 		sc->md = text_dates_match_data(sc->td);
 		if (sc->md == NULL)
-			goto done;
+			return;
 	}
-	for (k = text_dates_next(sc->td, sc->md, b.data, b.len, &pos, sc->year, found); k > 0;
-	     k = text_dates_next(sc->td, sc->md, b.data, b.len, &pos, sc->year, found))
+	for (k = text_dates_next(sc->td, sc->md, sc->run.data, sc->run.len, &pos, sc->year, found);
+	     k > 0;
+	     k = text_dates_next(sc->td, sc->md, sc->run.data, sc->run.len, &pos, sc->year, found))
 		for (i = 0; i < k; i++)
-			judge(sc, seg_at(segs, nsegs, found[i].start), b.data, &found[i]);
-done:
-	buf_free(&b);
-	free(segs);
+			judge(sc, &found[i]);
 }
 
 void rule_text_dates(struct rule_ctx *ctx)
@@ -237,12 +267,16 @@ void rule_text_dates(struct rule_ctx *ctx)
 		node = cmark_iter_get_node(it);
 		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE)
 			images += ev == CMARK_EVENT_ENTER ? 1 : -1;
-		else if (ev == CMARK_EVENT_ENTER && images == 0 && run_member(node) &&
-			 (cmark_node_previous(node) == NULL ||
-			  !run_member(cmark_node_previous(node))))
-			scan_run(&sc, node);
+		else if (ev != CMARK_EVENT_ENTER || images > 0 || !is_text(node))
+			continue;
+		else if (sc.run_last != NULL) /* already read as part of a run */
+			sc.run_last = node == sc.run_last ? NULL : sc.run_last;
+		else
+			scan_text(&sc, node);
 	}
 	cmark_iter_free(it);
 	pcre2_match_data_free(sc.md);
 	body_lines_free(&sc.lines);
+	buf_free(&sc.run);
+	free(sc.segs);
 }

@@ -72,7 +72,7 @@ static void check_reported(const struct set_index *ix, size_t ai, long as_of,
 	const struct summary *a = ix->recs[ai];
 	const struct summary_date *from = &a->date;
 	size_t r = newest_report(ix, ai);
-	char due[11];
+	char due[11], every[128];
 	long due_days;
 
 	if (r != SET_NONE)
@@ -84,19 +84,19 @@ static void check_reported(const struct set_index *ix, size_t ai, long as_of,
 	due_days = date_add(from->text, a->interval, due);
 	if (due_days < 0 || due_days >= as_of || (a->end.days >= 0 && a->end.days < due_days))
 		return;
+	duration_words(a->interval, every, sizeof every);
 	if (r == SET_NONE)
 		diag_report(diags, a->path, a->interval_line, a->interval_col,
 			    RULE_AGREEMENT_UNREPORTED,
-			    "this %s must be reported on every %s, but no report cites it; the "
+			    "this %s must be reported every %s, but no report cites it; the "
 			    "first was due on %s",
-			    a->schema->title, a->interval, due);
+			    a->schema->title, every, due);
 	else
-		diag_report(diags, a->path, a->interval_line, a->interval_col,
-			    RULE_AGREEMENT_OVERDUE,
-			    "this %s must be reported on every %s; the newest report, %s (%s), is "
-			    "of %s, so the next was due on %s",
-			    a->schema->title, a->interval, ix->recs[r]->id, ix->recs[r]->path,
-			    from->text, due);
+		diag_report(
+		    diags, a->path, a->interval_line, a->interval_col, RULE_AGREEMENT_OVERDUE,
+		    "this %s must be reported every %s; the newest report, %s (%s), is "
+		    "of %s, so the next was due on %s",
+		    a->schema->title, every, ix->recs[r]->id, ix->recs[r]->path, from->text, due);
 }
 
 void set_check_reporting(const struct set_index *ix, long as_of, struct diag_list *diags)

@@ -453,14 +453,26 @@ EOT
 	[[ "$output" == *"must be exactly '---'"* ]]
 }
 
-@test "a file meant as a record whose first line is not '---' is reported, not skipped" {
+@test "a file meant as a record whose first line is not '---' is frontmatter-missing, not skipped" {
 	{ echo; valid_decision; } | write 2024-017.md
 	valid_decision 2024-018 | sed '1s/^---$/—-/' | write 2024-018.md
+	valid_decision 2024-019 | sed '1s/^---$/----/' | write 2024-019.md
+	valid_decision 2024-020 | sed '1s/^---$/--/' | write 2024-020.md
 	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 1 ]
-	printf '%s\n' "$output" | grep -q "^2024-017.md:2:1: .*very first line.*\[frontmatter-invalid\]$"
-	printf '%s\n' "$output" | grep -q "^2024-018.md:1:1: .*very first line.*\[frontmatter-invalid\]$"
-	[ "${lines[-1]}" = "2 errors, 0 warnings in 2 records" ]
+	printf '%s\n' "$output" | grep -q "^2024-017.md:2:1: .*very first line with exactly three hyphens ('---'), but blank lines.*\[frontmatter-missing\]$"
+	printf '%s\n' "$output" | grep -q "^2024-018.md:1:1: error: the first line must be exactly three hyphens ('---') to open the front matter, but it is '—-'.*\[frontmatter-missing\]$"
+	printf '%s\n' "$output" | grep -q "^2024-019.md:1:1: .*but it is '----'.*\[frontmatter-missing\]$"
+	printf '%s\n' "$output" | grep -q "^2024-020.md:1:1: .*but it is '--'.*\[frontmatter-missing\]$"
+	[ "${lines[-1]}" = "4 errors, 0 warnings in 4 records" ]
+	run "$CLERK" check --as-of "$AS_OF" --format json 2024-018.md
+	[[ "$output" == *'"fix":{"line":1,"column":1,"end_line":1,"end_column":5,"text":"---"}'* ]]
+}
+
+@test "a closing line of other dashes stays frontmatter-invalid: the front matter did open" {
+	valid_decision | sed '8s/^---$/—-/' | write 2024-017.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_one frontmatter-invalid 2024-017.md:8
 }
 
 @test "messages say what to write: the keyword of a duration, how to list items" {

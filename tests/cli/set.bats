@@ -50,6 +50,10 @@ check_only() {
 	copy_set
 	sed -i 's/^expires: 2029-12-31/expires: 2029-12-31\nreporting: P1Y/' COV-2023-010.md
 	check_only agreement-unreported COV-2023-010.md:12
+	[[ "$output" == *"must be reported every year, but no report cites it"* ]]
+	sed -i 's/^reporting: P1Y/reporting: P2Y/' COV-2023-010.md
+	check_only agreement-unreported COV-2023-010.md:12
+	[[ "$output" == *"must be reported every 2 years,"* ]]
 }
 
 @test "set: the newest report older than the interval is agreement-overdue" {
@@ -57,6 +61,8 @@ check_only() {
 	sed -i 's/^reporting: P1Y/reporting: P3M/' COV-2023-011.md
 	check_only agreement-overdue COV-2023-011.md:12
 	[[ "$output" == *"RPT-2025-004"*"2025-09-01"*"2025-12-01"* ]]
+	[[ "$output" == *"must be reported every 3 months;"* ]]
+	[[ "$output" != *"P3M"* ]]
 }
 
 @test "set: a broken front matter in a report gives one finding, no cascade" {

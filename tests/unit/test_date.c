@@ -360,11 +360,46 @@ static void test_date_add(void **state)
 	assert_int_equal(date_add("2024-01-01", "P99999999999999999999Y", out), -1);
 }
 
+/* Durations in words, for "every ..." in messages. */
+static void test_duration_words(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"P1Y", "year"},
+	    {"P6M", "6 months"},
+	    {"P2Y", "2 years"},
+	    {"P1M", "month"},
+	    {"P3M", "3 months"},
+	    {"P2W", "2 weeks"},
+	    {"P1D", "day"},
+	    {"P01Y", "year"},
+	    {"P1Y6M", "1 year and 6 months"},
+	    {"P1Y2M3D", "1 year, 2 months and 3 days"},
+	    {"P1DT12H", "1 day and 12 hours"},
+	    {"PT30M", "30 minutes"},
+	    {"PT1S", "second"},
+	    {"indefinite", "indefinite"}, /* not a duration: as written */
+	    {"P", "P"},
+	};
+	char out[128], tiny[6];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		duration_words(cases[i][0], out, sizeof out);
+		assert_string_equal(out, cases[i][1]);
+	}
+	duration_words("P1Y2M3D", tiny, sizeof tiny); /* truncated, terminated */
+	assert_string_equal(tiny, "1 yea");
+	duration_words("P99999999999999999999Y", out, sizeof out);
+	assert_string_equal(out, "P99999999999999999999Y"); /* too long a number: as written */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid_dates),
 	    cmocka_unit_test(test_date_add),
+	    cmocka_unit_test(test_duration_words),
 	    cmocka_unit_test(test_leap_years),
 	    cmocka_unit_test(test_calendar_errors),
 	    cmocka_unit_test(test_wrong_forms),

@@ -88,19 +88,24 @@ static void test_no_front_matter(void **state)
 	record_free(rec);
 }
 
-/* A file meant as a record whose first line is not exactly '---' is
- * reported, not skipped in silence. */
+/* A file meant as a record whose first line is not exactly '---' has no
+ * front matter as the format defines it: frontmatter-missing, reported on
+ * the dash line with the repair, not skipped in silence. */
 static void test_almost_front_matter(void **state)
 {
 	static const struct {
 		const char *text;
-		int line;
+		int line, end_col;
+		const char *words;
 	} cases[] = {
-	    {"----\ntype: decision\n----\n", 1},
-	    {" ---\ntype: decision\n---\n", 1},
-	    {"\n---\ntype: decision\n---\n", 2},
-	    {"\xe2\x80\x94-\ntype: decision\n---\n", 1},
+	    {"----\ntype: decision\n----\n", 1, 5, "but it is '----'"},
+	    {" ---\ntype: decision\n---\n", 1, 5, "but it is ' ---'"},
+	    {"--\ntype: decision\n---\n", 1, 3, "but it is '--'"},
+	    {"\n---\ntype: decision\n---\n", 2, 4, "blank lines come before it"},
+	    {"\xe2\x80\x94-\ntype: decision\n---\n", 1, 5, "exactly three hyphens ('---')"},
+	    {"\xe2\x80\x94\xe2\x80\x94\ntype: decision\n---\n", 1, 7, "to open the front"},
 	};
+	const struct diag *d;
 	struct record *rec;
 	size_t i;
 
@@ -109,12 +114,34 @@ static void test_almost_front_matter(void **state)
 		rec = load(state, cases[i].text);
 		assert_true(rec->has_front);
 		assert_null(rec->front);
-		assert_one_invalid(state, cases[i].line, 1, "very first line");
+		assert_int_equal(diags(state)->n, 1);
+		d = &diags(state)->items[0];
+		assert_int_equal(d->rule, RULE_FRONTMATTER_MISSING);
+		assert_int_equal(d->line, cases[i].line);
+		assert_int_equal(d->col, 1);
+		if (strstr(d->message, cases[i].words) == NULL)
+			fail_msg("case %zu: '%s' lacks '%s'", i, d->message, cases[i].words);
+		/* the repair: from the file's start up to the end of the dash line */
+		assert_non_null(d->fix);
+		assert_int_equal(d->fix->line, 1);
+		assert_int_equal(d->fix->col, 1);
+		assert_int_equal(d->fix->end_line, cases[i].line);
+		assert_int_equal(d->fix->end_col, cases[i].end_col);
+		assert_string_equal(d->fix->text, "---");
+		assert_non_null(d->help);
 		record_free(rec);
 	}
+	/* not meant as a record: a dash line with no field after it, a lone dash */
 	diag_list_free(*state);
 	rec = load(state, "\n\n# Not a record\n\n---\n\ntext\n");
 	assert_false(rec->has_front);
+	assert_int_equal(diags(state)->n, 0);
+	record_free(rec);
+	rec = load(state, "--\nJust a line of text.\n");
+	assert_false(rec->has_front);
+	assert_int_equal(diags(state)->n, 0);
+	record_free(rec);
+	rec = load(state, "-\ntype: decision\n");
 	assert_int_equal(diags(state)->n, 0);
 	record_free(rec);
 }

@@ -322,15 +322,37 @@ static void test_long_text_is_linear(void **state)
 	assert_int_equal(sc.n, 0);
 }
 
+/* rule_text.c joins the lines of a paragraph with "\n" at soft breaks:
+ * the recogniser reads a line end as the space it stands for, but a blank
+ * line (two line ends) does not join. */
+static void test_across_line_ends(void **state)
+{
+	struct text_date d;
+	struct scan sc;
+
+	(void)state;
+	d = one("tot 31\njuni 2016.", 2016, 6, 31);
+	assert_int_equal(d.start, 4);
+	assert_string_equal(d.written, "31\njuni 2016");
+	d = one("op woensdag 27 januari\n2011, na", 2011, 1, 27);
+	assert_int_equal(d.weekday, 2);
+	assert_int_equal(d.start, 3);
+	d = one("on Tuesday,\nJanuary\n27, 2010", 2010, 1, 27);
+	assert_int_equal(d.weekday, 1);
+	sc = scan("op 27 januari\n\n\n\n2011");
+	assert_int_equal(sc.n, 1);
+	assert_int_equal(sc.d[0].year, -1); /* too far apart to be one date */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_dutch_forms),         cmocka_unit_test(test_english_forms),
-	    cmocka_unit_test(test_numeric_forms),       cmocka_unit_test(test_ranges),
-	    cmocka_unit_test(test_several_in_one_text), cmocka_unit_test(test_month_lengths),
-	    cmocka_unit_test(test_leap_years),          cmocka_unit_test(test_weekdays),
-	    cmocka_unit_test(test_year_from_record),    cmocka_unit_test(test_not_dates),
-	    cmocka_unit_test(test_long_text_is_linear),
+	    cmocka_unit_test(test_dutch_forms),      cmocka_unit_test(test_english_forms),
+	    cmocka_unit_test(test_across_line_ends), cmocka_unit_test(test_numeric_forms),
+	    cmocka_unit_test(test_ranges),           cmocka_unit_test(test_several_in_one_text),
+	    cmocka_unit_test(test_month_lengths),    cmocka_unit_test(test_leap_years),
+	    cmocka_unit_test(test_weekdays),         cmocka_unit_test(test_year_from_record),
+	    cmocka_unit_test(test_not_dates),        cmocka_unit_test(test_long_text_is_linear),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
