@@ -731,6 +731,7 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	s->lifecycle.status = "status";
 	s->lifecycle.date = "date";
 	s->id_year_tolerance = 1;
+	s->type_field = "type";
 	for (i = 0; i < NTOP; i++) {
 		v = ynode_get(root, top_keys[i].key);
 		if (v != NULL && top_keys[i].read(c, s, v) != 0)

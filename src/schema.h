@@ -125,6 +125,9 @@ struct schema {
 	struct schema_lifecycle lifecycle;
 	struct schema_reporting reporting;
 	struct schema_series series;
+	/* The front-matter field that names the record type, skipped by the
+	 * field rules; set from .clerk.yml's type-field, NULL for none. */
+	const char *type_field;
 };
 
 struct schema_set {
