@@ -28,6 +28,8 @@ static void (*const record_rules[])(struct rule_ctx *) = {
     rule_text_dates,
     rule_decision_points,
     rule_numbers,
+    rule_section_text,
+    rule_body_patterns,
 };
 /* clang-format on */
 

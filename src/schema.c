@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "load_yaml.h"
@@ -366,21 +367,20 @@ static void add_name(struct buf *b, const char *name)
 	}
 }
 
-/* Compiles a heading pattern: optional numbering and article, then body
- * (one of the names, or the schema's own pattern), then anything after a
- * word end. */
+/* Compiles a heading pattern, matched after the heading grammar's numbering
+ * and article (schema_heading_skip): body (one of the names, or the
+ * schema's own pattern), then anything after a word end. */
 static int compile_heading(struct ctx *c, const struct ynode *n, const char *body, pcre2_code **out)
 {
-	char *src =
-	    xasprintf("^\\s*+(?:\\d++(?:\\.\\d++)*+[.)]?+\\s++)?(?:(?:de|het|the|een|a|an)\\s++)?"
-		      "(?:%s)(?![\\p{L}\\p{N}])",
-		      body);
+	char *src = xasprintf("^(?:%s)(?![\\p{L}\\p{N}])", body);
 	int rc = compile(c, n, src, PCRE2_CASELESS, out);
 
 	free(src);
 	return rc;
 }
 
+/* Builds the patterns of a section; with match: exact its names are
+ * compared as written and its own pattern is used as given. */
 static int build_section_match(struct ctx *c, const struct ynode *n, struct section_spec *sec,
 			       const char *own, const struct ynode *own_node)
 {
@@ -388,6 +388,8 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 	size_t i;
 	int rc = 0;
 
+	if (sec->exact)
+		return own == NULL ? 0 : compile(c, own_node, own, 0, &sec->pattern);
 	for (i = 0; i < sec->nnames; i++) {
 		if (i > 0)
 			buf_puts(&b, "|");
@@ -401,10 +403,67 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 	return rc;
 }
 
+/* Reads a list of {pattern, message} (and severity when with_severity) for
+ * must-contain and body-patterns. */
+static int parse_text_rules(struct ctx *c, const struct ynode *n, const char *what,
+			    int with_severity, struct text_rule **out, size_t *count)
+{
+	static const char *const keys[] = {"pattern", "message", "severity", NULL};
+	static const char *const plain_keys[] = {"pattern", "message", NULL};
+	const struct ynode *e, *v;
+	struct text_rule *r;
+	const char *src;
+	size_t i;
+	int sev;
+
+	if (want_kind(c, n, YNODE_SEQ, what) != 0)
+		return -1;
+	*out = arena_alloc(c->arena, (n->n ? n->n : 1) * sizeof **out);
+	for (i = 0; i < n->n; i++) {
+		e = n->items[i];
+		r = &(*out)[i];
+		if (want_kind(c, e, YNODE_MAP, what) != 0 ||
+		    check_keys(c, e, what, with_severity ? keys : plain_keys) != 0)
+			return -1;
+		v = ynode_get(e, "message");
+		if (v == NULL)
+			return fail(c, e, "each entry of %s needs a 'message': the words to show",
+				    what);
+		if (get_string(c, v, "message", &r->message) != 0)
+			return -1;
+		v = ynode_get(e, "pattern");
+		if (v == NULL)
+			return fail(c, e, "each entry of %s needs a 'pattern'", what);
+		if (get_string(c, v, "pattern", &src) != 0 || compile(c, v, src, 0, &r->re) != 0)
+			return -1;
+		*count = i + 1;
+		r->line = v->line;
+		r->col = v->col;
+		r->severity = SEV_ERROR;
+		v = ynode_get(e, "severity");
+		sev = v ? severity_parse(v->text) : SEV_ERROR;
+		if (sev <= SEV_OFF || (v != NULL && v->kind != YNODE_SCALAR))
+			return fail(c, v, "severity must be error, warning or info");
+		r->severity = (enum severity)sev;
+	}
+	*count = n->n;
+	return 0;
+}
+
+static int parse_match(struct ctx *c, const struct ynode *n, struct section_spec *sec)
+{
+	if (ynode_is(n, "exact"))
+		sec->exact = 1;
+	else if (!ynode_is(n, "tolerant"))
+		return fail(c, n, "match must be exact or tolerant");
+	return 0;
+}
+
 static int parse_section(struct ctx *c, const struct ynode *n, struct section_spec *sec)
 {
-	static const char *const keys[] = {"title",       "names",           "pattern", "required",
-					   "required-if", "decision-points", NULL};
+	static const char *const keys[] = {
+	    "title",       "names", "pattern",      "required",        "required-if",
+	    "recommended", "match", "must-contain", "decision-points", NULL};
 	const struct ynode *v;
 	const char *own = NULL;
 	const struct ynode *own_node = NULL;
@@ -441,6 +500,16 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 	v = ynode_get(n, "decision-points");
 	if (v != NULL && get_bool(c, v, "decision-points", &sec->decision_points) != 0)
 		return -1;
+	v = ynode_get(n, "recommended");
+	if (v != NULL && get_bool(c, v, "recommended", &sec->recommended) != 0)
+		return -1;
+	v = ynode_get(n, "match");
+	if (v != NULL && parse_match(c, v, sec) != 0)
+		return -1;
+	v = ynode_get(n, "must-contain");
+	if (v != NULL &&
+	    parse_text_rules(c, v, "must-contain", 0, &sec->must_contain, &sec->nmust_contain) != 0)
+		return -1;
 	return build_section_match(c, n, sec, own, own_node);
 }
 
@@ -460,13 +529,42 @@ static int parse_sections(struct ctx *c, struct schema *s, const struct ynode *n
 
 /* ---------------------------------------------------------------- schema */
 
+/* id: {from: file-name, pattern: '...(?<id>...)...', example}: the id is
+ * a named group of the file name. */
+static int parse_id_from_name(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	static const char *const keys[] = {"from", "pattern", "example", NULL};
+	const struct ynode *from = ynode_get(n, "from"), *v = ynode_get(n, "pattern");
+
+	if (check_keys(c, n, "id with 'from: file-name'", keys) != 0)
+		return -1;
+	if (!ynode_is(from, "file-name"))
+		return fail(c, from, "id 'from' must be file-name");
+	if (v == NULL)
+		return fail(c, n,
+			    "an id taken from the file name needs a 'pattern' with a group "
+			    "(?<id>...)");
+	if (get_string(c, v, "id pattern", &s->id_name_pattern_src) != 0 ||
+	    compile(c, v, s->id_name_pattern_src, 0, &s->id_name_pattern) != 0)
+		return -1;
+	if (pcre2_substring_number_from_name(s->id_name_pattern, (PCRE2_SPTR) "id") < 0)
+		return fail(c, v, "the id pattern must have a named group (?<id>...) for the id");
+	v = ynode_get(n, "example");
+	return v == NULL ? 0 : get_string(c, v, "id example", &s->id_example);
+}
+
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	static const char *const keys[] = {"field", "pattern", "example", "year-tolerance", NULL};
+	static const char *const keys[] = {"field",          "pattern", "example",
+					   "year-tolerance", "from",    NULL};
 	const struct ynode *v;
 	long tolerance;
 
-	if (want_kind(c, n, YNODE_MAP, "id") != 0 || check_keys(c, n, "id", keys) != 0)
+	if (want_kind(c, n, YNODE_MAP, "id") != 0)
+		return -1;
+	if (ynode_get(n, "from") != NULL)
+		return parse_id_from_name(c, s, n);
+	if (check_keys(c, n, "id", keys) != 0)
 		return -1;
 	v = ynode_get(n, "year-tolerance");
 	if (v != NULL &&
@@ -688,6 +786,16 @@ static int top_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
 	return get_bool(c, n, "sections-ordered", &s->sections_ordered);
 }
 
+static int top_allow_unknown_sections(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_bool(c, n, "allow-unknown-sections", &s->allow_unknown_sections);
+}
+
+static int top_body_patterns(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return parse_text_rules(c, n, "body-patterns", 1, &s->body_patterns, &s->nbody_patterns);
+}
+
 /* The top-level keys of a schema, in the order they are read: fields come
  * before the keys that refer to them. */
 static const struct {
@@ -706,6 +814,8 @@ static const struct {
     {"sections", parse_sections},
     {"sections-ordered", top_ordered},
     {"section-level", parse_level},
+    {"allow-unknown-sections", top_allow_unknown_sections},
+    {"body-patterns", top_body_patterns},
     {"lifecycle", parse_lifecycle},
     {"reporting", parse_reporting},
     {"series", parse_series},
@@ -732,6 +842,7 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	s->lifecycle.date = "date";
 	s->id_year_tolerance = 1;
 	s->type_field = "type";
+	s->allow_unknown_sections = 1;
 	for (i = 0; i < NTOP; i++) {
 		v = ynode_get(root, top_keys[i].key);
 		if (v != NULL && top_keys[i].read(c, s, v) != 0)
@@ -747,7 +858,7 @@ static void add_id_field(struct schema *s)
 {
 	struct field_spec *fields;
 
-	if (schema_field(s, s->id_field) != NULL)
+	if (schema_field(s, s->id_field) != NULL || s->id_name_pattern != NULL)
 		return;
 	fields = arena_alloc(s->arena, (s->nfields + 1) * sizeof *fields);
 	if (s->nfields > 0)
@@ -798,6 +909,14 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 	return s;
 }
 
+static void free_text_rules(struct text_rule *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pcre2_code_free(r[i].re);
+}
+
 void schema_free(struct schema *s)
 {
 	size_t i;
@@ -809,10 +928,26 @@ void schema_free(struct schema *s)
 	for (i = 0; i < s->nsections; i++) {
 		pcre2_code_free(s->sections[i].match);
 		pcre2_code_free(s->sections[i].pattern);
+		free_text_rules(s->sections[i].must_contain, s->sections[i].nmust_contain);
 	}
+	free_text_rules(s->body_patterns, s->nbody_patterns);
 	pcre2_code_free(s->id_pattern);
+	pcre2_code_free(s->id_name_pattern);
 	arena_free(s->arena);
 	free(s);
+}
+
+char *schema_id_from_file_name(const struct schema *s, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char id[256];
+
+	base = base ? base + 1 : path;
+	if (s->id_name_pattern == NULL ||
+	    !pattern_group(s->id_name_pattern, base, strlen(base), "id", id, sizeof id) ||
+	    id[0] == '\0')
+		return NULL;
+	return xstrdup(id);
 }
 
 const struct field_spec *schema_field(const struct schema *s, const char *name)
@@ -825,20 +960,102 @@ const struct field_spec *schema_field(const struct schema *s, const char *name)
 	return NULL;
 }
 
+/* Skips spaces and tabs in h from i; returns the new offset. */
+static size_t skip_blank(const char *h, size_t len, size_t i)
+{
+	while (i < len && (h[i] == ' ' || h[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* Numbering at i: digits, more ".digits", an optional '.' or ')', then
+ * blanks. Returns the offset after it, or i when there is none. */
+static size_t skip_numbering(const char *h, size_t len, size_t i)
+{
+	size_t k = i, digits;
+
+	do {
+		k += k > i; /* the '.' before a further group */
+		for (digits = 0; k < len && h[k] >= '0' && h[k] <= '9'; k++)
+			digits++;
+		if (digits == 0)
+			return i;
+	} while (k + 1 < len && h[k] == '.' && h[k + 1] >= '0' && h[k + 1] <= '9');
+	if (k < len && (h[k] == '.' || h[k] == ')'))
+		k++;
+	return skip_blank(h, len, k) > k ? skip_blank(h, len, k) : i;
+}
+
+/* An article at i followed by blanks; returns the offset after it, or i. */
+static size_t skip_article(const char *h, size_t len, size_t i)
+{
+	static const char *const articles[] = {"de", "het", "the", "een", "a", "an"};
+	size_t k, n;
+
+	for (k = 0; k < sizeof articles / sizeof *articles; k++) {
+		n = strlen(articles[k]);
+		if (i + n < len && strncasecmp(h + i, articles[k], n) == 0 &&
+		    skip_blank(h, len, i + n) > i + n)
+			return skip_blank(h, len, i + n);
+	}
+	return i;
+}
+
+size_t schema_heading_skip(const char *h, size_t len, size_t *number)
+{
+	size_t i = skip_blank(h, len, 0);
+
+	i = skip_numbering(h, len, i);
+	*number = i;
+	return skip_article(h, len, i);
+}
+
+/* True when re matches heading after its article, after its numbering or
+ * from its start: the allowances of the heading grammar, widest first. */
+static int heading_matches(const pcre2_code *re, const char *heading, size_t len)
+{
+	size_t number, words = schema_heading_skip(heading, len, &number);
+	size_t from[3] = {words, number, skip_blank(heading, len, 0)};
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if ((i == 0 || from[i] != from[i - 1]) &&
+		    pattern_match(re, heading + from[i], len - from[i]) == 1)
+			return 1;
+	return 0;
+}
+
+/* True when heading is one of sec's names as written (match: exact). */
+static int exact_name(const struct section_spec *sec, const char *heading, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sec->nnames; i++)
+		if (strlen(sec->names[i]) == len && memcmp(sec->names[i], heading, len) == 0)
+			return 1;
+	return 0;
+}
+
 int schema_section_match(const struct schema *s, const char *heading, size_t len)
 {
+	const struct section_spec *sec;
 	size_t i;
 
 	/* Names first, so that "Toelichting op het besluit" is the Explanation
 	 * even though a looser pattern elsewhere would take it. */
-	for (i = 0; i < s->nsections; i++)
-		if (s->sections[i].match != NULL &&
-		    pattern_match(s->sections[i].match, heading, len) == 1)
+	for (i = 0; i < s->nsections; i++) {
+		sec = &s->sections[i];
+		if (sec->exact ? exact_name(sec, heading, len)
+			       : sec->match != NULL && heading_matches(sec->match, heading, len))
 			return (int)i;
-	for (i = 0; i < s->nsections; i++)
-		if (s->sections[i].pattern != NULL &&
-		    pattern_match(s->sections[i].pattern, heading, len) == 1)
+	}
+	for (i = 0; i < s->nsections; i++) {
+		sec = &s->sections[i];
+		if (sec->pattern != NULL &&
+		    (sec->exact ? pattern_match(sec->pattern, heading, len) == 1
+				: heading_matches(sec->pattern, heading, len)))
 			return (int)i;
+	}
 	return -1;
 }
 
