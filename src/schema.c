@@ -786,6 +786,14 @@ static int top_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
 	return get_bool(c, n, "sections-ordered", &s->sections_ordered);
 }
 
+static int top_extends(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	(void)c;
+	(void)s;
+	(void)n;
+	return 0; /* read by schema_parse, applied by schema_set_resolve */
+}
+
 static int top_allow_unknown_sections(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	return get_bool(c, n, "allow-unknown-sections", &s->allow_unknown_sections);
@@ -803,6 +811,7 @@ static const struct {
 	int (*read)(struct ctx *c, struct schema *s, const struct ynode *n);
 } top_keys[] = {
     {"name", top_name},
+    {"extends", top_extends},
     {"title", top_title},
     {"description", top_description},
     {"id", parse_id},
@@ -853,6 +862,25 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	return check_schema(c, s, root);
 }
 
+/* Reads name and extends of a schema that extends another; the rest is
+ * read when the set resolves it. */
+static int read_extends(struct ctx *c, struct schema *s, const struct ynode *root)
+{
+	const struct ynode *v = ynode_get(root, "extends");
+
+	if (v == NULL)
+		return 0;
+	if (root->kind != YNODE_MAP || ynode_get(root, "name") == NULL)
+		return fail(c, root, "a schema needs a 'name'");
+	if (get_string(c, ynode_get(root, "name"), "name", &s->name) != 0 ||
+	    get_string(c, v, "extends", &s->extends) != 0)
+		return -1;
+	if (v->len == 0)
+		return fail(c, v, "extends must name a record type");
+	s->extends_node = v;
+	return 0;
+}
+
 /* Makes sure the id field is defined: a required string unless the schema says more. */
 static void add_id_field(struct schema *s)
 {
@@ -901,11 +929,13 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 		schema_free(s);
 		return NULL;
 	}
-	if (parse_top(&c, s, root) != 0) {
+	s->root = root;
+	if (read_extends(&c, s, root) != 0 || (s->extends == NULL && parse_top(&c, s, root) != 0)) {
 		schema_free(s);
 		return NULL;
 	}
-	add_id_field(s);
+	if (s->extends == NULL)
+		add_id_field(s);
 	return s;
 }
 
@@ -933,6 +963,7 @@ void schema_free(struct schema *s)
 	free_text_rules(s->body_patterns, s->nbody_patterns);
 	pcre2_code_free(s->id_pattern);
 	pcre2_code_free(s->id_name_pattern);
+	schema_free(s->base_owned);
 	arena_free(s->arena);
 	free(s);
 }
@@ -1169,10 +1200,205 @@ static int resolve_field(const struct schema_set *set, struct schema *s, struct 
 	return 0;
 }
 
+/* ---------------------------------------------------------- extends */
+
+/* Returns a new map node with room for n entries, in arena a. */
+static struct ynode *new_map(struct arena *a, const struct ynode *like, size_t n)
+{
+	struct ynode *m = arena_alloc(a, sizeof *m);
+
+	*m = *like;
+	m->kind = YNODE_MAP;
+	m->items = arena_alloc(a, (n ? n : 1) * sizeof *m->items);
+	m->n = 0;
+	return m;
+}
+
+/* The key under which item i of a merged list is matched: a field's name
+ * (maps), a section's title (lists). */
+static const char *entry_key(const struct ynode *list, size_t i)
+{
+	const struct ynode *t;
+
+	if (list->kind == YNODE_MAP)
+		return list->items[i]->text;
+	t = ynode_get(list->items[i], "title");
+	return t != NULL && t->kind == YNODE_SCALAR ? t->text : NULL;
+}
+
+/* Returns the index of the entry of list whose key is key, or list->n. */
+static size_t find_entry(const struct ynode *list, const char *key)
+{
+	size_t i, step = list->kind == YNODE_MAP ? 2 : 1;
+	const char *k;
+
+	for (i = 0; key != NULL && i < list->n; i += step) {
+		k = entry_key(list, i);
+		if (k != NULL && strcmp(k, key) == 0)
+			return i;
+	}
+	return list->n;
+}
+
+/* Merges fields (a map by name) or sections (a list by title): the base's
+ * entries in their order, each replaced by the own one of the same key,
+ * then the own new ones. Returns own when the two are not of one kind. */
+static const struct ynode *merge_entries(struct arena *a, const struct ynode *base,
+					 const struct ynode *own)
+{
+	size_t i, k, step = own->kind == YNODE_MAP ? 2 : 1;
+	struct ynode *m;
+
+	if (base->kind != own->kind || own->kind == YNODE_SCALAR)
+		return own;
+	m = new_map(a, own, base->n + own->n);
+	m->kind = own->kind;
+	for (i = 0; i < base->n; i += step) {
+		k = find_entry(own, entry_key(base, i));
+		memcpy(&m->items[m->n], k < own->n ? &own->items[k] : &base->items[i],
+		       step * sizeof *m->items);
+		m->n += step;
+	}
+	for (i = 0; i < own->n; i += step)
+		if (find_entry(base, entry_key(own, i)) == base->n) {
+			memcpy(&m->items[m->n], &own->items[i], step * sizeof *m->items);
+			m->n += step;
+		}
+	return m;
+}
+
+/* Returns the top-level map of own over base: own's keys win, fields and
+ * sections are merged entry by entry, extends itself is left out. */
+static const struct ynode *merge_schema(struct arena *a, const struct ynode *base,
+					const struct ynode *own)
+{
+	struct ynode *m = new_map(a, own, base->n + own->n);
+	const struct ynode *value;
+	size_t i;
+
+	for (i = 0; i + 1 < base->n; i += 2) {
+		value = ynode_get(own, base->items[i]->text);
+		if (value != NULL &&
+		    (ynode_is(base->items[i], "fields") || ynode_is(base->items[i], "sections")))
+			value = merge_entries(a, base->items[i + 1], value);
+		m->items[m->n++] =
+		    (struct ynode *)(value ? ynode_key(own, base->items[i]->text) : base->items[i]);
+		m->items[m->n++] = (struct ynode *)(value ? value : base->items[i + 1]);
+	}
+	for (i = 0; i + 1 < own->n; i += 2)
+		if (!ynode_is(own->items[i], "extends") &&
+		    ynode_get(base, own->items[i]->text) == NULL) {
+			m->items[m->n++] = own->items[i];
+			m->items[m->n++] = own->items[i + 1];
+		}
+	return m;
+}
+
+/* Returns the built-in schema named name, read anew (the caller frees
+ * it), or NULL; -1 in *rc with err when a built-in one is broken. */
+static struct schema *builtin_named(const char *name, struct config_error *err, int *rc)
+{
+	struct schema *s;
+	size_t i;
+
+	for (i = 0; i < builtin_schema_count; i++) {
+		s = schema_parse(builtin_schemas[i].file, builtin_schemas[i].text,
+				 strlen(builtin_schemas[i].text), err);
+		if (s == NULL) {
+			*rc = -1;
+			return NULL;
+		}
+		if (strcmp(s->name, name) == 0)
+			return s;
+		schema_free(s);
+	}
+	return NULL;
+}
+
+/* Returns the schema that s extends: one of the set (not s itself), else a
+ * built-in one kept in s->base_owned. NULL with err when there is none. */
+static const struct schema *base_of(struct schema_set *set, struct schema *s,
+				    struct config_error *err)
+{
+	const struct ynode *at = s->extends_node;
+	struct schema *b = NULL;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < set->n; i++)
+		if (set->items[i] != s && strcmp(set->items[i]->name, s->extends) == 0)
+			b = set->items[i];
+	if (b == NULL) {
+		b = builtin_named(s->extends, err, &rc);
+		s->base_owned = b;
+	}
+	if (b == NULL && rc == 0)
+		config_error_set(err, s->file, at->line, at->col,
+				 "extends names record type '%s', which no schema defines",
+				 s->extends);
+	return b;
+}
+
+/* Reads s over the schema it extends, which must be read already. */
+static int apply_extends(struct schema_set *set, struct schema *s, struct config_error *err)
+{
+	const struct schema *base = base_of(set, s, err);
+	struct ctx c = {s->file, s->arena, err};
+
+	if (base == NULL)
+		return -1;
+	s->root = merge_schema(s->arena, base->root, s->root);
+	s->extends = NULL;
+	if (parse_top(&c, s, s->root) != 0)
+		return -1;
+	add_id_field(s);
+	return 0;
+}
+
+/* Returns the schema of the set that s extends when it is still to be
+ * read, else NULL (a read one, a built-in one, or s's own name). */
+static struct schema *pending_base(struct schema_set *set, const struct schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->items[i] != s && set->items[i]->extends != NULL &&
+		    strcmp(set->items[i]->name, s->extends) == 0)
+			return set->items[i];
+	return NULL;
+}
+
+/* Reads s and, first, every schema still to be read on its chain of
+ * extends; a chain that comes back to itself is an error at its extends. */
+static int resolve_chain(struct schema_set *set, struct schema *s, struct config_error *err)
+{
+	struct schema **chain = xmalloc((set->n + 1) * sizeof *chain), *cur;
+	size_t n = 0;
+	int rc = 0;
+
+	for (cur = s; cur != NULL && rc == 0; cur = pending_base(set, cur)) {
+		if (cur->resolving)
+			rc = config_error_set(err, cur->file, cur->extends_node->line,
+					      cur->extends_node->col,
+					      "'%s' extends '%s', which comes back to '%s'; "
+					      "schemas cannot extend each other in a circle",
+					      cur->name, cur->extends, cur->name);
+		cur->resolving = 1;
+		chain[n++] = cur;
+	}
+	while (rc == 0 && n > 0)
+		rc = apply_extends(set, chain[--n], err);
+	free(chain);
+	return rc;
+}
+
 int schema_set_resolve(struct schema_set *set, struct config_error *err)
 {
 	size_t i, k;
 
+	for (i = 0; i < set->n; i++)
+		if (set->items[i]->extends != NULL && resolve_chain(set, set->items[i], err) != 0)
+			return -1;
 	for (i = 0; i < set->n; i++)
 		for (k = 0; k < set->items[i]->nfields; k++)
 			if (resolve_field(set, set->items[i], &set->items[i]->fields[k], err) != 0)

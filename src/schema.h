@@ -146,6 +146,13 @@ struct schema {
 	struct schema_lifecycle lifecycle;
 	struct schema_reporting reporting;
 	struct schema_series series;
+	/* extends: the schema this one builds on, and where it says so; the
+	 * schema is read only when the set resolves it (schema_set_resolve). */
+	const char *extends;
+	const struct ynode *extends_node;
+	const struct ynode *root;  /* the schema as written, for schemas extending it */
+	struct schema *base_owned; /* a built-in base read for this schema alone */
+	int resolving;             /* extends: on the chain being resolved */
 	/* The front-matter field that names the record type, skipped by the
 	 * field rules; set from .clerk.yml's type-field, NULL for none. */
 	const char *type_field;
@@ -184,7 +191,10 @@ int schema_set_add_builtin(struct schema_set *set, struct config_error *err);
 int schema_set_add_dir(struct schema_set *set, const char *dir, struct config_error *err);
 /* Adds s, replacing (and freeing) a schema of the same name. */
 void schema_set_put(struct schema_set *set, struct schema *s);
-/* Resolves ref targets by name; returns 0, or -1 with err on an unknown type. */
+/* Reads the schemas that extend another (built-in ones included, also when
+ * the set leaves them out), then resolves ref targets by name. Returns 0,
+ * or -1 with err on an unknown type, an unknown or circular extends, or a
+ * mistake in the combined schema. */
 int schema_set_resolve(struct schema_set *set, struct config_error *err);
 /* Returns the schema named name (owned by the set), or NULL. */
 const struct schema *schema_set_find(const struct schema_set *set, const char *name);
