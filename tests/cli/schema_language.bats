@@ -451,3 +451,13 @@ EOT
 	run "$CLERK" check --as-of "$AS_OF" --config cfg/.clerk.yml "$PWD/EIPS"
 	[ "$(printf '%s\n' "$output" | sed 's|^.*EIPS/||')" = "$a" ]
 }
+
+@test "--print-config shows type-field and builtin-schemas and where they come from" {
+	printf 'type-field: none\nbuiltin-schemas: false\n' >.clerk.yml
+	run "$CLERK" check --print-config
+	[[ "$output" == *"type-field: none	(.clerk.yml)"* ]]
+	[[ "$output" == *"builtin-schemas: false	(.clerk.yml)"* ]]
+	rm .clerk.yml
+	run "$CLERK" check --print-config
+	[[ "$output" == *"type-field: type	(default)"* ]]
+}
