@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "project.h"
 #include "record_new.h"
+#include "renumber.h"
 #include "util.h"
 
 #define EXIT_REFUSED 1
@@ -210,6 +211,85 @@ int cmd_new(int argc, char **argv)
 	free(path);
 	free(root);
 	free(a.sets);
+	project_close(&p);
+	return rc;
+}
+
+/* -------------------------------------------------------------- renumber */
+
+static const char renumber_usage[] = "usage: clerk renumber [--dir DIR] [--config FILE] OLD NEW\n";
+
+static void renumber_help(void)
+{
+	fputs(renumber_usage, stdout);
+	puts("Gives the record with id OLD the id NEW: changes the id in the record, renames\n"
+	     "its file to fit its type's file name, and changes every reference to OLD in the\n"
+	     "other records (ref fields, list items) and every link to its file. Use it when\n"
+	     "two people took the same number on two branches.\n"
+	     "\n"
+	     "All or nothing: when one of the files cannot be written, none is changed.\n"
+	     "Refused when NEW is taken (in the folder or in any Git branch) or does not have\n"
+	     "the form of the type's ids. Files that do not change are not touched.\n"
+	     "\noptions:\n"
+	     "  --dir DIR              the records folder (default: where .clerk.yml is)\n"
+	     "  --config FILE          read this configuration instead of the .clerk.yml found "
+	     "upwards\n"
+	     "  --help                 show this help\n"
+	     "\nexit codes: 0 renumbered, 1 refused (nothing written), 2 clerk could not do its "
+	     "work\n(nothing written).");
+}
+
+/* Reads --dir and --config (each followed by a value) before OLD NEW. */
+static int parse_set_options(int argc, char **argv, const char *usage, const char **dir,
+			     const char **config, int *first)
+{
+	int i = 1;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
+			*dir = argv[i + 1];
+		else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			*config = argv[i + 1];
+		else
+			return usage_fail(usage, "unknown option or an option without its value");
+		i += 2;
+	}
+	*first = i;
+	return 0;
+}
+
+static int is_help(int argc, char **argv)
+{
+	return argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
+}
+
+int cmd_renumber(int argc, char **argv)
+{
+	const char *dir = NULL, *config = NULL;
+	struct project p;
+	char msg[512], *root = NULL;
+	size_t changed;
+	int first, rc;
+
+	if (is_help(argc, argv)) {
+		renumber_help();
+		return 0;
+	}
+	rc = parse_set_options(argc, argv, renumber_usage, &dir, &config, &first);
+	if (rc != 0)
+		return rc;
+	if (argc - first != 2)
+		return usage_fail(renumber_usage, "give the old id and the new id");
+	rc = open_set(&p, config, dir, &root);
+	if (rc == 0) {
+		rc = renumber(&p, root, argv[first], argv[first + 1], &changed, msg, sizeof msg);
+		if (rc == 0)
+			printf("renumbered %s to %s: %zu file%s changed\n", argv[first],
+			       argv[first + 1], changed, changed == 1 ? "" : "s");
+		else
+			say(msg);
+	}
+	free(root);
 	project_close(&p);
 	return rc;
 }
