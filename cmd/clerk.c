@@ -648,6 +648,7 @@ static const struct command commands[] = {
     {"show", "show a record: its fields, references and backlinks", cmd_show},
     {"new", "create a record with the next free id: clerk new TYPE", cmd_new},
     {"renumber", "give a record another id, and every reference to it", cmd_renumber},
+    {"init", "start a records repository: configuration, folders, examples", cmd_init},
     {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
     {"version", "print the version", cmd_version},
     {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "init.h"
 #include "project.h"
 #include "record_new.h"
 #include "renumber.h"
@@ -292,4 +293,49 @@ int cmd_renumber(int argc, char **argv)
 	free(root);
 	project_close(&p);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ init */
+
+static const char init_usage[] = "usage: clerk init [DIR]\n";
+
+static void init_help(void)
+{
+	fputs(init_usage, stdout);
+	puts("Starts a records repository in DIR (default: the current folder): a .clerk.yml\n"
+	     "with comments, the folders covenants/, decisions/ and reports/ with one example\n"
+	     "record each, a .pre-commit-config.yaml that runs clerk before each commit, and\n"
+	     "a README with the daily commands. Never replaces a file: when one of them\n"
+	     "exists, nothing is written.\n"
+	     "\noptions:\n"
+	     "  --help                 show this help\n"
+	     "\nexit codes: 0 created, 1 refused (a file exists), 2 clerk could not do its work.");
+}
+
+int cmd_init(int argc, char **argv)
+{
+	const char *dir = argc == 2 ? argv[1] : ".";
+	char msg[512], *path;
+	size_t i;
+	int rc;
+
+	if (is_help(argc, argv)) {
+		init_help();
+		return 0;
+	}
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+		return usage_fail(init_usage, "give at most one folder");
+	rc = init_records(dir, msg, sizeof msg);
+	if (rc != 0) {
+		say(msg);
+		return rc;
+	}
+	for (i = 0; i < init_file_count; i++) {
+		path = strcmp(dir, ".") == 0 ? xstrdup(init_files[i].path)
+					     : xasprintf("%s/%s", dir, init_files[i].path);
+		fputs("created ", stdout);
+		print_path(path);
+		free(path);
+	}
+	return 0;
 }

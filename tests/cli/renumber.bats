@@ -78,6 +78,8 @@ tree_sum() {
 @test "renumber: the id, the file name and every reference and link change; nothing else" {
 	make_set
 	touch -d 2020-01-01 reports/RPT-2024-002.md
+	mkdir "$BATS_TEST_TMPDIR/orig"
+	cp -r . "$BATS_TEST_TMPDIR/orig"
 	before=$(stat -c %Y reports/RPT-2024-002.md)
 	run "$CLERK" renumber COV-2024-001 COV-2024-009
 	[ "$status" -eq 0 ]
@@ -93,6 +95,11 @@ tree_sum() {
 	# Only the id's places changed: the rest of each file is byte for byte the same.
 	! grep -q 'COV-2024-001' decisions/2024000003.md reports/RPT-2024-001.md \
 		covenants/COV-2024-009.md
+	for f in decisions/2024000003.md reports/RPT-2024-001.md; do
+		sed 's/COV-2024-009/COV-2024-001/g' "$f" | diff -u "$BATS_TEST_TMPDIR/orig/$f" -
+	done
+	sed 's/COV-2024-009/COV-2024-001/g' covenants/COV-2024-009.md |
+		diff -u "$BATS_TEST_TMPDIR/orig/covenants/COV-2024-001.md" -
 	[ "$(stat -c %Y reports/RPT-2024-002.md)" = "$before" ]
 	grep -q 'COV-2024-0011' reports/RPT-2024-002.md
 	[ -z "$(find . -name '.clerk-*')" ]
