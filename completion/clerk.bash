@@ -14,7 +14,7 @@ _clerk() {
 	local formats="text pretty json sarif junit github gitlab"
 
 	if [ "$cword" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "check rules version help --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check new renumber init rules version help --help --version" -- "$cur"))
 		return
 	fi
 	case ${words[1]} in
@@ -32,12 +32,25 @@ _clerk() {
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi
 		;;
+	new)
+		case $prev in
+		--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+		--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+		--title | --date | --set | --id) return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--title --date --set --id --dir --config --help" -- "$cur"))
+		elif [ "$cword" -eq 2 ]; then
+			COMPREPLY=($(compgen -W "covenant decision progress-report" -- "$cur"))
+		fi
+		;;
+	init) [ "$cword" -eq 2 ] && COMPREPLY=($(compgen -d -- "$cur")) ;;
 	rules)
 		[ "$cword" -eq 2 ] &&
 			COMPREPLY=($(compgen -W "--help $("$clerk" rules 2>/dev/null | awk '{print $1}')" -- "$cur"))
 		;;
 	help)
-		[ "$cword" -eq 2 ] && COMPREPLY=($(compgen -W "check rules version" -- "$cur"))
+		[ "$cword" -eq 2 ] && COMPREPLY=($(compgen -W "check new renumber init rules version" -- "$cur"))
 		;;
 	version) [ "$cword" -eq 2 ] && COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
 	esac

@@ -51,7 +51,7 @@ static void git_child(const char *dir, char *const *args, int in, int out)
 	argv[0] = (char *)"git";
 	argv[1] = (char *)"-C";
 	argv[2] = (char *)dir;
-	for (i = 0; args[i] != NULL && i < 12; i++)
+	for (i = 0; i < 12 && args[i] != NULL; i++)
 		argv[3 + i] = args[i];
 	argv[3 + i] = NULL;
 	execvp("git", argv);
