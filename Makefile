@@ -86,8 +86,11 @@ po-update: $(BUILD)/clerk.pot
 $(BUILD)/libclerk.a: $(OBJ)
 	$(AR) rcs $@ $^
 
-$(BUILD)/clerk: cmd/clerk.c $(BUILD)/libclerk.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclerk.a $(ALL_LDFLAGS) $(PKG_LIBS)
+# The program: cmd/clerk.c (the table of subcommands) and the commands in
+# other files of cmd/.
+CMD     := $(sort $(wildcard cmd/*.c))
+$(BUILD)/clerk: $(CMD) $(wildcard cmd/*.h) $(BUILD)/libclerk.a
+	$(CC) $(ALL_CFLAGS) -Icmd -o $@ $(CMD) $(BUILD)/libclerk.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libclerk.a | $(BUILD)
 	@mkdir -p $(BUILD)/tests

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "commands.h"
 #include "config.h"
 #include "date.h"
 #include "diag.h"
@@ -59,8 +60,8 @@ static void error_line(const char *fmt, ...)
 	put_error(line);
 }
 
-static const char main_usage[] =
-    "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, show, rules, version, help)\n";
+static const char main_usage[] = "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
+				 "show, new, rules, version, help)\n";
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -660,6 +661,9 @@ static int cmd_help(int argc, char **argv);
 static const struct command commands[] = {
     {"check", "check records against their schemas", cmd_check},
     {"show", "show a record: its fields, references and backlinks", cmd_show},
+    {"new", "create a record with the next free id: clerk new TYPE", cmd_new},
+    {"renumber", "give a record another id, and every reference to it", cmd_renumber},
+    {"init", "start a records repository: configuration, folders, examples", cmd_init},
     {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
     {"version", "print the version", cmd_version},
     {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},

@@ -1,4 +1,5 @@
 /* rule_identity.c - the record's id, its file name, and the order of its dates. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,37 +51,39 @@ void rule_date_order(struct rule_ctx *ctx)
 	}
 }
 
-/* Expands a file-name template: {field} takes a field's value, {group} a
- * named group of the id pattern. Returns NULL when a placeholder has no value. */
+/* What a placeholder of the file-name template may take: a field of the
+ * record, or a named group of its id. */
+struct name_values {
+	const struct rule_ctx *ctx;
+	const char *id;
+	char name[80], group[256];
+};
+
+/* template_lookup for the file name: {field} takes a field's value, {group}
+ * a named group of the id pattern; NULL when neither gives one. */
+static const char *name_value(void *arg, const char *name, size_t len)
+{
+	struct name_values *nv = arg;
+	const struct ynode *v;
+
+	snprintf(nv->name, sizeof nv->name, "%.*s", (int)len, name);
+	v = ynode_get(nv->ctx->rec->front, nv->name);
+	if (v != NULL && v->kind == YNODE_SCALAR && v->len > 0)
+		return v->text;
+	if (nv->ctx->schema->id_pattern != NULL &&
+	    pattern_group(nv->ctx->schema->id_pattern, nv->id, strlen(nv->id), nv->name, nv->group,
+			  sizeof nv->group))
+		return nv->group;
+	return NULL;
+}
+
+/* Expands the file-name template for the record with this id. Returns a
+ * malloc'd name, or NULL when a placeholder has no value. */
 static char *expand_template(const struct rule_ctx *ctx, const char *id)
 {
-	const char *p = ctx->schema->file_name, *close;
-	const struct ynode *v;
-	struct buf b = {0};
-	char name[128], group[256];
+	struct name_values nv = {.ctx = ctx, .id = id};
 
-	for (; *p != '\0'; p++) {
-		close = *p == '{' ? strchr(p, '}') : NULL;
-		if (close == NULL || (size_t)(close - p - 1) >= sizeof name) {
-			buf_add(&b, p, 1);
-			continue;
-		}
-		memcpy(name, p + 1, (size_t)(close - p - 1));
-		name[close - p - 1] = '\0';
-		v = ynode_get(ctx->rec->front, name);
-		if (v != NULL && v->kind == YNODE_SCALAR && v->len > 0)
-			buf_puts(&b, v->text);
-		else if (ctx->schema->id_pattern != NULL &&
-			 pattern_group(ctx->schema->id_pattern, id, strlen(id), name, group,
-				       sizeof group))
-			buf_puts(&b, group);
-		else {
-			buf_free(&b);
-			return NULL;
-		}
-		p = close;
-	}
-	return buf_take(&b);
+	return template_expand(&ctx->schema->file_name_tpl, name_value, &nv);
 }
 
 /* True when path ends with want as whole path components. */

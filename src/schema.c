@@ -608,10 +608,24 @@ static int parse_id_from_name(struct ctx *c, struct schema *s, const struct ynod
 	return v == NULL ? 0 : get_string(c, v, "id example", &s->id_example);
 }
 
+/* Reads a '{name:N}' template (template.c) at n into *out. */
+static int get_template(struct ctx *c, const struct ynode *n, const char *what,
+			struct template *out)
+{
+	const char *src;
+	char msg[256];
+
+	if (get_string(c, n, what, &src) != 0)
+		return -1;
+	if (template_parse(c->arena, src, out, msg, sizeof msg) != 0)
+		return fail(c, n, "%s: %s", what, msg);
+	return 0;
+}
+
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	static const char *const keys[] = {"field",          "pattern", "example",
-					   "year-tolerance", "from",    NULL};
+					   "year-tolerance", "from",    "template", NULL};
 	const struct ynode *v;
 	long tolerance;
 
@@ -632,6 +646,9 @@ static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 		return -1;
 	v = ynode_get(n, "example");
 	if (v != NULL && get_string(c, v, "id example", &s->id_example) != 0)
+		return -1;
+	v = ynode_get(n, "template");
+	if (v != NULL && get_template(c, v, "id template", &s->id_template) != 0)
 		return -1;
 	v = ynode_get(n, "pattern");
 	if (v == NULL)
@@ -669,40 +686,65 @@ static int check_condition(struct ctx *c, const struct schema *s, const struct c
 		    cond->field);
 }
 
-/* Checks that each {name} of the file-name template is a field or a named
- * group of the id pattern, so that the template can always be filled in. */
-static int check_file_name(struct ctx *c, const struct schema *s, const struct ynode *where)
+/* True when name (len bytes) is a field, the id field or a named group of
+ * the id pattern: a value a record always has for a template. */
+static int known_name(const struct schema *s, const char *name)
 {
-	const char *p, *close;
-	char name[128];
-	size_t n;
+	return schema_field(s, name) != NULL || strcmp(name, s->id_field) == 0 ||
+	       (s->id_pattern != NULL &&
+		pcre2_substring_number_from_name(s->id_pattern, (PCRE2_SPTR)name) >= 0);
+}
 
-	for (p = s->file_name; p != NULL && *p != '\0'; p++) {
-		close = *p == '{' ? strchr(p, '}') : NULL;
-		if (close == NULL)
+/* Checks that each {name} of template t (the schema key what, at where) is
+ * a field or a named group of the id pattern, or, when dates is set, {year}
+ * or {seq}, so that the template can always be filled in. */
+static int check_template(struct ctx *c, const struct schema *s, const struct template *t,
+			  const struct ynode *where, const char *what, int dates)
+{
+	char name[80];
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (!t->segs[i].placeholder)
 			continue;
-		n = (size_t)(close - p - 1);
-		if (n >= sizeof name)
-			return fail(c, where, "file-name: the name in {...} is too long");
-		memcpy(name, p + 1, n);
-		name[n] = '\0';
-		if (schema_field(s, name) == NULL && strcmp(name, s->id_field) != 0 &&
-		    (s->id_pattern == NULL ||
-		     pcre2_substring_number_from_name(s->id_pattern, (PCRE2_SPTR)name) < 0))
-			return fail(c, where,
-				    "file-name uses {%s}, which is neither a field nor a named "
-				    "group of the id pattern",
-				    name);
-		p = close;
+		snprintf(name, sizeof name, "%.*s", (int)t->segs[i].len, t->segs[i].text);
+		if (known_name(s, name) ||
+		    (dates && (strcmp(name, "year") == 0 || strcmp(name, "seq") == 0)))
+			continue;
+		return fail(c, where,
+			    "%s uses {%s}, which is neither a field nor a named group of the id "
+			    "pattern%s",
+			    what, name, dates ? " nor {year} or {seq}" : "");
 	}
 	return 0;
+}
+
+/* The id template numbers within a year: it needs {seq}. */
+static int check_id_template(struct ctx *c, const struct schema *s, const struct ynode *id)
+{
+	const struct ynode *where = ynode_get(id, "template");
+
+	if (s->id_template.n == 0)
+		return 0;
+	if (!template_has(&s->id_template, "seq"))
+		return fail(c, where, "the id template needs {seq}, the number that counts up");
+	return check_template(c, s, &s->id_template, where, "the id template", 1);
+}
+
+static int check_file_name(struct ctx *c, const struct schema *s, const struct ynode *root)
+{
+	if (check_template(c, s, &s->file_name_tpl, ynode_get(root, "file-name"), "file-name", 0) !=
+		0 ||
+	    check_template(c, s, &s->path_template, ynode_get(root, "path"), "path", 1) != 0)
+		return -1;
+	return check_id_template(c, s, ynode_get(root, "id"));
 }
 
 static int check_schema(struct ctx *c, const struct schema *s, const struct ynode *root)
 {
 	size_t i;
 
-	if (check_file_name(c, s, ynode_get(root, "file-name")) != 0)
+	if (check_file_name(c, s, root) != 0)
 		return -1;
 	for (i = 0; i < s->nfields; i++)
 		if (check_condition(c, s, s->fields[i].required_if) != 0)
@@ -818,7 +860,15 @@ static int top_description(struct ctx *c, struct schema *s, const struct ynode *
 
 static int top_file_name(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	return get_string(c, n, "file-name", &s->file_name);
+	if (get_template(c, n, "file-name", &s->file_name_tpl) != 0)
+		return -1;
+	s->file_name = s->file_name_tpl.src;
+	return 0;
+}
+
+static int top_path(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_template(c, n, "path", &s->path_template);
 }
 
 static int top_allow_unknown(struct ctx *c, struct schema *s, const struct ynode *n)
@@ -871,6 +921,7 @@ static const struct {
     {"description", top_description},
     {"id", parse_id},
     {"file-name", top_file_name},
+    {"path", top_path},
     {"allow-unknown-fields", top_allow_unknown},
     {"fields", parse_fields},
     {"exactly-one-of", top_one_of},

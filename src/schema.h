@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "pattern.h"
+#include "template.h"
 
 struct arena;
 struct ynode;
@@ -131,9 +132,12 @@ struct schema {
 	const char *id_field;
 	pcre2_code *id_pattern;
 	const char *id_pattern_src;
-	const char *id_example; /* an id of the right form, for messages */
-	int id_year_tolerance;  /* years an id's year group may lie before the date's */
-	const char *file_name;  /* template such as "{id}.md", or NULL */
+	const char *id_example;        /* an id of the right form, for messages */
+	int id_year_tolerance;         /* years an id's year group may lie before the date's */
+	const char *file_name;         /* template such as "{id}.md", or NULL */
+	struct template file_name_tpl; /* file_name parsed (n 0 when none) */
+	struct template id_template;   /* id: template: how clerk new numbers (n 0: none) */
+	struct template path_template; /* path: where clerk new puts a record (n 0: none) */
 	/* id: {from: file-name, pattern}: the id is the named group "id" of
 	 * this pattern matched against the file's name; no id field then. */
 	pcre2_code *id_name_pattern;

@@ -269,25 +269,32 @@ struct summary *summary_make(const struct record *rec, const struct schema *sche
 }
 
 /* Returns the id that the file name at path gives under schema's
- * template, when the template is a prefix, {id} and a suffix and the id
- * then matches the id pattern (malloc'd), or NULL. */
+ * template, when the template is a prefix, {id field} and a suffix and the
+ * id then matches the id pattern (malloc'd), or NULL. */
 static char *id_from_name(const char *path, const struct schema *schema)
 {
-	const char *base = strrchr(path, '/'), *t = schema->file_name, *open;
-	size_t pre, post, n;
+	const struct template *t = &schema->file_name_tpl;
+	const char *base = strrchr(path, '/');
+	size_t k, pre = 0, post = 0, n, at = t->n;
 	char *id;
 
 	if (schema->id_name_pattern != NULL)
 		return schema_id_from_file_name(schema, path);
-	base = base ? base + 1 : path;
-	open = t ? strstr(t, "{") : NULL;
-	if (open == NULL || strncmp(open, "{id}", 4) != 0 || strchr(open + 4, '{') != NULL ||
-	    strcmp(schema->id_field, "id") != 0)
+	for (k = 0; k < t->n; k++)
+		if (t->segs[k].placeholder) {
+			if (at != t->n || t->segs[k].len != strlen(schema->id_field) ||
+			    memcmp(t->segs[k].text, schema->id_field, t->segs[k].len) != 0)
+				return NULL;
+			at = k;
+		}
+	if (at == t->n)
 		return NULL;
-	pre = (size_t)(open - t);
-	post = strlen(open + 4);
+	base = base ? base + 1 : path;
 	n = strlen(base);
-	if (n <= pre + post || strncmp(base, t, pre) != 0 || strcmp(base + n - post, open + 4) != 0)
+	pre = at == 1 ? t->segs[0].len : 0;
+	post = at + 2 == t->n ? t->segs[at + 1].len : 0;
+	if (n <= pre + post || (pre > 0 && strncmp(base, t->segs[0].text, pre) != 0) ||
+	    (post > 0 && strncmp(base + n - post, t->segs[at + 1].text, post) != 0))
 		return NULL;
 	id = xstrndup(base + pre, n - pre - post);
 	if (schema->id_pattern != NULL && pattern_match(schema->id_pattern, id, strlen(id)) != 1) {

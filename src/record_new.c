@@ -1,0 +1,472 @@
+/* record_new.c - `clerk new`: the text of a new record, its id and its file. */
+#include "record_new.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "check.h"
+#include "date.h"
+#include "git_ids.h"
+#include "idgen.h"
+#include "rules.h"
+#include "util.h"
+
+#define MAX_TRIES 1000
+
+/* Everything a new record's templates and fields are filled in from. */
+struct new_ctx {
+	const struct schema *schema;
+	const struct new_request *rq;
+	const char **set_names, **set_values; /* from --set, split at '=' */
+	const char *title_field, *date_field;
+	char date[11], year[5];
+	const char *id;
+	char name[80];
+};
+
+/* The field a title goes in: 'title', else one named or aliased title or titel. */
+static const char *title_field(const struct schema *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->nfields; i++) {
+		if (strcmp(s->fields[i].name, "title") == 0 ||
+		    strcmp(s->fields[i].name, "titel") == 0)
+			return s->fields[i].name;
+		for (k = 0; k < s->fields[i].naliases; k++)
+			if (strcmp(s->fields[i].aliases[k], "title") == 0)
+				return s->fields[i].name;
+	}
+	return NULL;
+}
+
+/* The record's date field: the lifecycle's, else the first required date. */
+static const char *date_field(const struct schema *s)
+{
+	size_t i;
+
+	if (schema_field(s, s->lifecycle.date) != NULL)
+		return s->lifecycle.date;
+	for (i = 0; i < s->nfields; i++)
+		if (s->fields[i].type == FT_DATE && s->fields[i].required)
+			return s->fields[i].name;
+	return NULL;
+}
+
+/* The value given for field name, or NULL. */
+static const char *given(const struct new_ctx *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->rq->nsets; i++)
+		if (strcmp(c->set_names[i], name) == 0)
+			return c->set_values[i];
+	if (c->id != NULL && strcmp(name, c->schema->id_field) == 0)
+		return c->id;
+	if (c->title_field != NULL && c->rq->title != NULL && strcmp(name, c->title_field) == 0)
+		return c->rq->title;
+	if (c->date_field != NULL && strcmp(name, c->date_field) == 0)
+		return c->date;
+	return NULL;
+}
+
+/* template_lookup over the new record: {year}, {id} and its fields. */
+static const char *ctx_value(void *arg, const char *name, size_t len)
+{
+	struct new_ctx *c = arg;
+
+	snprintf(c->name, sizeof c->name, "%.*s", (int)len, name);
+	if (strcmp(c->name, "year") == 0)
+		return c->year;
+	if (strcmp(c->name, "id") == 0 && c->id != NULL)
+		return c->id;
+	return given(c, c->name);
+}
+
+/* True when value can be written without quotes in YAML and read back as it is. */
+static int plain_safe(const char *v)
+{
+	const char *p;
+
+	if (!((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9')) ||
+	    strcmp(v, "null") == 0 || strcmp(v, "true") == 0 || strcmp(v, "false") == 0)
+		return 0;
+	for (p = v; *p != '\0'; p++)
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._/-",
+			   *p) == NULL &&
+		    (unsigned char)*p < 0x80)
+			return 0;
+	return p[-1] != ' ';
+}
+
+/* Appends "name: value\n", the value quoted when it must be; no value: "name:\n". */
+static void add_field(struct buf *b, const char *name, const char *value)
+{
+	const char *p;
+
+	buf_printf(b, "%s:", name);
+	if (value == NULL) {
+		buf_puts(b, "\n");
+		return;
+	}
+	if (plain_safe(value)) {
+		buf_printf(b, " %s\n", value);
+		return;
+	}
+	buf_puts(b, " '");
+	for (p = value; *p != '\0'; p++) {
+		if (*p == '\'')
+			buf_puts(b, "''");
+		else
+			buf_add(b, p, 1);
+	}
+	buf_puts(b, "'\n");
+}
+
+/* The status a new record starts with: the lifecycle's first draft status
+ * when the status field allows it, else none (a placeholder). */
+static const char *draft_status(const struct schema *s)
+{
+	const struct field_spec *f = schema_field(s, s->lifecycle.status);
+	size_t i;
+
+	if (f == NULL || s->lifecycle.ndraft == 0)
+		return NULL;
+	for (i = 0; i < f->nvalues; i++)
+		if (strcmp(f->values[i], s->lifecycle.draft[0]) == 0)
+			return f->values[i];
+	return NULL;
+}
+
+/* True when field f is written: required, given, or the status. */
+static int writes_field(const struct new_ctx *c, const struct field_spec *f)
+{
+	return f->required || given(c, f->name) != NULL ||
+	       strcmp(f->name, c->schema->lifecycle.status) == 0;
+}
+
+/* For each exactly-one-of group with no field written, the first field
+ * as a placeholder. */
+static void add_one_of(struct buf *b, const struct new_ctx *c)
+{
+	const struct field_group *g;
+	size_t i, k;
+
+	for (i = 0; i < c->schema->n_one_of; i++) {
+		g = &c->schema->one_of[i];
+		for (k = 0; k < g->n; k++)
+			if (writes_field(c, schema_field(c->schema, g->names[k])))
+				break;
+		if (k == g->n)
+			add_field(b, g->names[0], NULL);
+	}
+}
+
+/* The whole text of the new record (malloc'd). */
+static char *record_text(const struct new_ctx *c)
+{
+	const struct schema *s = c->schema;
+	const char *v;
+	struct buf b = {0};
+	size_t i;
+
+	buf_printf(&b, "---\ntype: %s\n", s->name);
+	for (i = 0; i < s->nfields; i++) {
+		if (!writes_field(c, &s->fields[i]))
+			continue;
+		v = given(c, s->fields[i].name);
+		if (v == NULL && strcmp(s->fields[i].name, s->lifecycle.status) == 0)
+			v = draft_status(s);
+		add_field(&b, s->fields[i].name, v);
+	}
+	add_one_of(&b, c);
+	buf_puts(&b, "---\n\n");
+	if (c->rq->title != NULL)
+		buf_printf(&b, "# %s\n\n", c->rq->title);
+	for (i = 0; i < s->nsections; i++)
+		if (s->sections[i].required)
+			buf_printf(&b, "## %s\n\n", s->sections[i].title);
+	return buf_take(&b);
+}
+
+/* A value from the command line must fit on one line. */
+static int has_control(const char *v)
+{
+	for (; *v != '\0'; v++)
+		if ((unsigned char)*v < 0x20 || *v == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Splits each --set FIELD=VALUE; returns 0, or -1 with msg. */
+static int read_sets(struct new_ctx *c, char *msg, size_t msglen)
+{
+	const struct new_request *rq = c->rq;
+	const char *eq;
+	size_t i;
+
+	c->set_names = xcalloc(rq->nsets + 1, sizeof *c->set_names);
+	c->set_values = xcalloc(rq->nsets + 1, sizeof *c->set_values);
+	for (i = 0; i < rq->nsets; i++) {
+		eq = strchr(rq->sets[i], '=');
+		if (eq == NULL || eq == rq->sets[i]) {
+			snprintf(msg, msglen,
+				 "--set needs FIELD=VALUE, such as --set status=draft, not '%s'",
+				 rq->sets[i]);
+			return -1;
+		}
+		c->set_names[i] = xstrndup(rq->sets[i], (size_t)(eq - rq->sets[i]));
+		c->set_values[i] = eq + 1;
+		if (schema_field(c->schema, c->set_names[i]) == NULL) {
+			snprintf(msg, msglen, "--set: %s %s has no field '%s'",
+				 rule_article(c->schema->title), c->schema->title, c->set_names[i]);
+			return -1;
+		}
+		if (has_control(c->set_values[i])) {
+			snprintf(msg, msglen, "--set %s: the value must be one line of text",
+				 c->set_names[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void ctx_free(struct new_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; c->set_names != NULL && i < c->rq->nsets; i++)
+		free((char *)c->set_names[i]);
+	free(c->set_names);
+	free(c->set_values);
+}
+
+int record_ids_in_use(const struct project *p, const char *root, const char *id_field,
+		      struct strlist *ids, char *msg, size_t msglen)
+{
+	char *paths[] = {(char *)root};
+	const char *base;
+	struct check_run run;
+	char today[11];
+	size_t i, n;
+
+	date_today(today);
+	check_init(&run, p, today);
+	check_paths(&run, paths, 1);
+	for (i = 0; i < run.nrecords; i++) {
+		if (run.records[i]->id != NULL)
+			strlist_add(ids, run.records[i]->id, strlen(run.records[i]->id));
+		base = strrchr(run.records[i]->path, '/');
+		base = base ? base + 1 : run.records[i]->path;
+		n = strlen(base);
+		strlist_add(ids, base, n > 3 && strcmp(base + n - 3, ".md") == 0 ? n - 3 : n);
+	}
+	check_free(&run);
+	return git_ids_collect(root, id_field, ids, msg, msglen);
+}
+
+static int in_list(const struct strlist *ids, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < ids->n; i++)
+		if (strcmp(ids->items[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The file for the record with c->id: root + the path template (default
+ * {id}.md). Returns a malloc'd path, or NULL with msg. */
+static char *record_path(struct new_ctx *c, char *msg, size_t msglen)
+{
+	char *rel, *path;
+
+	rel = c->schema->path_template.n > 0
+		  ? template_expand(&c->schema->path_template, ctx_value, c)
+		  : xasprintf("%s.md", c->id);
+	if (rel == NULL) {
+		snprintf(
+		    msg, msglen,
+		    "the path template '%s' uses a field that has no value; give it with --set",
+		    c->schema->path_template.src);
+		return NULL;
+	}
+	if (rel[0] == '/' || strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") != NULL) {
+		snprintf(msg, msglen,
+			 "the new record's path '%s' would lie outside the records folder", rel);
+		free(rel);
+		return NULL;
+	}
+	path = xasprintf("%s/%s", c->rq->root, rel);
+	free(rel);
+	return path;
+}
+
+/* Writes the record for c->id at its path. Returns 0, 1 when the path is
+ * taken (errno EEXIST), or -1 with msg. */
+static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
+{
+	char *text;
+	int rc;
+
+	*path = record_path(c, msg, msglen);
+	if (*path == NULL)
+		return -1;
+	text = record_text(c);
+	rc = make_parents(*path) == 0 ? atomic_create(*path, text, strlen(text)) : -1;
+	free(text);
+	if (rc == 0)
+		return 0;
+	if (errno == EEXIST)
+		rc = 1;
+	else
+		snprintf(msg, msglen, "cannot create %s: %s", *path, strerror(errno));
+	free(*path);
+	*path = NULL;
+	return rc;
+}
+
+/* True when id fits the schema's id pattern; else msg says what ids look like. */
+static int id_fits(const struct schema *s, const char *id, char *msg, size_t msglen)
+{
+	if (s->id_pattern == NULL || pattern_match(s->id_pattern, id, strlen(id)) == PATTERN_MATCH)
+		return 1;
+	snprintf(msg, msglen, "'%s' is not a valid id for %s %s; ids look like '%s'", id,
+		 rule_article(s->title), s->title,
+		 s->id_example ? s->id_example : s->id_pattern_src);
+	return 0;
+}
+
+/* --id ID: that id or nothing. */
+static enum new_status create_given(struct new_ctx *c, const struct strlist *ids, char **path,
+				    char *msg, size_t msglen)
+{
+	int rc;
+
+	c->id = c->rq->id;
+	if (!id_fits(c->schema, c->id, msg, msglen))
+		return NEW_REFUSED;
+	if (in_list(ids, c->id)) {
+		snprintf(msg, msglen,
+			 "the id '%s' is taken: a record in the folder or in a Git branch has it",
+			 c->id);
+		return NEW_REFUSED;
+	}
+	rc = try_create(c, path, msg, msglen);
+	if (rc == 1)
+		snprintf(msg, msglen, "the id '%s' is taken: its file exists", c->id);
+	return rc == 0 ? NEW_OK : rc == 1 ? NEW_REFUSED : NEW_FAILED;
+}
+
+/* The next free id by the template: past the highest in use, and past any
+ * whose file another run created first. */
+static enum new_status create_next(struct new_ctx *c, const struct strlist *ids, char **path,
+				   char *msg, size_t msglen)
+{
+	const struct template *t = &c->schema->id_template;
+	long seq =
+	    idgen_highest(t, (const char *const *)ids->items, ids->n, atol(c->year), ctx_value, c) +
+	    1;
+	char *id = NULL;
+	int tries, rc = 1;
+
+	for (tries = 0; tries < MAX_TRIES && rc == 1; tries++, seq++) {
+		free(id);
+		id = idgen_make(t, atol(c->year), seq, ctx_value, c);
+		c->id = id;
+		if (id == NULL) {
+			snprintf(msg, msglen,
+				 "the id template '%s' uses a field that has no value; give it "
+				 "with --set",
+				 t->src);
+			return NEW_REFUSED;
+		}
+		if (!id_fits(c->schema, id, msg, msglen))
+			rc = -1;
+		else if (!in_list(ids, id))
+			rc = try_create(c, path, msg, msglen);
+	}
+	free(id);
+	c->id = NULL;
+	if (rc == 1)
+		snprintf(msg, msglen, "no free id found after %d tries", MAX_TRIES);
+	return rc == 0 ? NEW_OK : NEW_FAILED;
+}
+
+/* Says which types there are. */
+static void unknown_type(const struct project *p, const char *type, char *msg, size_t msglen)
+{
+	const char **names = xcalloc(p->schemas.n + 1, sizeof *names);
+	char *list;
+	size_t i;
+
+	for (i = 0; i < p->schemas.n; i++)
+		names[i] = p->schemas.items[i]->name;
+	list = join_words(names, p->schemas.n, "", " or ");
+	snprintf(msg, msglen, "there is no record type '%s'; use %s", type, list);
+	free(list);
+	free(names);
+}
+
+/* Fills in the type, the --set values and the date; returns 0 or -1 with msg. */
+static int prepare(const struct project *p, const struct new_request *rq, struct new_ctx *c,
+		   char *msg, size_t msglen)
+{
+	c->rq = rq;
+	c->schema = schema_set_find(&p->schemas, rq->type);
+	if (c->schema == NULL) {
+		unknown_type(p, rq->type, msg, msglen);
+		return -1;
+	}
+	c->title_field = title_field(c->schema);
+	c->date_field = date_field(c->schema);
+	if (rq->date != NULL && date_parse(rq->date, strlen(rq->date), NULL) != DATE_OK) {
+		snprintf(msg, msglen, "--date needs a real date written as YYYY-MM-DD, not '%s'",
+			 rq->date);
+		return -1;
+	}
+	if (rq->date != NULL)
+		snprintf(c->date, sizeof c->date, "%s", rq->date);
+	else
+		date_today(c->date);
+	memcpy(c->year, c->date, 4);
+	if (rq->title != NULL && has_control(rq->title)) {
+		snprintf(msg, msglen, "--title must be one line of text");
+		return -1;
+	}
+	return read_sets(c, msg, msglen);
+}
+
+enum new_status record_new(const struct project *p, const struct new_request *rq, char **path,
+			   char *msg, size_t msglen)
+{
+	struct new_ctx c = {0};
+	struct strlist ids = {0};
+	enum new_status rc = NEW_REFUSED;
+
+	*path = NULL;
+	if (prepare(p, rq, &c, msg, msglen) != 0) {
+		if (c.schema == NULL)
+			rc = NEW_FAILED;
+		goto out;
+	}
+	if (rq->id == NULL && c.schema->id_template.n == 0) {
+		snprintf(msg, msglen,
+			 "the record type '%s' has no id template (id: template: in its schema); "
+			 "give the id with --id",
+			 c.schema->name);
+		goto out;
+	}
+	rc = NEW_FAILED;
+	if (record_ids_in_use(p, rq->root, c.schema->id_field, &ids, msg, msglen) != 0)
+		goto out;
+	rc = rq->id != NULL ? create_given(&c, &ids, path, msg, msglen)
+			    : create_next(&c, &ids, path, msg, msglen);
+out:
+	strlist_free(&ids);
+	ctx_free(&c);
+	return rc;
+}
