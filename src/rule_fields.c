@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "condition.h"
 #include "date.h"
 #include "load_yaml.h"
 #include "rules.h"
@@ -25,38 +26,12 @@ static int present(const struct ynode *n)
 
 int rule_condition_holds(const struct rule_ctx *ctx, const struct condition *cond)
 {
-	const struct ynode *v = ynode_get(ctx->rec->front, cond->field);
-	const struct field_spec *spec = schema_field(ctx->schema, cond->field);
-	const char *text = NULL;
-	size_t i;
-
-	if (present(v) && v->kind == YNODE_SCALAR)
-		text = v->text;
-	else if (!present(v) && spec != NULL)
-		text = spec->default_value;
-	if (cond->nvalues == 0)
-		return present(v);
-	if (text == NULL)
-		return 0;
-	for (i = 0; i < cond->nvalues; i++)
-		if (strcmp(text, cond->values[i]) == 0)
-			return 1;
-	return 0;
+	return condition_holds(cond, ctx->rec->front, ctx->schema);
 }
 
 char *rule_condition_text(const struct rule_ctx *ctx, const struct condition *cond)
 {
-	const struct ynode *v = ynode_get(ctx->rec->front, cond->field);
-	const struct field_spec *spec = schema_field(ctx->schema, cond->field);
-	const char *value = NULL;
-
-	if (cond->nvalues == 0)
-		return xasprintf("'%s' is filled in", cond->field);
-	if (present(v) && v->kind == YNODE_SCALAR)
-		value = v->text;
-	else if (spec != NULL && spec->default_value != NULL)
-		return xasprintf("'%s' is '%s' when not given", cond->field, spec->default_value);
-	return xasprintf("'%s' is '%s'", cond->field, value ? value : cond->values[0]);
+	return condition_text(cond, ctx->rec->front, ctx->schema);
 }
 
 /* "field 'x'" followed by its description in brackets when the schema gives one. */
@@ -488,7 +463,7 @@ static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
 				    "%s is missing; %s %s needs it", words,
 				    rule_article(ctx->schema->title), ctx->schema->title);
 	} else if (f->required_if != NULL && rule_condition_holds(ctx, f->required_if)) {
-		why = ynode_key(ctx->rec->front, f->required_if->field);
+		why = condition_where(f->required_if, ctx->rec->front);
 		cond = rule_condition_text(ctx, f->required_if);
 		diag_report(ctx->diags, ctx->rec->path, why ? why->line : 1, why ? why->col : 1,
 			    RULE_FIELD_REQUIRED, "%s is required because %s", words, cond);

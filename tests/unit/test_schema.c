@@ -652,8 +652,8 @@ static void test_error_structure(void **state)
 	parse_fail("name: x\nsection-level: 7\n", 2, 16, "section-level");
 	parse_fail("name: x\nfields:\n  n:\n    type: integer\n    min: ten\n", 5, 10,
 		   "whole number");
-	parse_fail("name: x\nfields:\n  n:\n    type: string\n    min-items: 1\n", 4, 5,
-		   "min-items");
+	parse_fail("name: x\nfields:\n  n:\n    type: string\n    min-items: 1\n", 5, 5,
+		   "so 'min-items' does not apply to it; 'min-items' is for fields of type list");
 	parse_fail("name: x\nfields:\n  n:\n    type: list\n    items: list\n", 4, 5,
 		   "cannot hold lists");
 }
