@@ -14,6 +14,7 @@
 #include "pattern.h"
 #include "record.h"
 #include "rules.h"
+#include "severity_if.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -22,6 +23,7 @@
 /* clang-format off */
 static void (*const record_rules[])(struct rule_ctx *) = {
     rule_fields,
+    rule_field_order,
     rule_date_order,
     rule_identity,
     rule_sections,
@@ -640,6 +642,7 @@ void check_finish(struct check_run *run)
 	if (run->only != NULL)
 		keep_named(run);
 	diag_list_apply_severity(&run->diags, run->project->cfg.severity);
+	severity_if_apply(&run->diags, run->records, run->nrecords);
 	diag_list_sort(&run->diags);
 	drop_ignored(run);
 }

@@ -894,6 +894,9 @@ static int check_schema(struct ctx *c, const struct schema *s, const struct ynod
 	for (i = 0; i < s->nsections; i++)
 		if (check_condition(c, s, s->sections[i].required_if) != 0)
 			return -1;
+	for (i = 0; i < s->nseverity_if; i++)
+		if (check_condition(c, s, s->severity_if[i].when) != 0)
+			return -1;
 	return 0;
 }
 
@@ -1020,6 +1023,69 @@ static int top_date_order(struct ctx *c, struct schema *s, const struct ynode *n
 	return parse_groups(c, s, n, "date-order", &s->date_order, &s->ndate_order);
 }
 
+static int top_fields_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_bool(c, n, "fields-ordered", &s->fields_ordered);
+}
+
+/* The rules of a severity-if entry: names from the catalogue; all when absent. */
+static int severity_if_rules(struct ctx *c, const struct ynode *n, struct severity_if *e)
+{
+	const char **names;
+	size_t i, count;
+	int rule;
+
+	memset(e->rules, n == NULL, sizeof e->rules);
+	if (n == NULL)
+		return 0;
+	if (get_strings(c, n, "rules", &names, &count) != 0)
+		return -1;
+	for (i = 0; i < count; i++) {
+		rule = rule_lookup(names[i]);
+		if (rule < 0)
+			return fail(c, n->kind == YNODE_SEQ ? n->items[i] : n,
+				    "severity-if: unknown rule '%s'; 'clerk rules' lists them",
+				    names[i]);
+		e->rules[rule] = 1;
+	}
+	return 0;
+}
+
+static int parse_severity_if_entry(struct ctx *c, const struct ynode *n, struct severity_if *e)
+{
+	static const char *const keys[] = {"when", "severity", "rules", NULL};
+	const struct ynode *when = ynode_get(n, "when"), *sev = ynode_get(n, "severity");
+	int level;
+
+	if (want_kind(c, n, YNODE_MAP, "severity-if") != 0 ||
+	    check_keys(c, n, "severity-if", keys) != 0)
+		return -1;
+	if (when == NULL || sev == NULL)
+		return fail(c, n, "each entry of severity-if needs 'when' and 'severity'");
+	level = sev->kind == YNODE_SCALAR ? severity_parse(sev->text) : -1;
+	if (level < 0 || level == SEV_ERROR)
+		return fail(c, sev, "the severity of severity-if must be warning, info or off");
+	e->severity = (enum severity)level;
+	e->when = arena_alloc(c->arena, sizeof *e->when);
+	if (parse_cond(c, when, "the 'when' of severity-if", 0, e->when) != 0)
+		return -1;
+	return severity_if_rules(c, ynode_get(n, "rules"), e);
+}
+
+static int top_severity_if(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	size_t i;
+
+	if (want_kind(c, n, YNODE_SEQ, "severity-if") != 0)
+		return -1;
+	s->severity_if = arena_alloc(c->arena, (n->n ? n->n : 1) * sizeof *s->severity_if);
+	s->nseverity_if = n->n;
+	for (i = 0; i < n->n; i++)
+		if (parse_severity_if_entry(c, n->items[i], &s->severity_if[i]) != 0)
+			return -1;
+	return 0;
+}
+
 static int top_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	return get_bool(c, n, "sections-ordered", &s->sections_ordered);
@@ -1038,6 +1104,8 @@ static const struct {
     {"file-name", top_file_name},
     {"allow-unknown-fields", top_allow_unknown},
     {"fields", parse_fields},
+    {"fields-ordered", top_fields_ordered},
+    {"severity-if", top_severity_if},
     {"exactly-one-of", top_one_of},
     {"date-order", top_date_order},
     {"sections", parse_sections},
@@ -1292,13 +1360,58 @@ static int resolve_field(const struct schema_set *set, struct schema *s, struct 
 	return 0;
 }
 
+/* True when status is a value of the status enum of one of f's targets. */
+static int target_has_status(const struct field_spec *f, const char *status)
+{
+	const struct field_spec *st;
+	size_t k;
+
+	for (k = 0; k < f->ntargets; k++) {
+		st = schema_field(f->target_schemas[k], f->target_schemas[k]->lifecycle.status);
+		if (st != NULL && st->type == FT_ENUM && has_value(st, status))
+			return 1;
+	}
+	return 0;
+}
+
+/* Checks target-status against the statuses the targets can have. */
+static int check_target_status(const struct schema *s, const struct field_spec *f,
+			       struct config_error *err)
+{
+	const struct ynode *n = f->target_status_node, *where;
+	const struct field_spec *st;
+	size_t k;
+
+	for (k = 0; f->target_not_behind && k < f->ntargets; k++) {
+		st = schema_field(f->target_schemas[k], f->target_schemas[k]->lifecycle.status);
+		if (st == NULL || st->type != FT_ENUM)
+			return config_error_set(
+			    err, s->file, n->line, n->col,
+			    "field '%s': target-status not-behind needs the status of '%s' to be "
+			    "an enum, whose order of values it uses",
+			    f->name, f->targets[k]);
+	}
+	for (k = 0; k < f->ntarget_status; k++) {
+		if (target_has_status(f, f->target_status[k]))
+			continue;
+		where = n->kind == YNODE_SEQ ? n->items[k] : n;
+		return config_error_set(err, s->file, where->line, where->col,
+					"field '%s': target-status '%s' is not a status that the "
+					"records it names can have",
+					f->name, f->target_status[k]);
+	}
+	return 0;
+}
+
 int schema_set_resolve(struct schema_set *set, struct config_error *err)
 {
 	size_t i, k;
 
 	for (i = 0; i < set->n; i++)
 		for (k = 0; k < set->items[i]->nfields; k++)
-			if (resolve_field(set, set->items[i], &set->items[i]->fields[k], err) != 0)
+			if (resolve_field(set, set->items[i], &set->items[i]->fields[k], err) !=
+				0 ||
+			    check_target_status(set->items[i], &set->items[i]->fields[k], err) != 0)
 				return -1;
 	return 0;
 }

@@ -1,0 +1,69 @@
+/* set_ref_status.c - ref-status: the status a cited record must have (target-status). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "set_index.h"
+#include "util.h"
+
+/* Returns the place of status among the values of the enum that holds the
+ * statuses of schema t, or -1 when it is not one of them. */
+static long status_rank(const struct schema *t, const char *status)
+{
+	const struct field_spec *f = schema_field(t, t->lifecycle.status);
+	size_t i;
+
+	for (i = 0; f != NULL && f->type == FT_ENUM && i < f->nvalues; i++)
+		if (strcmp(f->values[i], status) == 0)
+			return (long)i;
+	return -1;
+}
+
+static int listed(const struct field_spec *f, const char *status)
+{
+	size_t i;
+
+	for (i = 0; i < f->ntarget_status; i++)
+		if (strcmp(f->target_status[i], status) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_listed(const struct summary *s, const struct summary_ref *r,
+			 const struct summary *t, struct diag_list *diags)
+{
+	char *list;
+
+	if (listed(r->spec, t->status))
+		return;
+	list = join_words(r->spec->target_status, r->spec->ntarget_status, "'", " or ");
+	diag_report(diags, s->path, r->line, r->col, RULE_REF_STATUS,
+		    "field '%s' names %s, whose status is '%s'; the records it names must have "
+		    "status %s",
+		    r->spec->name, r->value, t->status, list);
+	free(list);
+}
+
+static void check_not_behind(const struct summary *s, const struct summary_ref *r,
+			     const struct summary *t, struct diag_list *diags)
+{
+	long mine = s->status ? status_rank(t->schema, s->status) : -1;
+	long theirs = status_rank(t->schema, t->status);
+
+	if (mine < 0 || theirs < 0 || theirs >= mine)
+		return;
+	diag_report(diags, s->path, r->line, r->col, RULE_REF_STATUS,
+		    "field '%s' names %s, whose status '%s' is behind this record's status '%s'; "
+		    "a record names only records that are at least as far along",
+		    r->spec->name, r->value, t->status, s->status);
+}
+
+void set_check_ref_status(const struct summary *s, const struct summary_ref *r,
+			  const struct summary *t, struct diag_list *diags)
+{
+	if (t->status == NULL || t->schema == NULL)
+		return;
+	if (r->spec->ntarget_status > 0)
+		check_listed(s, r, t, diags);
+	else if (r->spec->target_not_behind)
+		check_not_behind(s, r, t, diags);
+}
