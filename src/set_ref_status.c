@@ -28,6 +28,23 @@ static int listed(const struct field_spec *f, const char *status)
 	return 0;
 }
 
+/* The statuses of target-status that records of type t can have (all of
+ * them when t's statuses are not an enum), as "'a' or 'b'" (malloc'd). */
+static char *allowed_for(const struct field_spec *f, const struct schema *t)
+{
+	const char **names = xmalloc(f->ntarget_status * sizeof *names);
+	size_t i, n = 0;
+	char *list;
+
+	for (i = 0; i < f->ntarget_status; i++)
+		if (status_rank(t, f->target_status[i]) >= 0)
+			names[n++] = f->target_status[i];
+	list = n > 0 ? join_words(names, n, "'", " or ")
+		     : join_words(f->target_status, f->ntarget_status, "'", " or ");
+	free(names);
+	return list;
+}
+
 static void check_listed(const struct summary *s, const struct summary_ref *r,
 			 const struct summary *t, struct diag_list *diags)
 {
@@ -35,7 +52,7 @@ static void check_listed(const struct summary *s, const struct summary_ref *r,
 
 	if (listed(r->spec, t->status))
 		return;
-	list = join_words(r->spec->target_status, r->spec->ntarget_status, "'", " or ");
+	list = allowed_for(r->spec, t->schema);
 	diag_report(diags, s->path, r->line, r->col, RULE_REF_STATUS,
 		    "field '%s' names %s, whose status is '%s'; the records it names must have "
 		    "status %s",
