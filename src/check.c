@@ -30,6 +30,8 @@ static void (*const record_rules[])(struct rule_ctx *) = {
     rule_text_dates,
     rule_decision_points,
     rule_numbers,
+    rule_section_text,
+    rule_body_patterns,
 };
 /* clang-format on */
 
@@ -136,23 +138,6 @@ static void walk(struct walk *w, const char *path, const char *relpath, int name
 	}
 }
 
-/* Returns the path relative to the configuration's folder (malloc'd), or a
- * copy of path when it lies outside it. */
-static char *relative_to_root(const struct config *cfg, const char *path)
-{
-	char real[PATH_MAX];
-	const char *root = cfg->root;
-	size_t n = strlen(root);
-
-	if (realpath(path, real) == NULL)
-		return xstrdup(path);
-	if (strcmp(real, root) == 0)
-		return xstrdup("");
-	if (strncmp(real, root, n) == 0 && (real[n] == '/' || strcmp(root, "/") == 0))
-		return xstrdup(real + n + (real[n] == '/'));
-	return xstrdup(path);
-}
-
 static int source_compare(const void *pa, const void *pb)
 {
 	const struct source *a = pa, *b = pb;
@@ -193,7 +178,7 @@ void discover(const struct project *p, char *const *paths, size_t npaths, struct
 		npaths = 1;
 	}
 	for (i = 0; i < npaths; i++) {
-		rel = relative_to_root(&p->cfg, paths[i]);
+		rel = config_relpath(&p->cfg, paths[i]);
 		walk(&w, paths[i], rel, 1);
 		free(rel);
 	}
@@ -253,14 +238,14 @@ static const char *near_type(const struct schema_set *set, const char *name)
 }
 
 static void report_type_unknown(const struct schema_set *set, const struct ynode *type,
-				const char *path, struct diag_list *diags)
+				const char *field, const char *path, struct diag_list *diags)
 {
 	char *list = known_types(set);
 	const char *near = type->kind == YNODE_SCALAR ? near_type(set, type->text) : NULL;
 
 	if (type->kind != YNODE_SCALAR)
 		diag_report(diags, path, type->line, type->col, RULE_TYPE_UNKNOWN,
-			    "the field 'type' must be one word: %s", list);
+			    "the field '%s' must be one word: %s", field, list);
 	else if (near != NULL)
 		diag_report(diags, path, type->line, type->col, RULE_TYPE_UNKNOWN,
 			    "'%s' is not a known record type; did you mean '%s'?", type->text,
@@ -271,27 +256,42 @@ static void report_type_unknown(const struct schema_set *set, const struct ynode
 	free(list);
 }
 
-/* Finds the record's schema from its type field or the configuration;
- * reports type-missing or type-unknown and returns NULL when there is none. */
-static const struct schema *find_schema(const struct schema_set *set, const struct record *rec,
-					const char *mapped, struct diag_list *diags)
+static void report_type_missing(const struct schema_set *set, const struct record *rec,
+				const char *field, struct diag_list *diags)
 {
-	const struct ynode *type = ynode_get(rec->front, "type");
-	const struct schema *s;
 	char *list;
+
+	if (field == NULL) {
+		diag_report(diags, rec->path, 1, 1, RULE_TYPE_MISSING,
+			    "no entry of 'types' in .clerk.yml covers this file, so its record "
+			    "type is not known; add a 'path' there that covers it");
+		return;
+	}
+	list = known_types(set);
+	diag_report(diags, rec->path, 1, 1, RULE_TYPE_MISSING,
+		    "the record does not say what it is; add a field '%s' with %s", field, list);
+	free(list);
+}
+
+/* Finds the record's schema from its type field (field, NULL for none) or
+ * the configuration (mapped); reports type-missing or type-unknown and
+ * returns NULL when there is none. */
+static const struct schema *find_schema(const struct schema_set *set, const struct record *rec,
+					const char *field, const char *mapped,
+					struct diag_list *diags)
+{
+	const struct ynode *type = field ? ynode_get(rec->front, field) : NULL;
+	const struct schema *s;
 
 	if (ynode_is_null(type) || (type->kind == YNODE_SCALAR && type->len == 0)) {
 		if (mapped != NULL)
 			return schema_set_find(set, mapped);
-		list = known_types(set);
-		diag_report(diags, rec->path, 1, 1, RULE_TYPE_MISSING,
-			    "the record does not say what it is; add a field 'type' with %s", list);
-		free(list);
+		report_type_missing(set, rec, field, diags);
 		return NULL;
 	}
 	s = type->kind == YNODE_SCALAR ? schema_set_find(set, type->text) : NULL;
 	if (s == NULL)
-		report_type_unknown(set, type, rec->path, diags);
+		report_type_unknown(set, type, field, rec->path, diags);
 	return s;
 }
 
@@ -340,7 +340,7 @@ struct file_result *check_text(const struct project *p, const struct source *src
 	if (!rec->has_front && (mapped != NULL || src->named))
 		report_missing_front(rec, mapped, &r->diags);
 	if (rec->front != NULL)
-		schema = find_schema(&p->schemas, rec, mapped, &r->diags);
+		schema = find_schema(&p->schemas, rec, p->cfg.type_field, mapped, &r->diags);
 	if (schema != NULL) {
 		rule_index_sections(schema, rec);
 		ctx.rec = rec;
@@ -616,7 +616,7 @@ static int not_ignored(const struct diag *d, void *data)
 	if (st->path == NULL || strcmp(st->path, d->path) != 0) {
 		free(st->rel);
 		free(st->path);
-		st->rel = relative_to_root(&st->run->project->cfg, d->path);
+		st->rel = config_relpath(&st->run->project->cfg, d->path);
 		st->path = xstrdup(d->path); /* d is freed when it is dropped */
 	}
 	return !config_ignores(&st->run->project->cfg, st->rel, d->rule);

@@ -27,6 +27,8 @@ void config_init(struct config *cfg)
 	cfg->arena = arena_new();
 	cfg->dir = "";
 	cfg->max_file_size = READ_LIMIT_DEFAULT;
+	cfg->type_field = "type";
+	cfg->builtin_schemas = 1;
 	cfg->root = arena_strdup(cfg->arena, getcwd(cwd, sizeof cwd) ? cwd : ".");
 	for (i = 0; i < RULE_COUNT; i++)
 		cfg->severity[i] = rule_catalogue[i].severity;
@@ -344,13 +346,39 @@ static int read_max_file_size(struct ctx *c, const struct ynode *n)
 	return 0;
 }
 
+/* type-field: NAME, or none when only `types:` gives the type. */
+static int read_type_field(struct ctx *c, const struct ynode *n)
+{
+	if (n->kind != YNODE_SCALAR || n->len == 0)
+		return fail(c, n, "'type-field' must be the name of a front-matter field, or none");
+	c->cfg->type_field = ynode_is(n, "none") ? NULL : n->text;
+	return 0;
+}
+
+static int read_builtin_schemas(struct ctx *c, const struct ynode *n)
+{
+	if (ynode_is(n, "true") || ynode_is(n, "yes"))
+		c->cfg->builtin_schemas = 1;
+	else if (ynode_is(n, "false") || ynode_is(n, "no"))
+		c->cfg->builtin_schemas = 0;
+	else
+		return fail(c, n, "'builtin-schemas' must be true or false");
+	return 0;
+}
+
 static const struct {
 	const char *key;
 	int (*read)(struct ctx *c, const struct ynode *n);
 } config_keys[] = {
-    {"schemas", read_schemas}, {"types", read_types}, {"exclude", read_exclude},
-    {"rules", read_rules},     {"as-of", read_as_of}, {"max-file-size", read_max_file_size},
+    {"schemas", read_schemas},
+    {"types", read_types},
+    {"exclude", read_exclude},
+    {"rules", read_rules},
+    {"as-of", read_as_of},
+    {"max-file-size", read_max_file_size},
     {"ignore", read_ignore},
+    {"type-field", read_type_field},
+    {"builtin-schemas", read_builtin_schemas},
 };
 
 #define NKEYS (sizeof config_keys / sizeof *config_keys)
@@ -444,6 +472,39 @@ int config_check_types(const struct config *cfg, const struct schema_set *set,
 			    err, cfg->file, cfg->types[i].line, cfg->types[i].col,
 			    "unknown record type '%s'; no schema defines it", cfg->types[i].type);
 	return 0;
+}
+
+/* Returns real (an absolute real path) relative to the folder dir (also
+ * absolute and real): "" for dir itself, "a/b" below it, NULL elsewhere. */
+static const char *below(const char *real, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(real, dir) == 0)
+		return "";
+	if (strncmp(real, dir, n) == 0 && (real[n] == '/' || strcmp(dir, "/") == 0))
+		return real + n + (real[n] == '/');
+	return NULL;
+}
+
+char *config_relpath(const struct config *cfg, const char *path)
+{
+	char real[PATH_MAX], cwd[PATH_MAX], *slash;
+	const char *rel;
+
+	if (realpath(path, real) == NULL)
+		return xstrdup(path);
+	rel = below(real, cfg->root);
+	if (rel != NULL)
+		return xstrdup(rel);
+	if (realpath(".", cwd) == NULL)
+		return xstrdup(real);
+	rel = below(real, cwd);
+	if (rel != NULL)
+		return xstrdup(rel);
+	slash = strrchr(real, '/');
+	*slash = '\0';
+	return short_path(cwd, real[0] != '\0' ? real : "/", slash + 1);
 }
 
 const char *config_type_for(const struct config *cfg, const char *relpath)

@@ -49,6 +49,10 @@ struct config {
 	char as_of[11];                /* YYYY-MM-DD, or "" when not set */
 	int as_of_line;
 	size_t max_file_size; /* records larger than this are not read */
+	/* type-field: the front-matter field naming a record's type ("type"),
+	 * or NULL for none (the type then comes only from `types:`). */
+	const char *type_field;
+	int builtin_schemas; /* builtin-schemas: load the three built-in types */
 };
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */
@@ -66,6 +70,11 @@ int config_load(struct config *cfg, const char *path, struct config_error *err);
 /* Checks that every mapped type has a schema; returns 0, or -1 with err. */
 int config_check_types(const struct config *cfg, const struct schema_set *set,
 		       struct config_error *err);
+/* Returns path relative to the configuration's folder when it lies in it,
+ * else relative to the current folder (with "../" steps, never "./"), so
+ * that "EIPS", "./EIPS" and its absolute path all give the same result; the
+ * path as written when it does not exist. malloc'd. */
+char *config_relpath(const struct config *cfg, const char *path);
 /* Returns the type the configuration gives relpath, or NULL. */
 const char *config_type_for(const struct config *cfg, const char *relpath);
 /* True when relpath (relative to cfg->root) is excluded. */

@@ -147,7 +147,10 @@ void diag_list_apply_severity(struct diag_list *list, const enum severity *sever
 	size_t i, kept = 0;
 
 	for (i = 0; i < list->n; i++) {
-		if (severity != NULL)
+		/* A severity the configuration leaves at the catalogue's default
+		 * keeps the one the rule gave (body-patterns give their own). */
+		if (severity != NULL &&
+		    severity[list->items[i].rule] != rule_catalogue[list->items[i].rule].severity)
 			list->items[i].severity = severity[list->items[i].rule];
 		if (list->items[i].severity == SEV_OFF)
 			diag_free(&list->items[i]);

@@ -183,8 +183,9 @@ static int record_failure(const pcre2_code *re, int why)
 	return why;
 }
 
-/* Runs re on s; returns the pcre2 result, or a PATTERN_ failure. */
-static int run(const pcre2_code *re, const char *s, size_t len, pcre2_match_data **md)
+/* Runs re on s from offset from; returns the pcre2 result, or a PATTERN_ failure. */
+static int run_from(const pcre2_code *re, const char *s, size_t len, size_t from,
+		    pcre2_match_data **md)
 {
 	const struct origin *o = norigins > 0 ? find_origin(re) : NULL;
 	int rc;
@@ -196,11 +197,31 @@ static int run(const pcre2_code *re, const char *s, size_t len, pcre2_match_data
 	*md = match_data_for(re);
 	if (*md == NULL)
 		return record_failure(re, PATTERN_LIMIT);
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, *md, state.mctx);
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, 0, *md, state.mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return PATTERN_NOMATCH;
 	if (rc < 0)
 		return record_failure(re, is_limit(rc) ? PATTERN_LIMIT : PATTERN_ERROR);
+	return PATTERN_MATCH;
+}
+
+static int run(const pcre2_code *re, const char *s, size_t len, pcre2_match_data **md)
+{
+	return run_from(re, s, len, 0, md);
+}
+
+int pattern_find(const pcre2_code *re, const char *s, size_t len, size_t from, size_t *start,
+		 size_t *end)
+{
+	pcre2_match_data *md = NULL;
+	PCRE2_SIZE *ov;
+	int rc = run_from(re, s, len, from, &md);
+
+	if (rc != PATTERN_MATCH)
+		return rc;
+	ov = pcre2_get_ovector_pointer(md);
+	*start = ov[0];
+	*end = ov[1];
 	return PATTERN_MATCH;
 }
 

@@ -38,6 +38,11 @@ pcre2_code *pattern_compile(const char *src, unsigned flags, char *err, size_t e
  * Each failure is recorded for pattern_failures(). Match data and the JIT
  * stack are allocated once per thread and reused. */
 int pattern_match(const pcre2_code *re, const char *s, size_t len);
+/* Finds the first match of re in s[0..len) at or after offset from. Returns
+ * PATTERN_MATCH with its byte offsets in *start and *end, or what
+ * pattern_match returns otherwise. */
+int pattern_find(const pcre2_code *re, const char *s, size_t len, size_t from, size_t *start,
+		 size_t *end);
 /* Matches re against s and copies the named group into out (size outlen).
  * Returns 1 when found, 0 otherwise (also when the match failed). */
 int pattern_group(const pcre2_code *re, const char *s, size_t len, const char *group, char *out,

@@ -48,7 +48,7 @@ int project_open(struct project *p, const char *config_path, char *const *paths,
 	if (rc == 0 && path != NULL)
 		rc = config_load(&p->cfg, path, err);
 	free(found);
-	if (rc == 0)
+	if (rc == 0 && p->cfg.builtin_schemas)
 		rc = schema_set_add_builtin(&p->schemas, err);
 	for (i = 0; rc == 0 && i < p->cfg.nschema_dirs; i++)
 		rc = schema_set_add_dir(&p->schemas, p->cfg.schema_dirs[i], err);
@@ -56,6 +56,8 @@ int project_open(struct project *p, const char *config_path, char *const *paths,
 		rc = schema_set_resolve(&p->schemas, err);
 	if (rc == 0)
 		rc = config_check_types(&p->cfg, &p->schemas, err);
+	for (i = 0; rc == 0 && i < p->schemas.n; i++)
+		p->schemas.items[i]->type_field = p->cfg.type_field;
 	return rc;
 }
 

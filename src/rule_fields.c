@@ -11,9 +11,6 @@
 #include "rules.h"
 #include "util.h"
 
-/* The name of the field that selects the record type; always allowed. */
-#define TYPE_FIELD "type"
-
 const char *rule_article(const char *word)
 {
 	return word[0] != '\0' && strchr("aeiouAEIOU", word[0]) != NULL ? "an" : "a";
@@ -663,7 +660,8 @@ void rule_fields(struct rule_ctx *ctx)
 	size_t i;
 
 	for (i = 0; i + 1 < front->n; i += 2) {
-		if (ynode_is(front->items[i], TYPE_FIELD))
+		if (ctx->schema->type_field != NULL &&
+		    ynode_is(front->items[i], ctx->schema->type_field))
 			continue;
 		f = schema_field(ctx->schema, front->items[i]->text);
 		if (f == NULL && !ctx->schema->allow_unknown) {

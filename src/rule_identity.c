@@ -111,11 +111,37 @@ static void check_file_name(struct rule_ctx *ctx, const struct ynode *id)
 	free(want);
 }
 
+/* For ids taken from file names: a name that gives no id is a file-name
+ * finding on the first line. */
+static void check_name_gives_id(struct rule_ctx *ctx)
+{
+	const struct schema *s = ctx->schema;
+	const char *base = strrchr(ctx->rec->path, '/');
+	char *id = schema_id_from_file_name(s, ctx->rec->path);
+
+	base = base ? base + 1 : ctx->rec->path;
+	if (id == NULL && s->id_example != NULL)
+		diag_report(ctx->diags, ctx->rec->path, 1, 1, RULE_FILE_NAME,
+			    "the file is named '%s', which does not give %s %s its id; name it "
+			    "like '%s'",
+			    base, rule_article(s->title), s->title, s->id_example);
+	else if (id == NULL)
+		diag_report(ctx->diags, ctx->rec->path, 1, 1, RULE_FILE_NAME,
+			    "the file is named '%s', which does not give %s %s its id; the name "
+			    "must have the form %s",
+			    base, rule_article(s->title), s->title, s->id_name_pattern_src);
+	free(id);
+}
+
 void rule_identity(struct rule_ctx *ctx)
 {
 	const struct schema *s = ctx->schema;
 	const struct ynode *id = ynode_get(ctx->rec->front, s->id_field);
 
+	if (s->id_name_pattern != NULL) {
+		check_name_gives_id(ctx);
+		return;
+	}
 	if (id == NULL || id->kind != YNODE_SCALAR || id->len == 0 || ynode_is_null(id))
 		return;
 	if (s->id_pattern != NULL &&

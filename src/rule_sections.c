@@ -60,18 +60,13 @@ static const struct section *next_present(const struct rule_ctx *ctx, int spec)
 	return NULL;
 }
 
-/* Skips leading numbering ("4.", "3.1", "2)") and an article in a heading. */
+/* Skips leading numbering ("4.", "3.1", "2)") and an article in a heading:
+ * the heading grammar of schema_heading_skip. */
 static const char *heading_words(const char *h)
 {
-	static const char *const articles[] = {"de ", "het ", "the ", "een ", "a ", "an "};
-	size_t i;
+	size_t number;
 
-	while (*h != '\0' && strchr("0123456789.) \t", *h) != NULL)
-		h++;
-	for (i = 0; i < sizeof articles / sizeof *articles; i++)
-		if (strncasecmp(h, articles[i], strlen(articles[i])) == 0)
-			return h + strlen(articles[i]);
-	return h;
+	return h + schema_heading_skip(h, strlen(h), &number);
 }
 
 /* Copies the words of heading h into out without a trailing qualifier:
@@ -201,11 +196,11 @@ static int off_level(const struct rule_ctx *ctx, int index, struct off_level *ou
 }
 
 static void report_off_level(struct rule_ctx *ctx, const struct section_spec *spec,
-			     const struct off_level *h)
+			     const struct off_level *h, enum rule_id rule)
 {
 	int want = ctx->rec->section_level;
 
-	diag_report(ctx->diags, ctx->rec->path, h->line, h->col, RULE_SECTION_REQUIRED,
+	diag_report(ctx->diags, ctx->rec->path, h->line, h->col, rule,
 		    "the heading '%s' is at level %d (%.*s), but the sections of this record are "
 		    "at level %d (%.*s), so the section '%s' is missing; start this heading with "
 		    "%.*s",
@@ -216,12 +211,12 @@ static void report_off_level(struct rule_ctx *ctx, const struct section_spec *sp
 /* Reports a heading that matches no section but resembles the missing
  * section spec: a typing slip rather than a missing section. */
 static void report_near(struct rule_ctx *ctx, const struct section_spec *spec,
-			const struct section *near, const char *names)
+			const struct section *near, const char *names, enum rule_id rule)
 {
 	struct diag *d;
 
 	d = diag_report(
-	    ctx->diags, ctx->rec->path, near->line, near->col, RULE_SECTION_REQUIRED,
+	    ctx->diags, ctx->rec->path, near->line, near->col, rule,
 	    "the heading '%s' is not a section of %s %s; did you mean the section '%s', "
 	    "which is missing? Name the heading %s",
 	    near->heading, rule_article(ctx->schema->title), ctx->schema->title, spec->title,
@@ -229,7 +224,11 @@ static void report_near(struct rule_ctx *ctx, const struct section_spec *spec,
 	suggest_heading(d, ctx, spec, near);
 }
 
-static void check_missing(struct rule_ctx *ctx, int index)
+/* Reports the missing section index under rule (section-required or
+ * section-recommended): on a heading at another level or a misspelt one
+ * when there is one (marked in claimed[], by section), else where it
+ * belongs. */
+static void check_missing(struct rule_ctx *ctx, int index, enum rule_id rule, int *claimed)
 {
 	const struct section_spec *spec = &ctx->schema->sections[index];
 	const struct section *next = next_present(ctx, index), *near = misnamed(ctx, index, next);
@@ -240,19 +239,28 @@ static void check_missing(struct rule_ctx *ctx, int index)
 	struct off_level off;
 
 	if (off_level(ctx, index, &off)) {
-		report_off_level(ctx, spec, &off);
+		report_off_level(ctx, spec, &off, rule);
 		free(off.text);
 		goto out;
 	}
 	if (near != NULL) {
-		report_near(ctx, spec, near, names);
+		claimed[near - ctx->rec->sections] = 1;
+		report_near(ctx, spec, near, names, rule);
+		goto out;
+	}
+	if (next != NULL)
+		where = xasprintf(", here before the heading '%s'", next->heading);
+	if (rule == RULE_SECTION_RECOMMENDED) {
+		diag_report(ctx->diags, ctx->rec->path, line, 1, rule,
+			    "the section '%s' is recommended for %s %s but missing; consider a "
+			    "heading starting with %s named %s%s",
+			    spec->title, rule_article(ctx->schema->title), ctx->schema->title,
+			    hashes, names, where ? where : "");
 		goto out;
 	}
 	if (!spec->required)
 		cond = rule_condition_text(ctx, spec->required_if);
-	if (next != NULL)
-		where = xasprintf(", here before the heading '%s'", next->heading);
-	diag_report(ctx->diags, ctx->rec->path, line, 1, RULE_SECTION_REQUIRED,
+	diag_report(ctx->diags, ctx->rec->path, line, 1, rule,
 		    "the section '%s' is missing%s%s%s; add a heading starting with %s named %s%s",
 		    spec->title, cond ? " (it is required because " : "", cond ? cond : "",
 		    cond ? ")" : "", hashes, names, where ? where : "");
@@ -261,6 +269,26 @@ out:
 	free(where);
 	free(cond);
 	free(names);
+}
+
+/* Reports a heading at the section level that is none of the schema's
+ * sections, when the schema allows no others (section-unknown). */
+static void report_unknown(struct rule_ctx *ctx, const struct section *sec)
+{
+	const struct schema *s = ctx->schema;
+	const char **titles = xmalloc((s->nsections + 1) * sizeof *titles);
+	char *list;
+	size_t i;
+
+	for (i = 0; i < s->nsections; i++)
+		titles[i] = s->sections[i].title;
+	list = join_words(titles, s->nsections, "'", " or ");
+	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_UNKNOWN,
+		    "the heading '%s' is not a section of %s %s; use %s, or make it a "
+		    "subheading one level deeper",
+		    sec->heading, rule_article(s->title), s->title, list);
+	free(list);
+	free(titles);
 }
 
 /* "'Besluit' (Decision)": the heading as written, and the schema's name for it. */
@@ -385,17 +413,25 @@ static void check_empty(struct rule_ctx *ctx, const struct section *sec, int fir
 	free(words);
 }
 
+/* True when the section is recommended and not (now) required. */
+static int section_recommended(const struct rule_ctx *ctx, const struct section_spec *spec)
+{
+	return spec->recommended && !section_required(ctx, spec);
+}
+
 void rule_sections(struct rule_ctx *ctx)
 {
 	const struct record *rec = ctx->rec;
 	const struct section **firsts = xmalloc((rec->nsections + 1) * sizeof *firsts);
 	int *first_line = xcalloc(ctx->schema->nsections + 1, sizeof *first_line);
+	int *claimed = xcalloc(rec->nsections + 1, sizeof *claimed);
+	int closed = !ctx->schema->allow_unknown_sections;
 	const struct section *sec;
 	size_t i, nfirsts = 0;
 
 	for (i = 0; i < rec->nsections; i++) {
 		sec = &rec->sections[i];
-		if (!sec->has_content)
+		if (!sec->has_content && !(closed && sec->spec < 0))
 			check_empty(ctx, sec, sec->spec < 0 || first_line[sec->spec] == 0);
 		if (sec->spec < 0)
 			continue;
@@ -408,9 +444,18 @@ void rule_sections(struct rule_ctx *ctx)
 	}
 	if (ctx->schema->sections_ordered)
 		check_order(ctx, firsts, nfirsts);
-	for (i = 0; i < ctx->schema->nsections; i++)
-		if (first_line[i] == 0 && section_required(ctx, &ctx->schema->sections[i]))
-			check_missing(ctx, (int)i);
+	for (i = 0; i < ctx->schema->nsections; i++) {
+		if (first_line[i] != 0)
+			continue;
+		if (section_required(ctx, &ctx->schema->sections[i]))
+			check_missing(ctx, (int)i, RULE_SECTION_REQUIRED, claimed);
+		else if (section_recommended(ctx, &ctx->schema->sections[i]))
+			check_missing(ctx, (int)i, RULE_SECTION_RECOMMENDED, claimed);
+	}
+	for (i = 0; closed && i < rec->nsections; i++)
+		if (rec->sections[i].spec < 0 && !claimed[i])
+			report_unknown(ctx, &rec->sections[i]);
+	free(claimed);
 	free(first_line);
 	free(firsts);
 }

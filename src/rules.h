@@ -35,6 +35,10 @@ void rule_text_dates(struct rule_ctx *ctx);
 void rule_decision_points(struct rule_ctx *ctx);
 /* id-year and sequence-title: numbers that must agree. */
 void rule_numbers(struct rule_ctx *ctx);
+/* section-text: the text each section's must-contain patterns demand. */
+void rule_section_text(struct rule_ctx *ctx);
+/* body-pattern: the schema's body-patterns, in the body's text. */
+void rule_body_patterns(struct rule_ctx *ctx);
 
 /* Chooses rec's section level under schema, indexes the sections at that
  * level and matches each to a schema section. */

@@ -674,21 +674,20 @@ static void add_name(struct buf *b, const char *name)
 	}
 }
 
-/* Compiles a heading pattern: optional numbering and article, then body
- * (one of the names, or the schema's own pattern), then anything after a
- * word end. */
+/* Compiles a heading pattern, matched after the heading grammar's numbering
+ * and article (schema_heading_skip): body (one of the names, or the
+ * schema's own pattern), then anything after a word end. */
 static int compile_heading(struct ctx *c, const struct ynode *n, const char *body, pcre2_code **out)
 {
-	char *src =
-	    xasprintf("^\\s*+(?:\\d++(?:\\.\\d++)*+[.)]?+\\s++)?(?:(?:de|het|the|een|a|an)\\s++)?"
-		      "(?:%s)(?![\\p{L}\\p{N}])",
-		      body);
+	char *src = xasprintf("^(?:%s)(?![\\p{L}\\p{N}])", body);
 	int rc = compile(c, n, src, PCRE2_CASELESS, out);
 
 	free(src);
 	return rc;
 }
 
+/* Builds the patterns of a section; with match: exact its names are
+ * compared as written and its own pattern is used as given. */
 static int build_section_match(struct ctx *c, const struct ynode *n, struct section_spec *sec,
 			       const char *own, const struct ynode *own_node)
 {
@@ -696,6 +695,8 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 	size_t i;
 	int rc = 0;
 
+	if (sec->exact)
+		return own == NULL ? 0 : compile(c, own_node, own, 0, &sec->pattern);
 	for (i = 0; i < sec->nnames; i++) {
 		if (i > 0)
 			buf_puts(&b, "|");
@@ -709,10 +710,67 @@ static int build_section_match(struct ctx *c, const struct ynode *n, struct sect
 	return rc;
 }
 
+/* Reads a list of {pattern, message} (and severity when with_severity) for
+ * must-contain and body-patterns. */
+static int parse_text_rules(struct ctx *c, const struct ynode *n, const char *what,
+			    int with_severity, struct text_rule **out, size_t *count)
+{
+	static const char *const keys[] = {"pattern", "message", "severity", NULL};
+	static const char *const plain_keys[] = {"pattern", "message", NULL};
+	const struct ynode *e, *v;
+	struct text_rule *r;
+	const char *src;
+	size_t i;
+	int sev;
+
+	if (want_kind(c, n, YNODE_SEQ, what) != 0)
+		return -1;
+	*out = arena_alloc(c->arena, (n->n ? n->n : 1) * sizeof **out);
+	for (i = 0; i < n->n; i++) {
+		e = n->items[i];
+		r = &(*out)[i];
+		if (want_kind(c, e, YNODE_MAP, what) != 0 ||
+		    check_keys(c, e, what, with_severity ? keys : plain_keys) != 0)
+			return -1;
+		v = ynode_get(e, "message");
+		if (v == NULL)
+			return fail(c, e, "each entry of %s needs a 'message': the words to show",
+				    what);
+		if (get_string(c, v, "message", &r->message) != 0)
+			return -1;
+		v = ynode_get(e, "pattern");
+		if (v == NULL)
+			return fail(c, e, "each entry of %s needs a 'pattern'", what);
+		if (get_string(c, v, "pattern", &src) != 0 || compile(c, v, src, 0, &r->re) != 0)
+			return -1;
+		*count = i + 1;
+		r->line = v->line;
+		r->col = v->col;
+		r->severity = SEV_ERROR;
+		v = ynode_get(e, "severity");
+		sev = v ? severity_parse(v->text) : SEV_ERROR;
+		if (sev <= SEV_OFF || (v != NULL && v->kind != YNODE_SCALAR))
+			return fail(c, v, "severity must be error, warning or info");
+		r->severity = (enum severity)sev;
+	}
+	*count = n->n;
+	return 0;
+}
+
+static int parse_match(struct ctx *c, const struct ynode *n, struct section_spec *sec)
+{
+	if (ynode_is(n, "exact"))
+		sec->exact = 1;
+	else if (!ynode_is(n, "tolerant"))
+		return fail(c, n, "match must be exact or tolerant");
+	return 0;
+}
+
 static int parse_section(struct ctx *c, const struct ynode *n, struct section_spec *sec)
 {
-	static const char *const keys[] = {"title",       "names",           "pattern", "required",
-					   "required-if", "decision-points", NULL};
+	static const char *const keys[] = {
+	    "title",       "names", "pattern",      "required",        "required-if",
+	    "recommended", "match", "must-contain", "decision-points", NULL};
 	const struct ynode *v;
 	const char *own = NULL;
 	const struct ynode *own_node = NULL;
@@ -749,6 +807,16 @@ static int parse_section(struct ctx *c, const struct ynode *n, struct section_sp
 	v = ynode_get(n, "decision-points");
 	if (v != NULL && get_bool(c, v, "decision-points", &sec->decision_points) != 0)
 		return -1;
+	v = ynode_get(n, "recommended");
+	if (v != NULL && get_bool(c, v, "recommended", &sec->recommended) != 0)
+		return -1;
+	v = ynode_get(n, "match");
+	if (v != NULL && parse_match(c, v, sec) != 0)
+		return -1;
+	v = ynode_get(n, "must-contain");
+	if (v != NULL &&
+	    parse_text_rules(c, v, "must-contain", 0, &sec->must_contain, &sec->nmust_contain) != 0)
+		return -1;
 	return build_section_match(c, n, sec, own, own_node);
 }
 
@@ -768,13 +836,42 @@ static int parse_sections(struct ctx *c, struct schema *s, const struct ynode *n
 
 /* ---------------------------------------------------------------- schema */
 
+/* id: {from: file-name, pattern: '...(?<id>...)...', example}: the id is
+ * a named group of the file name. */
+static int parse_id_from_name(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	static const char *const keys[] = {"from", "pattern", "example", NULL};
+	const struct ynode *from = ynode_get(n, "from"), *v = ynode_get(n, "pattern");
+
+	if (check_keys(c, n, "id with 'from: file-name'", keys) != 0)
+		return -1;
+	if (!ynode_is(from, "file-name"))
+		return fail(c, from, "id 'from' must be file-name");
+	if (v == NULL)
+		return fail(c, n,
+			    "an id taken from the file name needs a 'pattern' with a group "
+			    "(?<id>...)");
+	if (get_string(c, v, "id pattern", &s->id_name_pattern_src) != 0 ||
+	    compile(c, v, s->id_name_pattern_src, 0, &s->id_name_pattern) != 0)
+		return -1;
+	if (pcre2_substring_number_from_name(s->id_name_pattern, (PCRE2_SPTR) "id") < 0)
+		return fail(c, v, "the id pattern must have a named group (?<id>...) for the id");
+	v = ynode_get(n, "example");
+	return v == NULL ? 0 : get_string(c, v, "id example", &s->id_example);
+}
+
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	static const char *const keys[] = {"field", "pattern", "example", "year-tolerance", NULL};
+	static const char *const keys[] = {"field",          "pattern", "example",
+					   "year-tolerance", "from",    NULL};
 	const struct ynode *v;
 	long tolerance;
 
-	if (want_kind(c, n, YNODE_MAP, "id") != 0 || check_keys(c, n, "id", keys) != 0)
+	if (want_kind(c, n, YNODE_MAP, "id") != 0)
+		return -1;
+	if (ynode_get(n, "from") != NULL)
+		return parse_id_from_name(c, s, n);
+	if (check_keys(c, n, "id", keys) != 0)
 		return -1;
 	v = ynode_get(n, "year-tolerance");
 	if (v != NULL &&
@@ -1091,6 +1188,24 @@ static int top_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
 	return get_bool(c, n, "sections-ordered", &s->sections_ordered);
 }
 
+static int top_extends(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	(void)c;
+	(void)s;
+	(void)n;
+	return 0; /* read by schema_parse, applied by schema_set_resolve */
+}
+
+static int top_allow_unknown_sections(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_bool(c, n, "allow-unknown-sections", &s->allow_unknown_sections);
+}
+
+static int top_body_patterns(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return parse_text_rules(c, n, "body-patterns", 1, &s->body_patterns, &s->nbody_patterns);
+}
+
 /* The top-level keys of a schema, in the order they are read: fields come
  * before the keys that refer to them. */
 static const struct {
@@ -1098,6 +1213,7 @@ static const struct {
 	int (*read)(struct ctx *c, struct schema *s, const struct ynode *n);
 } top_keys[] = {
     {"name", top_name},
+    {"extends", top_extends},
     {"title", top_title},
     {"description", top_description},
     {"id", parse_id},
@@ -1111,6 +1227,8 @@ static const struct {
     {"sections", parse_sections},
     {"sections-ordered", top_ordered},
     {"section-level", parse_level},
+    {"allow-unknown-sections", top_allow_unknown_sections},
+    {"body-patterns", top_body_patterns},
     {"lifecycle", parse_lifecycle},
     {"reporting", parse_reporting},
     {"series", parse_series},
@@ -1136,6 +1254,8 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	s->lifecycle.status = "status";
 	s->lifecycle.date = "date";
 	s->id_year_tolerance = 1;
+	s->type_field = "type";
+	s->allow_unknown_sections = 1;
 	for (i = 0; i < NTOP; i++) {
 		v = ynode_get(root, top_keys[i].key);
 		if (v != NULL && top_keys[i].read(c, s, v) != 0)
@@ -1146,12 +1266,31 @@ static int parse_top(struct ctx *c, struct schema *s, const struct ynode *root)
 	return check_schema(c, s, root);
 }
 
+/* Reads name and extends of a schema that extends another; the rest is
+ * read when the set resolves it. */
+static int read_extends(struct ctx *c, struct schema *s, const struct ynode *root)
+{
+	const struct ynode *v = ynode_get(root, "extends");
+
+	if (v == NULL)
+		return 0;
+	if (root->kind != YNODE_MAP || ynode_get(root, "name") == NULL)
+		return fail(c, root, "a schema needs a 'name'");
+	if (get_string(c, ynode_get(root, "name"), "name", &s->name) != 0 ||
+	    get_string(c, v, "extends", &s->extends) != 0)
+		return -1;
+	if (v->len == 0)
+		return fail(c, v, "extends must name a record type");
+	s->extends_node = v;
+	return 0;
+}
+
 /* Makes sure the id field is defined: a required string unless the schema says more. */
 static void add_id_field(struct schema *s)
 {
 	struct field_spec *fields;
 
-	if (schema_field(s, s->id_field) != NULL)
+	if (schema_field(s, s->id_field) != NULL || s->id_name_pattern != NULL)
 		return;
 	fields = arena_alloc(s->arena, (s->nfields + 1) * sizeof *fields);
 	if (s->nfields > 0)
@@ -1195,12 +1334,22 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 		schema_free(s);
 		return NULL;
 	}
-	if (parse_top(&c, s, root) != 0) {
+	s->root = root;
+	if (read_extends(&c, s, root) != 0 || (s->extends == NULL && parse_top(&c, s, root) != 0)) {
 		schema_free(s);
 		return NULL;
 	}
-	add_id_field(s);
+	if (s->extends == NULL)
+		add_id_field(s);
 	return s;
+}
+
+static void free_text_rules(struct text_rule *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pcre2_code_free(r[i].re);
 }
 
 void schema_free(struct schema *s)
@@ -1217,10 +1366,27 @@ void schema_free(struct schema *s)
 	for (i = 0; i < s->nsections; i++) {
 		pcre2_code_free(s->sections[i].match);
 		pcre2_code_free(s->sections[i].pattern);
+		free_text_rules(s->sections[i].must_contain, s->sections[i].nmust_contain);
 	}
+	free_text_rules(s->body_patterns, s->nbody_patterns);
 	pcre2_code_free(s->id_pattern);
+	pcre2_code_free(s->id_name_pattern);
+	schema_free(s->base_owned);
 	arena_free(s->arena);
 	free(s);
+}
+
+char *schema_id_from_file_name(const struct schema *s, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char id[256];
+
+	base = base ? base + 1 : path;
+	if (s->id_name_pattern == NULL ||
+	    !pattern_group(s->id_name_pattern, base, strlen(base), "id", id, sizeof id) ||
+	    id[0] == '\0')
+		return NULL;
+	return xstrdup(id);
 }
 
 const struct field_spec *schema_field(const struct schema *s, const char *name)
@@ -1233,20 +1399,102 @@ const struct field_spec *schema_field(const struct schema *s, const char *name)
 	return NULL;
 }
 
+/* Skips spaces and tabs in h from i; returns the new offset. */
+static size_t skip_blank(const char *h, size_t len, size_t i)
+{
+	while (i < len && (h[i] == ' ' || h[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* Numbering at i: digits, more ".digits", an optional '.' or ')', then
+ * blanks. Returns the offset after it, or i when there is none. */
+static size_t skip_numbering(const char *h, size_t len, size_t i)
+{
+	size_t k = i, digits;
+
+	do {
+		k += k > i; /* the '.' before a further group */
+		for (digits = 0; k < len && h[k] >= '0' && h[k] <= '9'; k++)
+			digits++;
+		if (digits == 0)
+			return i;
+	} while (k + 1 < len && h[k] == '.' && h[k + 1] >= '0' && h[k + 1] <= '9');
+	if (k < len && (h[k] == '.' || h[k] == ')'))
+		k++;
+	return skip_blank(h, len, k) > k ? skip_blank(h, len, k) : i;
+}
+
+/* An article at i followed by blanks; returns the offset after it, or i. */
+static size_t skip_article(const char *h, size_t len, size_t i)
+{
+	static const char *const articles[] = {"de", "het", "the", "een", "a", "an"};
+	size_t k, n;
+
+	for (k = 0; k < sizeof articles / sizeof *articles; k++) {
+		n = strlen(articles[k]);
+		if (i + n < len && strncasecmp(h + i, articles[k], n) == 0 &&
+		    skip_blank(h, len, i + n) > i + n)
+			return skip_blank(h, len, i + n);
+	}
+	return i;
+}
+
+size_t schema_heading_skip(const char *h, size_t len, size_t *number)
+{
+	size_t i = skip_blank(h, len, 0);
+
+	i = skip_numbering(h, len, i);
+	*number = i;
+	return skip_article(h, len, i);
+}
+
+/* True when re matches heading after its article, after its numbering or
+ * from its start: the allowances of the heading grammar, widest first. */
+static int heading_matches(const pcre2_code *re, const char *heading, size_t len)
+{
+	size_t number, words = schema_heading_skip(heading, len, &number);
+	size_t from[3] = {words, number, skip_blank(heading, len, 0)};
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if ((i == 0 || from[i] != from[i - 1]) &&
+		    pattern_match(re, heading + from[i], len - from[i]) == 1)
+			return 1;
+	return 0;
+}
+
+/* True when heading is one of sec's names as written (match: exact). */
+static int exact_name(const struct section_spec *sec, const char *heading, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sec->nnames; i++)
+		if (strlen(sec->names[i]) == len && memcmp(sec->names[i], heading, len) == 0)
+			return 1;
+	return 0;
+}
+
 int schema_section_match(const struct schema *s, const char *heading, size_t len)
 {
+	const struct section_spec *sec;
 	size_t i;
 
 	/* Names first, so that "Toelichting op het besluit" is the Explanation
 	 * even though a looser pattern elsewhere would take it. */
-	for (i = 0; i < s->nsections; i++)
-		if (s->sections[i].match != NULL &&
-		    pattern_match(s->sections[i].match, heading, len) == 1)
+	for (i = 0; i < s->nsections; i++) {
+		sec = &s->sections[i];
+		if (sec->exact ? exact_name(sec, heading, len)
+			       : sec->match != NULL && heading_matches(sec->match, heading, len))
 			return (int)i;
-	for (i = 0; i < s->nsections; i++)
-		if (s->sections[i].pattern != NULL &&
-		    pattern_match(s->sections[i].pattern, heading, len) == 1)
+	}
+	for (i = 0; i < s->nsections; i++) {
+		sec = &s->sections[i];
+		if (sec->pattern != NULL &&
+		    (sec->exact ? pattern_match(sec->pattern, heading, len) == 1
+				: heading_matches(sec->pattern, heading, len)))
 			return (int)i;
+	}
 	return -1;
 }
 
@@ -1403,10 +1651,205 @@ static int check_target_status(const struct schema *s, const struct field_spec *
 	return 0;
 }
 
+/* ---------------------------------------------------------- extends */
+
+/* Returns a new map node with room for n entries, in arena a. */
+static struct ynode *new_map(struct arena *a, const struct ynode *like, size_t n)
+{
+	struct ynode *m = arena_alloc(a, sizeof *m);
+
+	*m = *like;
+	m->kind = YNODE_MAP;
+	m->items = arena_alloc(a, (n ? n : 1) * sizeof *m->items);
+	m->n = 0;
+	return m;
+}
+
+/* The key under which item i of a merged list is matched: a field's name
+ * (maps), a section's title (lists). */
+static const char *entry_key(const struct ynode *list, size_t i)
+{
+	const struct ynode *t;
+
+	if (list->kind == YNODE_MAP)
+		return list->items[i]->text;
+	t = ynode_get(list->items[i], "title");
+	return t != NULL && t->kind == YNODE_SCALAR ? t->text : NULL;
+}
+
+/* Returns the index of the entry of list whose key is key, or list->n. */
+static size_t find_entry(const struct ynode *list, const char *key)
+{
+	size_t i, step = list->kind == YNODE_MAP ? 2 : 1;
+	const char *k;
+
+	for (i = 0; key != NULL && i < list->n; i += step) {
+		k = entry_key(list, i);
+		if (k != NULL && strcmp(k, key) == 0)
+			return i;
+	}
+	return list->n;
+}
+
+/* Merges fields (a map by name) or sections (a list by title): the base's
+ * entries in their order, each replaced by the own one of the same key,
+ * then the own new ones. Returns own when the two are not of one kind. */
+static const struct ynode *merge_entries(struct arena *a, const struct ynode *base,
+					 const struct ynode *own)
+{
+	size_t i, k, step = own->kind == YNODE_MAP ? 2 : 1;
+	struct ynode *m;
+
+	if (base->kind != own->kind || own->kind == YNODE_SCALAR)
+		return own;
+	m = new_map(a, own, base->n + own->n);
+	m->kind = own->kind;
+	for (i = 0; i < base->n; i += step) {
+		k = find_entry(own, entry_key(base, i));
+		memcpy(&m->items[m->n], k < own->n ? &own->items[k] : &base->items[i],
+		       step * sizeof *m->items);
+		m->n += step;
+	}
+	for (i = 0; i < own->n; i += step)
+		if (find_entry(base, entry_key(own, i)) == base->n) {
+			memcpy(&m->items[m->n], &own->items[i], step * sizeof *m->items);
+			m->n += step;
+		}
+	return m;
+}
+
+/* Returns the top-level map of own over base: own's keys win, fields and
+ * sections are merged entry by entry, extends itself is left out. */
+static const struct ynode *merge_schema(struct arena *a, const struct ynode *base,
+					const struct ynode *own)
+{
+	struct ynode *m = new_map(a, own, base->n + own->n);
+	const struct ynode *value;
+	size_t i;
+
+	for (i = 0; i + 1 < base->n; i += 2) {
+		value = ynode_get(own, base->items[i]->text);
+		if (value != NULL &&
+		    (ynode_is(base->items[i], "fields") || ynode_is(base->items[i], "sections")))
+			value = merge_entries(a, base->items[i + 1], value);
+		m->items[m->n++] =
+		    (struct ynode *)(value ? ynode_key(own, base->items[i]->text) : base->items[i]);
+		m->items[m->n++] = (struct ynode *)(value ? value : base->items[i + 1]);
+	}
+	for (i = 0; i + 1 < own->n; i += 2)
+		if (!ynode_is(own->items[i], "extends") &&
+		    ynode_get(base, own->items[i]->text) == NULL) {
+			m->items[m->n++] = own->items[i];
+			m->items[m->n++] = own->items[i + 1];
+		}
+	return m;
+}
+
+/* Returns the built-in schema named name, read anew (the caller frees
+ * it), or NULL; -1 in *rc with err when a built-in one is broken. */
+static struct schema *builtin_named(const char *name, struct config_error *err, int *rc)
+{
+	struct schema *s;
+	size_t i;
+
+	for (i = 0; i < builtin_schema_count; i++) {
+		s = schema_parse(builtin_schemas[i].file, builtin_schemas[i].text,
+				 strlen(builtin_schemas[i].text), err);
+		if (s == NULL) {
+			*rc = -1;
+			return NULL;
+		}
+		if (strcmp(s->name, name) == 0)
+			return s;
+		schema_free(s);
+	}
+	return NULL;
+}
+
+/* Returns the schema that s extends: one of the set (not s itself), else a
+ * built-in one kept in s->base_owned. NULL with err when there is none. */
+static const struct schema *base_of(struct schema_set *set, struct schema *s,
+				    struct config_error *err)
+{
+	const struct ynode *at = s->extends_node;
+	struct schema *b = NULL;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < set->n; i++)
+		if (set->items[i] != s && strcmp(set->items[i]->name, s->extends) == 0)
+			b = set->items[i];
+	if (b == NULL) {
+		b = builtin_named(s->extends, err, &rc);
+		s->base_owned = b;
+	}
+	if (b == NULL && rc == 0)
+		config_error_set(err, s->file, at->line, at->col,
+				 "extends names record type '%s', which no schema defines",
+				 s->extends);
+	return b;
+}
+
+/* Reads s over the schema it extends, which must be read already. */
+static int apply_extends(struct schema_set *set, struct schema *s, struct config_error *err)
+{
+	const struct schema *base = base_of(set, s, err);
+	struct ctx c = {s->file, s->arena, err, NULL};
+
+	if (base == NULL)
+		return -1;
+	s->root = merge_schema(s->arena, base->root, s->root);
+	s->extends = NULL;
+	if (parse_top(&c, s, s->root) != 0)
+		return -1;
+	add_id_field(s);
+	return 0;
+}
+
+/* Returns the schema of the set that s extends when it is still to be
+ * read, else NULL (a read one, a built-in one, or s's own name). */
+static struct schema *pending_base(struct schema_set *set, const struct schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->items[i] != s && set->items[i]->extends != NULL &&
+		    strcmp(set->items[i]->name, s->extends) == 0)
+			return set->items[i];
+	return NULL;
+}
+
+/* Reads s and, first, every schema still to be read on its chain of
+ * extends; a chain that comes back to itself is an error at its extends. */
+static int resolve_chain(struct schema_set *set, struct schema *s, struct config_error *err)
+{
+	struct schema **chain = xmalloc((set->n + 1) * sizeof *chain), *cur;
+	size_t n = 0;
+	int rc = 0;
+
+	for (cur = s; cur != NULL && rc == 0; cur = pending_base(set, cur)) {
+		if (cur->resolving)
+			rc = config_error_set(err, cur->file, cur->extends_node->line,
+					      cur->extends_node->col,
+					      "'%s' extends '%s', which comes back to '%s'; "
+					      "schemas cannot extend each other in a circle",
+					      cur->name, cur->extends, cur->name);
+		cur->resolving = 1;
+		chain[n++] = cur;
+	}
+	while (rc == 0 && n > 0)
+		rc = apply_extends(set, chain[--n], err);
+	free(chain);
+	return rc;
+}
+
 int schema_set_resolve(struct schema_set *set, struct config_error *err)
 {
 	size_t i, k;
 
+	for (i = 0; i < set->n; i++)
+		if (set->items[i]->extends != NULL && resolve_chain(set, set->items[i], err) != 0)
+			return -1;
 	for (i = 0; i < set->n; i++)
 		for (k = 0; k < set->items[i]->nfields; k++)
 			if (resolve_field(set, set->items[i], &set->items[i]->fields[k], err) !=

@@ -90,6 +90,15 @@ struct field_group {
 	size_t n;
 };
 
+/* A pattern the text must (section must-contain) or must not (body-patterns)
+ * hold, with the schema's own words for a finding. */
+struct text_rule {
+	pcre2_code *re;
+	const char *message;
+	enum severity severity; /* body-patterns: the findings' severity */
+	int line, col;          /* where the schema gives it */
+};
+
 struct section_spec {
 	const char *title;  /* display name, e.g. "Progress" */
 	const char **names; /* names and aliases, e.g. Progress, Voortgang */
@@ -99,6 +108,10 @@ struct section_spec {
 	int required;
 	struct condition *required_if;
 	int decision_points; /* holds the numbered decision points (decision-points) */
+	int recommended;     /* absent: section-recommended (info) */
+	int exact;           /* match: exact - names compared as written, case included */
+	struct text_rule *must_contain; /* each must match the section's text */
+	size_t nmust_contain;
 };
 
 /* Which statuses mean what, and which fields give a record's life span
@@ -152,6 +165,10 @@ struct schema {
 	const char *id_example; /* an id of the right form, for messages */
 	int id_year_tolerance;  /* years an id's year group may lie before the date's */
 	const char *file_name;  /* template such as "{id}.md", or NULL */
+	/* id: {from: file-name, pattern}: the id is the named group "id" of
+	 * this pattern matched against the file's name; no id field then. */
+	pcre2_code *id_name_pattern;
+	const char *id_name_pattern_src;
 	int allow_unknown;
 	struct field_spec *fields;
 	size_t nfields;
@@ -162,7 +179,10 @@ struct schema {
 	struct section_spec *sections;
 	size_t nsections;
 	int sections_ordered;
-	int section_level; /* 0: automatic, else 1..6 */
+	int section_level;               /* 0: automatic, else 1..6 */
+	int allow_unknown_sections;      /* 0: other headings are section-unknown */
+	struct text_rule *body_patterns; /* forbidden in the body's text */
+	size_t nbody_patterns;
 	struct schema_lifecycle lifecycle;
 	struct schema_reporting reporting;
 	struct schema_series series;
@@ -170,6 +190,16 @@ struct schema {
 	int fields_ordered; /* front matter fields in the schema's order (field-order) */
 	struct severity_if *severity_if;
 	size_t nseverity_if;
+	/* extends: the schema this one builds on, and where it says so; the
+	 * schema is read only when the set resolves it (schema_set_resolve). */
+	const char *extends;
+	const struct ynode *extends_node;
+	const struct ynode *root;  /* the schema as written, for schemas extending it */
+	struct schema *base_owned; /* a built-in base read for this schema alone */
+	int resolving;             /* extends: on the chain being resolved */
+	/* The front-matter field that names the record type, skipped by the
+	 * field rules; set from .clerk.yml's type-field, NULL for none. */
+	const char *type_field;
 };
 
 struct schema_set {
@@ -205,16 +235,28 @@ int schema_set_add_builtin(struct schema_set *set, struct config_error *err);
 int schema_set_add_dir(struct schema_set *set, const char *dir, struct config_error *err);
 /* Adds s, replacing (and freeing) a schema of the same name. */
 void schema_set_put(struct schema_set *set, struct schema *s);
-/* Resolves ref targets by name; returns 0, or -1 with err on an unknown type. */
+/* Reads the schemas that extend another (built-in ones included, also when
+ * the set leaves them out), then resolves ref targets by name. Returns 0,
+ * or -1 with err on an unknown type, an unknown or circular extends, or a
+ * mistake in the combined schema. */
 int schema_set_resolve(struct schema_set *set, struct config_error *err);
 /* Returns the schema named name (owned by the set), or NULL. */
 const struct schema *schema_set_find(const struct schema_set *set, const char *name);
 void schema_set_free(struct schema_set *set);
 
+/* For a schema whose ids come from file names: returns the id that the
+ * file name of path gives (malloc'd), or NULL when the name does not fit
+ * the pattern. Returns NULL for other schemas. */
+char *schema_id_from_file_name(const struct schema *s, const char *path);
 /* Returns the field spec named name (owned by the schema), or NULL. */
 const struct field_spec *schema_field(const struct schema *s, const char *name);
 /* Returns the index of the section whose names match heading, or -1. */
 int schema_section_match(const struct schema *s, const char *heading, size_t len);
+/* The heading grammar: returns how many bytes of heading h (len bytes) are
+ * leading space, numbering ("2.", "3.1", "2)") and an article (de, het,
+ * the, een, a, an); *number receives the bytes of space and numbering only.
+ * Section names are matched after these. */
+size_t schema_heading_skip(const char *h, size_t len, size_t *number);
 
 /* The built-in schema texts, generated from schemas/ at build time. */
 struct builtin_schema {

@@ -209,6 +209,11 @@ static void read_identity(struct summary *s, const struct record *rec, const str
 {
 	const struct ynode *id = scalar(rec, schema->id_field);
 
+	if (schema->id_name_pattern != NULL) {
+		s->id = schema_id_from_file_name(schema, rec->path);
+		s->id_line = s->id_col = 1;
+		return;
+	}
 	if (id == NULL)
 		return;
 	s->id = xstrdup(id->text);
@@ -274,6 +279,8 @@ static char *id_from_name(const char *path, const struct schema *schema)
 	size_t pre, post, n;
 	char *id;
 
+	if (schema->id_name_pattern != NULL)
+		return schema_id_from_file_name(schema, path);
 	base = base ? base + 1 : path;
 	open = t ? strstr(t, "{") : NULL;
 	if (open == NULL || strncmp(open, "{id}", 4) != 0 || strchr(open + 4, '{') != NULL ||

@@ -90,3 +90,7 @@ doc_example() {
 @test "example: decision-points" { doc_example decision-points; }
 @test "example: id-year" { doc_example id-year; }
 @test "example: sequence-title" { doc_example sequence-title; }
+@test "example: section-recommended" { doc_example section-recommended; }
+@test "example: section-unknown" { doc_example section-unknown; }
+@test "example: section-text" { doc_example section-text; }
+@test "example: body-pattern" { doc_example body-pattern; }
