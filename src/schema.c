@@ -1608,7 +1608,8 @@ static int resolve_field(const struct schema_set *set, struct schema *s, struct 
 	return 0;
 }
 
-/* True when status is a value of the status enum of one of f's targets. */
+/* True when status can be the status of one of f's targets: a value of its
+ * status enum, or anything when a target's statuses are not an enum. */
 static int target_has_status(const struct field_spec *f, const char *status)
 {
 	const struct field_spec *st;
@@ -1616,7 +1617,7 @@ static int target_has_status(const struct field_spec *f, const char *status)
 
 	for (k = 0; k < f->ntargets; k++) {
 		st = schema_field(f->target_schemas[k], f->target_schemas[k]->lifecycle.status);
-		if (st != NULL && st->type == FT_ENUM && has_value(st, status))
+		if (st == NULL || st->type != FT_ENUM || has_value(st, status))
 			return 1;
 	}
 	return 0;
