@@ -979,11 +979,48 @@ static int check_file_name(struct ctx *c, const struct schema *s, const struct y
 	return 0;
 }
 
+/* Fails when a section name is given twice, in one section or in two
+ * (letters compared without case); names are read from the schema as
+ * written, for their places. */
+static int check_section_names(struct ctx *c, const struct ynode *sections)
+{
+	const struct ynode **nodes, *names;
+	const char **texts;
+	size_t i, k, n = 0, total = 0, first = 0, at;
+	int rc = 0;
+
+	for (i = 0; sections != NULL && sections->kind == YNODE_SEQ && i < sections->n; i++) {
+		names = ynode_get(sections->items[i], "names");
+		total += names != NULL && names->kind == YNODE_SEQ ? names->n : 0;
+	}
+	if (total == 0)
+		return 0;
+	nodes = xmalloc(total * sizeof *nodes);
+	texts = xmalloc(total * sizeof *texts);
+	for (i = 0; i < sections->n; i++) {
+		names = ynode_get(sections->items[i], "names");
+		for (k = 0; names != NULL && names->kind == YNODE_SEQ && k < names->n; k++) {
+			nodes[n] = names->items[k];
+			texts[n++] = names->items[k]->text;
+		}
+	}
+	at = find_repeat(texts, n, &first);
+	if (at < n)
+		rc = fail(c, nodes[at],
+			  "the section name '%s' is given twice (first on line %d); a heading "
+			  "can be only one section",
+			  texts[at], nodes[first]->line);
+	free(nodes);
+	free(texts);
+	return rc;
+}
+
 static int check_schema(struct ctx *c, const struct schema *s, const struct ynode *root)
 {
 	size_t i;
 
-	if (check_file_name(c, s, ynode_get(root, "file-name")) != 0)
+	if (check_file_name(c, s, ynode_get(root, "file-name")) != 0 ||
+	    check_section_names(c, ynode_get(root, "sections")) != 0)
 		return -1;
 	for (i = 0; i < s->nfields; i++)
 		if (check_condition(c, s, s->fields[i].required_if) != 0)
