@@ -364,6 +364,10 @@ static void print_config(const struct check_options *o, const struct config *cfg
 		printf("max-warnings: no limit\t(default)\n");
 	for (i = 0; i < cfg->nschema_dirs; i++)
 		printf("schemas: %s\t(%s)\n", cfg->schema_dirs[i], file);
+	printf("type-field: %s\t(%s)\n", cfg->type_field ? cfg->type_field : "none",
+	       cfg->type_field && strcmp(cfg->type_field, "type") == 0 ? "default" : file);
+	printf("builtin-schemas: %s\t(%s)\n", cfg->builtin_schemas ? "true" : "false",
+	       cfg->builtin_schemas ? "default" : file);
 	for (i = 0; i < set->n; i++)
 		printf("record type: %s\t(%s)\n", set->items[i]->name, set->items[i]->file);
 	for (i = 0; i < cfg->ntypes; i++)

@@ -111,3 +111,17 @@ assert_defect() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"0003"* ]]
 }
+
+@test "docs/schemas.md: the MADR example shows the real files and the real output" {
+	mkdir doc
+	(cd doc && extract_files "$REPO/docs/schemas.md")
+	diff -u "$MADR/log/.clerk.yml" doc/madr/.clerk.yml
+	diff -u "$MADR/log/schemas/adr.yml" doc/madr/schemas/adr.yml
+	diff -u "$MADR/log/decisions/0003-store-documents-in-the-document-management-system.md" \
+		doc/madr/decisions/0003-store-documents-in-the-document-management-system.md
+	diff -u "$MADR/defects/0005-heading-case.md" doc/madr/decisions/0005-heading-case.md
+	rm -r doc
+	check_with 0005-heading-case.md
+	diff -u <(awk '/^```text madr-output$/ { on = 1; next } on && /^```$/ { exit } on { print }' \
+		"$REPO/docs/schemas.md") - <<<"$output"
+}
