@@ -111,3 +111,19 @@ assert_defect() {
 	assert_defect field-pattern 2 warning
 	[ "$status" -eq 0 ]
 }
+
+@test "docs/schemas.md: the numbered example shows the real files and the real output" {
+	mkdir doc
+	(cd doc && extract_files "$REPO/docs/schemas.md")
+	diff -u "$NUMBERED/set/.clerk.yml" doc/numbered/.clerk.yml
+	diff -u "$NUMBERED/set/schemas/proposal.yml" doc/numbered/schemas/proposal.yml
+	diff -u "$NUMBERED/set/proposals/proposal-2.md" doc/numbered/proposals/proposal-2.md
+	diff -u "$NUMBERED/set/proposals/proposal-4.md" doc/numbered/proposals/proposal-4.md
+	cp -R "$NUMBERED/set/." .
+	cp doc/numbered/proposals/proposal-9.md proposals/
+	rm -r doc
+	run "$CLERK" check --as-of "$AS_OF"
+	[ "$status" -eq 1 ]
+	diff -u <(awk '/^```text numbered-output$/ { on = 1; next } on && /^```$/ { exit } on { print }' \
+		"$REPO/docs/schemas.md") - <<<"$output"
+}
