@@ -402,40 +402,12 @@ static int key_message(struct ctx *c, struct field_spec *f, const struct ynode *
 	return get_string(c, v, "message", &f->message);
 }
 
-/* {pattern, message}: a pattern with the schema's words for it. */
-static int parse_text_pattern(struct ctx *c, const struct ynode *n, const char *what,
-			      struct text_pattern *tp)
-{
-	static const char *const keys[] = {"pattern", "message", NULL};
-	const struct ynode *p, *m;
-
-	if (want_kind(c, n, YNODE_MAP, what) != 0 || check_keys(c, n, what, keys) != 0)
-		return -1;
-	p = ynode_get(n, "pattern");
-	m = ynode_get(n, "message");
-	if (p == NULL || m == NULL)
-		return fail(c, n, "each entry of %s needs a 'pattern' and a 'message'", what);
-	if (get_string(c, p, "pattern", &tp->src) != 0 ||
-	    get_string(c, m, "message", &tp->message) != 0)
-		return -1;
-	tp->line = n->line;
-	tp->col = n->col;
-	return compile(c, p, tp->src, 0, &tp->re);
-}
+static int parse_text_rules(struct ctx *c, const struct ynode *n, const char *what,
+			    int with_severity, struct text_rule **out, size_t *count);
 
 static int key_not_patterns(struct ctx *c, struct field_spec *f, const struct ynode *v)
 {
-	size_t i;
-
-	if (want_kind(c, v, YNODE_SEQ, "not-patterns") != 0)
-		return -1;
-	f->not_patterns = arena_alloc(c->arena, (v->n ? v->n : 1) * sizeof *f->not_patterns);
-	for (i = 0; i < v->n; i++) {
-		if (parse_text_pattern(c, v->items[i], "not-patterns", &f->not_patterns[i]) != 0)
-			return -1;
-		f->nnot_patterns = i + 1;
-	}
-	return 0;
+	return parse_text_rules(c, v, "not-patterns", 0, &f->not_patterns, &f->nnot_patterns);
 }
 
 static int key_unique_items(struct ctx *c, struct field_spec *f, const struct ynode *v)
@@ -1391,14 +1363,13 @@ static void free_text_rules(struct text_rule *r, size_t n)
 
 void schema_free(struct schema *s)
 {
-	size_t i, k;
+	size_t i;
 
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->nfields; i++) {
 		pcre2_code_free(s->fields[i].pattern);
-		for (k = 0; k < s->fields[i].nnot_patterns; k++)
-			pcre2_code_free(s->fields[i].not_patterns[k].re);
+		free_text_rules(s->fields[i].not_patterns, s->fields[i].nnot_patterns);
 	}
 	for (i = 0; i < s->nsections; i++) {
 		pcre2_code_free(s->sections[i].match);

@@ -34,17 +34,18 @@ struct condition {
 	size_t nitems;
 };
 
-/* One pattern with the schema's own words: a field's not-patterns, a
- * section's must-contain. */
-struct text_pattern {
-	pcre2_code *re;
-	const char *src;
-	const char *message; /* what the record must (not) say, in words */
-	int line, col;
-};
-
 /* How a list's items must be sorted (sorted-items). */
 enum sort_order { SORT_NONE, SORT_TEXT, SORT_NUMBER };
+
+/* A pattern the text must (section must-contain) or must not (a field's
+ * not-patterns, body-patterns) hold, with the schema's own words for a
+ * finding. */
+struct text_rule {
+	pcre2_code *re;
+	const char *message;
+	enum severity severity; /* body-patterns: the findings' severity */
+	int line, col;          /* where the schema gives it */
+};
 
 struct field_spec {
 	const char *name;
@@ -74,7 +75,7 @@ struct field_spec {
 	/* issue 10: lengths, forbidden forms, own words, list order, target status. */
 	int has_min_length, has_max_length; /* in characters (UTF-8 code points) */
 	long min_length, max_length;
-	struct text_pattern *not_patterns;
+	struct text_rule *not_patterns;
 	size_t nnot_patterns;
 	const char *message; /* said instead of the pattern in field-pattern, or NULL */
 	int unique_items;
@@ -88,15 +89,6 @@ struct field_spec {
 struct field_group {
 	const char **names;
 	size_t n;
-};
-
-/* A pattern the text must (section must-contain) or must not (body-patterns)
- * hold, with the schema's own words for a finding. */
-struct text_rule {
-	pcre2_code *re;
-	const char *message;
-	enum severity severity; /* body-patterns: the findings' severity */
-	int line, col;          /* where the schema gives it */
 };
 
 struct section_spec {
