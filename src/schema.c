@@ -912,7 +912,10 @@ static int check_condition(struct ctx *c, const struct schema *s, const struct c
 		return fail(c, &where,
 			    "a condition names field '%s', which the schema does not define",
 			    cond->field);
-	for (i = 0; f != NULL && f->type == FT_ENUM && i < cond->nvalues; i++)
+	/* not-equals is left alone: a schema that extends another may change
+	 * the values of a field that an inherited not-equals condition names. */
+	for (i = 0;
+	     f != NULL && f->type == FT_ENUM && cond->kind == COND_EQUALS && i < cond->nvalues; i++)
 		if (!has_value(f, cond->values[i]))
 			return fail(
 			    c, &where,

@@ -457,12 +457,21 @@ static void test_section_first_match_wins(void **state)
 				    "  - title: A\n"
 				    "    names: [Besluit]\n"
 				    "  - title: B\n"
-				    "    names: [Besluit, Besluiten]\n");
+				    "    names: [Besluit en toelichting, Besluiten]\n");
 
 	(void)state;
 	assert_int_equal(section(s, "Besluit"), 0);
+	assert_int_equal(section(s, "Besluit en toelichting"), 0);
 	assert_int_equal(section(s, "Besluiten"), 1);
 	schema_free(s);
+	/* The same name in two sections is a mistake in the schema. */
+	parse_fail("name: t\n"
+		   "sections:\n"
+		   "  - title: A\n"
+		   "    names: [Besluit]\n"
+		   "  - title: B\n"
+		   "    names: [Besluit, Besluiten]\n",
+		   6, 13, "the section name 'Besluit' is given twice (first on line 4)");
 }
 
 static void test_section_len_respected(void **state)
