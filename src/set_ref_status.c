@@ -77,7 +77,13 @@ static void check_not_behind(const struct summary *s, const struct summary_ref *
 void set_check_ref_status(const struct summary *s, const struct summary_ref *r,
 			  const struct summary *t, struct diag_list *diags)
 {
+	const struct field_spec *st;
+
 	if (t->status == NULL || t->schema == NULL)
+		return;
+	/* A status its type does not have is field-enum's finding, not a second one here. */
+	st = schema_field(t->schema, t->schema->lifecycle.status);
+	if (st != NULL && st->type == FT_ENUM && status_rank(t->schema, t->status) < 0)
 		return;
 	if (r->spec->ntarget_status > 0)
 		check_listed(s, r, t, diags);
