@@ -419,10 +419,10 @@ check_one() {
 	check_one section-required 2025004471.md:20 1
 }
 
-@test "defect: Risico's removed from the CRLF report -> section-required" {
+@test "defect: Risico's removed from the CRLF progress report -> section-recommended" {
 	copy_set
 	sed -i '34,37d' RPT-2025-001.md
-	check_one section-required RPT-2025-001.md:34 1
+	check_one section-recommended RPT-2025-001.md:34 0
 }
 
 @test "defect: Risico's and Financiën swapped -> section-order" {

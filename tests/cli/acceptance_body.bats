@@ -80,22 +80,22 @@ check_at() {
 	check_at sequence-title RPT-2017-003.md:4:8
 }
 
-@test "body acceptance: a section one level too deep -> section-required on it" {
+@test "body acceptance: a section one level too deep -> section-recommended on it" {
 	copy_set
 	sed -i "s/^## 3. Risico's$/### 3. Risico's/" RPT-2017-003.md
-	check_at section-required RPT-2017-003.md:21:1
+	check_at section-recommended RPT-2017-003.md:21:1
 }
 
-@test "body acceptance: a typing slip in a heading -> section-required, did you mean" {
+@test "body acceptance: a typing slip in a heading -> section-recommended, did you mean" {
 	copy_set
 	sed -i 's/^## 2. Voortgang (juni/## 2. Voortgng (juni/' RPT-2017-003.md
-	check_at section-required RPT-2017-003.md:17:1
+	check_at section-recommended RPT-2017-003.md:17:1
 	[[ "$output" == *"did you mean the section 'Progress'"* ]]
 }
 
 @test "body acceptance: a required section left empty -> section-required" {
 	copy_set
-	sed -i '/^Van het budget/d' RPT-2017-003.md
-	check_at section-required RPT-2017-003.md:25:1
+	sed -i '/^Deze rapportage beschrijft/d' RPT-2017-003.md
+	check_at section-required RPT-2017-003.md:13:1
 	[[ "$output" == *"is required and has no content"* ]]
 }

@@ -218,6 +218,13 @@ Tekst.
 EOT
 }
 
+# The same report as a closing report (kind: closing), which must have
+# Progress, Risks and Finances; its sections come one line later.
+closing_report() {
+	report | sed -e 's/^sequence: 4$/sequence: 4\nkind: closing/' -e 's/^## 5. Tot slot$/## 5. Evaluatie/'
+	printf '\n## 6. Overdracht\n\nTekst.\n'
+}
+
 @test "sections: the report used below is clean" {
 	report | write RPT-2023-004.md
 	run "$CLERK" check
@@ -225,33 +232,33 @@ EOT
 }
 
 @test "sections: a heading one level too deep is named with both levels, on its line" {
-	report | sed "s/^## 3. Risico's$/### 3. Risico's/" | write RPT-2023-004.md
+	closing_report | sed "s/^## 3. Risico's$/### 3. Risico's/" | write RPT-2023-004.md
 	run "$CLERK" check
-	assert_one section-required RPT-2023-004.md:21
+	assert_one section-required RPT-2023-004.md:22
 	assert_only_one
-	[[ "$output" == *"RPT-2023-004.md:21:1: error: the heading '3. Risico's' is at level 3 (###), but the sections of this record are at level 2 (##), so the section 'Risks' is missing; start this heading with ## [section-required]"* ]]
+	[[ "$output" == *"RPT-2023-004.md:22:1: error: the heading '3. Risico's' is at level 3 (###), but the sections of this record are at level 2 (##), so the section 'Risks' is missing; start this heading with ## [section-required]"* ]]
 }
 
 @test "sections: a typing slip before a qualifier gets 'did you mean', on its line" {
-	report | sed 's/^## 2. Voortgang (sept/## 2. De voorgang (sept/' | write RPT-2023-004.md
+	closing_report | sed 's/^## 2. Voortgang (sept/## 2. De voorgang (sept/' | write RPT-2023-004.md
 	run "$CLERK" check
-	assert_one section-required RPT-2023-004.md:17
+	assert_one section-required RPT-2023-004.md:18
 	assert_only_one
 	[[ "$output" == *"the heading '2. De voorgang (sept – dec 2023)' is not a section of a progress report; did you mean the section 'Progress', which is missing? Name the heading 'Progress' or 'Voortgang'"* ]]
 }
 
 @test "sections: missing sections are listed in schema order, not alphabetically" {
-	report | sed '/^## 3. Risico/,/^## 5/{/^## 5/!d}' | write RPT-2023-004.md
+	closing_report | sed '/^## 3. Risico/,/^## 5/{/^## 5/!d}' | write RPT-2023-004.md
 	run "$CLERK" check
 	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
-	[[ "$(printf '%s\n' "$output" | sed -n 1p)" == "RPT-2023-004.md:21:1: error: the section 'Risks' is missing"* ]]
-	[[ "$(printf '%s\n' "$output" | sed -n 2p)" == "RPT-2023-004.md:21:1: error: the section 'Finances' is missing"* ]]
+	[[ "$(printf '%s\n' "$output" | sed -n 1p)" == "RPT-2023-004.md:22:1: error: the section 'Risks' is missing"* ]]
+	[[ "$(printf '%s\n' "$output" | sed -n 2p)" == "RPT-2023-004.md:22:1: error: the section 'Finances' is missing"* ]]
 }
 
 @test "sections: a required section without content is section-required, never 'remove'" {
-	report | sed "/^## 3. Risico's$/{n;n;d}" | write RPT-2023-004.md
+	closing_report | sed "/^## 3. Risico's$/{n;n;d}" | write RPT-2023-004.md
 	run "$CLERK" check
-	assert_one section-required RPT-2023-004.md:21
+	assert_one section-required RPT-2023-004.md:22
 	assert_only_one
 	[[ "$output" == *"the section '3. Risico's' (Risks) is required and has no content; write its text under the heading [section-required]"* ]]
 	[[ "$output" != *remove* ]]

@@ -424,10 +424,10 @@ EOT
 	[[ "$output" == *"did you mean 'publication'?"* ]]
 }
 
-@test "a misspelt required section heading is named where it stands" {
+@test "a misspelt recommended section heading is named where it stands" {
 	valid_report | sed 's/^## 4. Financiën$/## 4. Financieel/' | write RPT-2024-001.md
 	run "$CLERK" check --as-of "$AS_OF"
-	assert_one section-required RPT-2024-001.md:25
+	assert_one section-recommended RPT-2024-001.md:25
 	[[ "$output" == *"the heading '4. Financieel' is not a section of a progress report; did you mean the section 'Finances', which is missing?"* ]]
 }
 
