@@ -14,6 +14,7 @@
 #include "pattern.h"
 #include "record.h"
 #include "rules.h"
+#include "severity_if.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -28,6 +29,7 @@ static const struct {
 	enum rule_id reports[3];
 } record_rules[] = {
     {rule_fields, {RULE_COUNT}},
+    {rule_field_order, {RULE_COUNT}},
     {rule_date_order, {RULE_COUNT}},
     {rule_identity, {RULE_COUNT}},
     {rule_sections, {RULE_COUNT}},
@@ -808,6 +810,7 @@ void check_finish(struct check_run *run)
 	set_check(run->records, run->nrecords, run->as_of, &run->diags);
 	run->set_ms = now_ms() - start;
 	diag_list_apply_severity(&run->diags, run->project->cfg.severity);
+	severity_if_apply(&run->diags, run->records, run->nrecords);
 	diag_list_sort(&run->diags);
 	drop_ignored(run);
 	/* after the filters, so that what it counts as not shown would show */

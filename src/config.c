@@ -14,27 +14,9 @@
 #include "date.h"
 #include "load_yaml.h"
 #include "util.h"
+#include "yaml_ctx.h"
 
 #define CONFIG_NAME ".clerk.yml"
-
-struct ctx {
-	struct config *cfg;
-	const char *file;
-	struct config_error *err;
-};
-
-static int fail(struct ctx *c, const struct ynode *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct ctx *c, const struct ynode *n, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	config_error_vset(c->err, c->file, n ? n->line : 1, n ? n->col : 1, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 void config_init(struct config *cfg)
 {
@@ -190,16 +172,13 @@ static int read_schemas(struct ctx *c, const struct ynode *n)
 
 static int read_type_entry(struct ctx *c, const struct ynode *n, struct type_map *t)
 {
+	static const char *const keys[] = {"path", "type", NULL};
 	const struct ynode *path = ynode_get(n, "path"), *type = ynode_get(n, "type");
-	size_t i;
 
 	if (n->kind != YNODE_MAP)
 		return fail(c, n, "each entry of 'types' must have 'path' and 'type'");
-	for (i = 0; i + 1 < n->n; i += 2)
-		if (!ynode_is(n->items[i], "path") && !ynode_is(n->items[i], "type"))
-			return fail(c, n->items[i],
-				    "unknown key '%s' in 'types'; use path and type",
-				    n->items[i]->text);
+	if (check_keys(c, n, "'types'", keys) != 0)
+		return -1;
 	if (path == NULL || type == NULL || path->kind != YNODE_SCALAR ||
 	    type->kind != YNODE_SCALAR)
 		return fail(c, n, "each entry of 'types' must have 'path' and 'type'");
@@ -291,17 +270,13 @@ static int read_ignore_rules(struct ctx *c, const struct ynode *n, struct ignore
 
 static int read_ignore_entry(struct ctx *c, const struct ynode *n, struct ignore_entry *e)
 {
+	static const char *const keys[] = {"path", "rules", "reason", NULL};
 	const struct ynode *path = ynode_get(n, "path"), *reason = ynode_get(n, "reason");
-	size_t i;
 
 	if (n->kind != YNODE_MAP)
 		return fail(c, n, "each entry of 'ignore' must have 'path', 'rules' and 'reason'");
-	for (i = 0; i + 1 < n->n; i += 2)
-		if (!ynode_is(n->items[i], "path") && !ynode_is(n->items[i], "rules") &&
-		    !ynode_is(n->items[i], "reason"))
-			return fail(c, n->items[i],
-				    "unknown key '%s' in 'ignore'; use path, rules and reason",
-				    n->items[i]->text);
+	if (check_keys(c, n, "'ignore'", keys) != 0)
+		return -1;
 	if (path == NULL || path->kind != YNODE_SCALAR || path->len == 0)
 		return fail(c, n, "an entry of 'ignore' needs 'path': the files it covers");
 	if (reason == NULL || reason->kind != YNODE_SCALAR || reason->len == 0)
@@ -421,15 +396,20 @@ static const struct {
 
 static int read_key(struct ctx *c, const struct ynode *key, const struct ynode *value)
 {
+	const char *names[NKEYS + 1];
+	char *list;
 	size_t k;
 
 	for (k = 0; k < NKEYS; k++)
 		if (ynode_is(key, config_keys[k].key))
 			return config_keys[k].read(c, value);
-	return fail(c, key,
-		    "unknown key '%s'; use schemas, types, exclude, rules, as-of, "
-		    "max-file-size, ignore, type-field, builtin-schemas or language",
-		    key->text);
+	for (k = 0; k < NKEYS; k++)
+		names[k] = config_keys[k].key;
+	names[NKEYS] = NULL;
+	list = keys_list(names);
+	fail(c, key, "unknown key '%s'; use %s", key->text, list);
+	free(list);
+	return -1;
 }
 
 /* Sets cfg->dir to the folder of path as written, with a final slash ("" for
@@ -459,7 +439,7 @@ static void set_root(struct config *cfg, const char *path)
 
 int config_load(struct config *cfg, const char *path, struct config_error *err)
 {
-	struct ctx c = {cfg, path, err};
+	struct ctx c = {path, cfg->arena, err, cfg};
 	struct yerror yerr;
 	const struct ynode *root;
 	struct ydup dup;

@@ -225,6 +225,9 @@ static const struct {
 	const char *problem;
 	const char *hint;
 } yaml_hints[] = {
+    {"found unknown escape character",
+     "inside double quotes a backslash starts an escape such as \\n; write a value with "
+     "backslashes, such as a pattern, in single quotes instead: pattern: '^\\d{4}$'"},
     {"mapping values are not allowed",
      N_("a value that contains ': ' must be put in straight quotes, such as "
      "title: \"Besluit: subsidie\"")},

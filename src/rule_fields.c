@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "condition.h"
 #include "date.h"
 #include "hint.h"
 #include "i18n.h"
@@ -26,38 +27,12 @@ static int present(const struct ynode *n)
 
 int rule_condition_holds(const struct rule_ctx *ctx, const struct condition *cond)
 {
-	const struct ynode *v = ynode_get(ctx->rec->front, cond->field);
-	const struct field_spec *spec = schema_field(ctx->schema, cond->field);
-	const char *text = NULL;
-	size_t i;
-
-	if (present(v) && v->kind == YNODE_SCALAR)
-		text = v->text;
-	else if (!present(v) && spec != NULL)
-		text = spec->default_value;
-	if (cond->nvalues == 0)
-		return present(v);
-	if (text == NULL)
-		return 0;
-	for (i = 0; i < cond->nvalues; i++)
-		if (strcmp(text, cond->values[i]) == 0)
-			return 1;
-	return 0;
+	return condition_holds(cond, ctx->rec->front, ctx->schema);
 }
 
 char *rule_condition_text(const struct rule_ctx *ctx, const struct condition *cond)
 {
-	const struct ynode *v = ynode_get(ctx->rec->front, cond->field);
-	const struct field_spec *spec = schema_field(ctx->schema, cond->field);
-	const char *value = NULL;
-
-	if (cond->nvalues == 0)
-		return xasprintf("'%s' is filled in", cond->field);
-	if (present(v) && v->kind == YNODE_SCALAR)
-		value = v->text;
-	else if (spec != NULL && spec->default_value != NULL)
-		return xasprintf("'%s' is '%s' when not given", cond->field, spec->default_value);
-	return xasprintf("'%s' is '%s'", cond->field, value ? value : cond->values[0]);
+	return condition_text(cond, ctx->rec->front, ctx->schema);
 }
 
 /* "field 'x'" followed by its description in brackets when the schema gives one. */
@@ -311,6 +286,62 @@ static int is_keyword(const struct field_spec *f, const char *text)
 	return 0;
 }
 
+/* The number of characters (UTF-8 code points) of text. */
+static size_t characters(const char *text, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* min-length and max-length; returns 1 when the length is right. */
+static int check_length(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
+{
+	size_t n = characters(v->text, v->len);
+
+	if (f->has_max_length && (long)n > f->max_length) {
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+			    "field '%s' is %zu characters long, but may be at most %ld", f->name, n,
+			    f->max_length);
+		return 0;
+	}
+	if (f->has_min_length && (long)n < f->min_length) {
+		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+			    "field '%s' is %zu characters long, but must be at least %ld", f->name,
+			    n, f->min_length);
+		return 0;
+	}
+	return 1;
+}
+
+/* pattern (with its message) and not-patterns: the first that fails is
+ * reported, in the schema's words when it gives them. */
+static void check_patterns(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
+{
+	size_t i;
+
+	if (f->pattern != NULL && pattern_match(f->pattern, v->text, v->len) == PATTERN_NOMATCH) {
+		if (f->message != NULL)
+			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+				    "field '%s': '%s' does not have the required form (%s)",
+				    f->name, v->text, f->message);
+		else
+			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+				    "field '%s': '%s' does not have the required form (pattern %s)",
+				    f->name, v->text, f->pattern_src);
+		return;
+	}
+	for (i = 0; i < f->nnot_patterns; i++)
+		if (pattern_match(f->not_patterns[i].re, v->text, v->len) == PATTERN_MATCH) {
+			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+				    "field '%s': '%s' does not have the required form (%s)",
+				    f->name, v->text, f->not_patterns[i].message);
+			return;
+		}
+}
+
 static void check_scalar(struct rule_ctx *ctx, const struct field_spec *f, enum field_type t,
 			 const struct value *v)
 {
@@ -318,10 +349,8 @@ static void check_scalar(struct rule_ctx *ctx, const struct field_spec *f, enum 
 		return;
 	if (!check_form(ctx, f, t, v))
 		return;
-	if (f->pattern != NULL && pattern_match(f->pattern, v->text, v->len) == PATTERN_NOMATCH)
-		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
-			    "field '%s': '%s' does not have the required form (pattern %s)",
-			    f->name, v->text, f->pattern_src);
+	if (check_length(ctx, f, v))
+		check_patterns(ctx, f, v);
 }
 
 /* ------------------------------------------------------------------ lists */
@@ -342,36 +371,134 @@ static void check_count(struct rule_ctx *ctx, const struct field_spec *f, const 
 			    f->max_items);
 }
 
+/* The value of a list item as a number, for sorted-items: number; 0 when
+ * it is not a whole number (*ok then 0). */
+static long item_number(const struct value *v, int *ok)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v->text, &end, 10);
+	*ok = v->len > 0 && *end == '\0' && errno == 0;
+	return n;
+}
+
+/* Compares items a and b in the order sorted-items asks for; -2 when one
+ * of them is not a number in a list sorted by number. */
+static int item_compare(enum sort_order order, const struct value *a, const struct value *b)
+{
+	int ok_a, ok_b;
+	long x, y;
+
+	if (order == SORT_TEXT)
+		return strcmp(a->text, b->text);
+	x = item_number(a, &ok_a);
+	y = item_number(b, &ok_b);
+	if (!ok_a || !ok_b)
+		return -2;
+	return x < y ? -1 : x > y;
+}
+
+static int value_compare(const void *pa, const void *pb)
+{
+	const struct value *const *a = pa, *const *b = pb;
+	int c = strcmp((*a)->text, (*b)->text);
+
+	if (c != 0)
+		return c;
+	return (*a)->line != (*b)->line ? ((*a)->line < (*b)->line ? -1 : 1)
+					: ((*a)->col < (*b)->col ? -1 : (*a)->col > (*b)->col);
+}
+
+/* unique-items: reports each item that repeats an earlier one, in
+ * O(n log n). */
+static void check_unique_items(struct rule_ctx *ctx, const struct field_spec *f,
+			       const struct value *items, size_t n)
+{
+	const struct value **v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = &items[i];
+	qsort(v, n, sizeof *v, value_compare);
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i]->text, v[i - 1]->text) == 0)
+			diag_report(ctx->diags, ctx->rec->path, v[i]->line, v[i]->col,
+				    RULE_FIELD_ITEMS,
+				    "field '%s' names '%s' twice; remove the second one", f->name,
+				    v[i]->text);
+	free(v);
+}
+
+/* sorted-items: reports the first item that comes before its predecessor. */
+static void check_sorted_items(struct rule_ctx *ctx, const struct field_spec *f,
+			       const struct value *items, size_t n)
+{
+	size_t i;
+	int c;
+
+	for (i = 1; i < n; i++) {
+		c = item_compare(f->sorted_items, &items[i - 1], &items[i]);
+		if (c == -2)
+			return; /* field-type or field-pattern says what is wrong */
+		if (c <= 0)
+			continue;
+		diag_report(ctx->diags, ctx->rec->path, items[i].line, items[i].col,
+			    RULE_FIELD_ITEMS,
+			    f->sorted_items == SORT_NUMBER
+				? "field '%s': '%s' should come before '%s'; keep the items in "
+				  "order of their number"
+				: "field '%s': '%s' should come before '%s'; keep the items in "
+				  "alphabetical order",
+			    f->name, items[i].text, items[i - 1].text);
+		return;
+	}
+}
+
+/* The checks of a list as a whole: its size (size items, of which the
+ * count single values are in items), repeats and order. */
+static void check_items(struct rule_ctx *ctx, const struct field_spec *f, const struct ynode *n,
+			const struct value *items, size_t count, size_t size)
+{
+	check_count(ctx, f, n, size);
+	if (f->unique_items)
+		check_unique_items(ctx, f, items, count);
+	if (f->sorted_items != SORT_NONE)
+		check_sorted_items(ctx, f, items, count);
+}
+
 /* A list written as one value: items separated by commas. */
 static void check_split_list(struct rule_ctx *ctx, const struct field_spec *f,
 			     const struct ynode *n)
 {
 	const char *p = n->text, *end = n->text + n->len, *a;
-	struct value v;
-	size_t count = 0, len;
-	char *item;
+	struct value *items = NULL;
+	size_t count = 0, cap = 0, len, i;
 
 	while (comma_item(&p, end, &a, &len)) {
 		if (len == 0)
 			continue;
-		item = xstrndup(a, len);
-		v.text = item;
-		v.len = len;
-		v.line = n->line;
-		v.col = n->col + (int)(a - n->text) + (n->plain ? 0 : 1);
-		v.exact = n->plain;
-		check_scalar(ctx, f, f->item_type, &v);
-		free(item);
+		xgrow((void **)&items, &cap, count, sizeof *items);
+		items[count].text = xstrndup(a, len);
+		items[count].len = len;
+		items[count].line = n->line;
+		items[count].col = n->col + (int)(a - n->text) + (n->plain ? 0 : 1);
+		items[count].exact = n->plain;
+		check_scalar(ctx, f, f->item_type, &items[count]);
 		count++;
 	}
-	check_count(ctx, f, n, count);
+	check_items(ctx, f, n, items, count, count);
+	for (i = 0; i < count; i++)
+		free((char *)items[i].text);
+	free(items);
 }
 
 static void check_list(struct rule_ctx *ctx, const struct field_spec *f, const struct ynode *n)
 {
 	const struct ynode *item;
-	struct value v;
-	size_t i;
+	struct value *items;
+	size_t i, count = 0;
 
 	if (n->kind == YNODE_SCALAR) {
 		check_split_list(ctx, f, n);
@@ -382,6 +509,7 @@ static void check_list(struct rule_ctx *ctx, const struct field_spec *f, const s
 			    "field '%s' must be a list, not a set of 'name: value' pairs", f->name);
 		return;
 	}
+	items = xmalloc((n->n ? n->n : 1) * sizeof *items);
 	for (i = 0; i < n->n; i++) {
 		item = n->items[i];
 		if (item->kind != YNODE_SCALAR) {
@@ -390,14 +518,16 @@ static void check_list(struct rule_ctx *ctx, const struct field_spec *f, const s
 				    "each item of field '%s' must be a single value", f->name);
 			continue;
 		}
-		v.text = item->text;
-		v.len = item->len;
-		v.line = item->line;
-		v.col = item->col;
-		v.exact = item->plain;
-		check_scalar(ctx, f, f->item_type, &v);
+		items[count].text = item->text;
+		items[count].len = item->len;
+		items[count].line = item->line;
+		items[count].col = item->col;
+		items[count].exact = item->plain;
+		check_scalar(ctx, f, f->item_type, &items[count]);
+		count++;
 	}
-	check_count(ctx, f, n, n->n);
+	check_items(ctx, f, n, items, count, n->n);
+	free(items);
 }
 
 static void check_value(struct rule_ctx *ctx, const struct field_spec *f, const struct ynode *n)
@@ -519,7 +649,7 @@ static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
 				    "%s is missing; %s %s needs it", words,
 				    rule_article(ctx->schema->title), ctx->schema->title);
 	} else if (f->required_if != NULL && rule_condition_holds(ctx, f->required_if)) {
-		why = ynode_key(ctx->rec->front, f->required_if->field);
+		why = condition_where(f->required_if, ctx->rec->front);
 		cond = rule_condition_text(ctx, f->required_if);
 		diag_report(ctx->diags, ctx->rec->path, why ? why->line : 1, why ? why->col : 1,
 			    RULE_FIELD_REQUIRED, "%s is required because %s", words, cond);

@@ -21,6 +21,8 @@ struct rule_ctx {
 /* Field rules: field-required, field-type, field-pattern, field-enum,
  * field-items, field-unknown, date-invalid. */
 void rule_fields(struct rule_ctx *ctx);
+/* field-order: front matter fields in the schema's order (fields-ordered). */
+void rule_field_order(struct rule_ctx *ctx);
 /* date-order between the schema's date fields. */
 void rule_date_order(struct rule_ctx *ctx);
 /* id-pattern and file-name. */

@@ -15,30 +15,11 @@
 #include "i18n.h"
 #include "load_yaml.h"
 #include "util.h"
-
-struct ctx {
-	const char *file;
-	struct arena *arena;
-	struct config_error *err;
-};
+#include "yaml_ctx.h"
 
 /* The names of the field types, indexed by enum field_type. */
 static const char *const type_names[] = {"string", "integer", "date", "duration",
 					 "enum",   "url",     "list", "ref"};
-
-/* Records an error at node (or line 1) and returns -1. */
-static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	config_error_vset(c->err, c->file, node ? node->line : 1, node ? node->col : 1, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 int config_error_vset(struct config_error *err, const char *file, int line, int col,
 		      const char *fmt, va_list ap)
@@ -59,23 +40,6 @@ int config_error_set(struct config_error *err, const char *file, int line, int c
 	config_error_vset(err, file, line, col, fmt, ap);
 	va_end(ap);
 	return -1;
-}
-
-/* Fails unless every key of map is in allowed (a NULL-terminated list). */
-static int check_keys(struct ctx *c, const struct ynode *map, const char *what,
-		      const char *const *allowed)
-{
-	size_t i, k;
-
-	for (i = 0; i + 1 < map->n; i += 2) {
-		for (k = 0; allowed[k] != NULL; k++)
-			if (ynode_is(map->items[i], allowed[k]))
-				break;
-		if (allowed[k] == NULL)
-			return fail(c, map->items[i], "unknown key '%s' in %s", map->items[i]->text,
-				    what);
-	}
-	return 0;
 }
 
 static int want_kind(struct ctx *c, const struct ynode *n, enum ynode_kind kind, const char *what)
@@ -127,6 +91,11 @@ static int get_strings(struct ctx *c, const struct ynode *n, const char *what, c
 {
 	size_t i;
 
+	if (n->kind == YNODE_SCALAR && memchr(n->text, ',', n->len) != NULL)
+		return fail(c, n,
+			    "%s is one value with commas in it; write a list, such as [%s], or "
+			    "each on a line of its own starting with '- '",
+			    what, n->text);
 	if (n->kind == YNODE_SCALAR) {
 		*out = arena_alloc(c->arena, sizeof **out);
 		(*out)[0] = n->text;
@@ -141,6 +110,58 @@ static int get_strings(struct ctx *c, const struct ynode *n, const char *what, c
 			return -1;
 	*count = n->n;
 	return 0;
+}
+
+/* One of a list of names, with its place in the list. */
+struct named {
+	const char *name;
+	size_t index;
+};
+
+static int named_compare(const void *pa, const void *pb)
+{
+	const struct named *a = pa, *b = pb;
+	int d = strcasecmp(a->name, b->name);
+
+	if (d != 0)
+		return d;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Returns the index of the first name (in list order) that an earlier one
+ * repeats, letters compared without case, or n when there is none; in
+ * O(n log n). *first is set to the index of the earlier one. */
+static size_t find_repeat(const char *const *names, size_t n, size_t *first)
+{
+	struct named *v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t i, best = n;
+
+	for (i = 0; i < n; i++) {
+		v[i].name = names[i];
+		v[i].index = i;
+	}
+	qsort(v, n, sizeof *v, named_compare);
+	for (i = 1; i < n; i++)
+		if (strcasecmp(v[i].name, v[i - 1].name) == 0 && v[i].index < best &&
+		    (i < 2 || strcasecmp(v[i - 1].name, v[i - 2].name) != 0)) {
+			best = v[i].index;
+			*first = v[i - 1].index;
+		}
+	free(v);
+	return best;
+}
+
+/* Fails when a name of the list at n (names read from it) is given twice. */
+static int check_unique(struct ctx *c, const struct ynode *n, const char *what,
+			const char *const *names, size_t count)
+{
+	size_t first = 0, k = find_repeat(names, count, &first);
+
+	if (k == count)
+		return 0;
+	return fail(c, n->kind == YNODE_SEQ ? n->items[k] : n,
+		    "%s: '%s' is given twice (also as item %zu of the list)", what, names[k],
+		    first + 1);
 }
 
 static int compile(struct ctx *c, const struct ynode *n, const char *src, unsigned flags,
@@ -173,31 +194,96 @@ static int parse_type(struct ctx *c, const struct ynode *n, enum field_type *out
 	return -1;
 }
 
-static int parse_condition(struct ctx *c, const struct ynode *n, struct condition **out)
-{
-	static const char *const keys[] = {"field", "equals", NULL};
-	const struct ynode *v;
-	struct condition *cond;
+/* ------------------------------------------------------------ conditions */
 
-	if (want_kind(c, n, YNODE_MAP, "required-if") != 0 ||
-	    check_keys(c, n, "required-if", keys) != 0)
+/* How deep all and any may nest: deeper is surely a mistake, and the
+ * evaluation stays bounded. */
+#define CONDITION_DEPTH 8
+
+static const char *const condition_keys[] = {"field", "equals", "not-equals", "set",
+					     "all",   "any",    NULL};
+
+static int parse_cond(struct ctx *c, const struct ynode *n, const char *what, int depth,
+		      struct condition *cond);
+
+/* all: [...] or any: [...]: the list under key. */
+static int parse_cond_group(struct ctx *c, const struct ynode *n, const char *what, int depth,
+			    struct condition *cond)
+{
+	size_t i;
+
+	if (depth >= CONDITION_DEPTH)
+		return fail(c, n, "%s: 'all' and 'any' nest more than %d levels deep", what,
+			    CONDITION_DEPTH);
+	if (want_kind(c, n, YNODE_SEQ, what) != 0)
 		return -1;
-	cond = arena_alloc(c->arena, sizeof *cond);
-	v = ynode_get(n, "field");
+	if (n->n == 0)
+		return fail(c, n, "%s: 'all' and 'any' need at least one condition", what);
+	cond->items = arena_alloc(c->arena, n->n * sizeof *cond->items);
+	cond->nitems = n->n;
+	for (i = 0; i < n->n; i++)
+		if (parse_cond(c, n->items[i], what, depth + 1, &cond->items[i]) != 0)
+			return -1;
+	return 0;
+}
+
+/* {field: F, equals: V}, {field: F, not-equals: V}, {field: F, set: B}, or
+ * {field: F} alone, which means set: true. */
+static int parse_cond_field(struct ctx *c, const struct ynode *n, const char *what,
+			    struct condition *cond)
+{
+	const struct ynode *v = ynode_get(n, "field"), *eq = ynode_get(n, "equals"),
+			   *ne = ynode_get(n, "not-equals"), *set = ynode_get(n, "set");
+
 	if (v == NULL)
-		return fail(c, n, "required-if needs a 'field'");
-	if (get_string(c, v, "required-if field", &cond->field) != 0)
+		return fail(c, n, "%s needs a 'field' (or 'all' or 'any')", what);
+	if ((eq != NULL) + (ne != NULL) + (set != NULL) > 1)
+		return fail(c, n, "%s: give only one of equals, not-equals and set", what);
+	if (get_string(c, v, "the field of a condition", &cond->field) != 0)
 		return -1;
 	cond->line = v->line;
 	cond->col = v->col;
-	v = ynode_get(n, "equals");
-	if (v != NULL &&
-	    get_strings(c, v, "required-if equals", &cond->values, &cond->nvalues) != 0)
+	cond->kind = eq != NULL ? COND_EQUALS : ne != NULL ? COND_NOT_EQUALS : COND_SET;
+	cond->set = 1;
+	if (set != NULL)
+		return get_bool(c, set, "set", &cond->set);
+	v = eq != NULL ? eq : ne;
+	if (v == NULL)
+		return 0;
+	if (get_strings(c, v, eq != NULL ? "equals" : "not-equals", &cond->values,
+			&cond->nvalues) != 0)
 		return -1;
-	if (v != NULL && cond->nvalues == 0)
-		return fail(c, v, "required-if 'equals' needs at least one value");
-	*out = cond;
+	if (cond->nvalues == 0)
+		return fail(c, v, "%s: '%s' needs at least one value", what,
+			    eq ? "equals" : "not-equals");
 	return 0;
+}
+
+static int parse_cond(struct ctx *c, const struct ynode *n, const char *what, int depth,
+		      struct condition *cond)
+{
+	const struct ynode *all, *any;
+
+	if (want_kind(c, n, YNODE_MAP, what) != 0 || check_keys(c, n, what, condition_keys) != 0)
+		return -1;
+	all = ynode_get(n, "all");
+	any = ynode_get(n, "any");
+	cond->line = n->line;
+	cond->col = n->col;
+	if (all == NULL && any == NULL)
+		return parse_cond_field(c, n, what, cond);
+	if (ynode_pairs(n) != 1)
+		return fail(
+		    c, n, "%s: 'all' or 'any' stands alone, with the conditions in its list", what);
+	cond->kind = all != NULL ? COND_ALL : COND_ANY;
+	return parse_cond_group(c, all != NULL ? all : any, what, depth, cond);
+}
+
+/* A condition of required-if (on a field or a section). */
+static int parse_condition(struct ctx *c, const struct ynode *n, struct condition **out)
+{
+	*out = arena_alloc(c->arena, sizeof **out);
+	return parse_cond(c, n, "required-if", 0, *out);
 }
 
 /* ---------------------------------------------------------------- fields */
@@ -254,66 +340,252 @@ static int check_synonyms(struct ctx *c, const struct field_spec *f)
 	return 0;
 }
 
-static int parse_field_key(struct ctx *c, struct field_spec *f, const struct ynode *key,
-			   const struct ynode *v)
-{
-	const char *s;
+/* The field types a key applies to, as bits 1 << enum field_type; a key
+ * for single values applies as well to a list of such values. */
+#define TYPE_BIT(t) (1u << (t))
+#define ANY_TYPE    0xffu
+#define TEXT_TYPES                                                                                 \
+	(TYPE_BIT(FT_STRING) | TYPE_BIT(FT_INTEGER) | TYPE_BIT(FT_URL) | TYPE_BIT(FT_REF))
 
-	if (ynode_is(key, "type"))
-		return parse_type(c, v, &f->type);
-	if (ynode_is(key, "items"))
-		return parse_type(c, v, &f->item_type);
-	if (ynode_is(key, "description"))
-		return get_string(c, v, "description", &f->description);
-	if (ynode_is(key, "required"))
-		return get_bool(c, v, "required", &f->required);
-	if (ynode_is(key, "required-if"))
-		return parse_condition(c, v, &f->required_if);
-	if (ynode_is(key, "values"))
-		return get_strings(c, v, "values", &f->values, &f->nvalues);
-	if (ynode_is(key, "aliases"))
-		return get_strings(c, v, "aliases", &f->aliases, &f->naliases);
-	if (ynode_is(key, "keywords"))
-		return get_strings(c, v, "keywords", &f->keywords, &f->nkeywords);
-	if (ynode_is(key, "synonyms"))
-		return parse_synonyms(c, f, v);
-	if (ynode_is(key, "targets")) {
-		f->targets_node = v;
-		return get_strings(c, v, "targets", &f->targets, &f->ntargets);
-	}
-	if (ynode_is(key, "default"))
-		return get_string(c, v, "default", &f->default_value);
-	if (ynode_is(key, "min")) {
-		f->has_min = 1;
-		return get_long(c, v, "min", &f->min);
-	}
-	if (ynode_is(key, "max")) {
-		f->has_max = 1;
-		return get_long(c, v, "max", &f->max);
-	}
-	if (ynode_is(key, "min-items")) {
-		f->has_min_items = 1;
-		return get_long(c, v, "min-items", &f->min_items);
-	}
-	if (ynode_is(key, "max-items")) {
-		f->has_max_items = 1;
-		return get_long(c, v, "max-items", &f->max_items);
-	}
-	if (ynode_is(key, "pattern")) {
-		if (get_string(c, v, "pattern", &s) != 0)
-			return -1;
-		f->pattern_src = s;
-		return compile(c, v, s, 0, &f->pattern);
-	}
-	return fail(
-	    c, key,
-	    "unknown key '%s' in field '%s'; use type, items, description, aliases, required, "
-	    "required-if, values, keywords, synonyms, targets, default, min, max, min-items, "
-	    "max-items or pattern",
-	    key->text, f->name);
+static int key_type(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return parse_type(c, v, &f->type);
 }
 
-/* Checks that the keys given fit the field's type. */
+static int key_items(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return parse_type(c, v, &f->item_type);
+}
+
+static int key_description(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_string(c, v, "description", &f->description);
+}
+
+static int key_aliases(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_strings(c, v, "aliases", &f->aliases, &f->naliases);
+}
+
+static int key_required(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_bool(c, v, "required", &f->required);
+}
+
+static int key_required_if(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return parse_condition(c, v, &f->required_if);
+}
+
+static int key_values(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	if (get_strings(c, v, "values", &f->values, &f->nvalues) != 0)
+		return -1;
+	return check_unique(c, v, "values", f->values, f->nvalues);
+}
+
+static int key_keywords(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_strings(c, v, "keywords", &f->keywords, &f->nkeywords);
+}
+
+static int key_synonyms(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return parse_synonyms(c, f, v);
+}
+
+static int key_targets(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	f->targets_node = v;
+	return get_strings(c, v, "targets", &f->targets, &f->ntargets);
+}
+
+static int key_default(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_string(c, v, "default", &f->default_value);
+}
+
+static int key_min(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	f->has_min = 1;
+	return get_long(c, v, "min", &f->min);
+}
+
+static int key_max(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	f->has_max = 1;
+	return get_long(c, v, "max", &f->max);
+}
+
+/* A count (items, characters): a whole number from 0. */
+static int get_count(struct ctx *c, const struct ynode *v, const char *what, int *has, long *out)
+{
+	*has = 1;
+	if (get_long(c, v, what, out) != 0)
+		return -1;
+	if (*out < 0)
+		return fail(c, v, "%s must be 0 or more", what);
+	return 0;
+}
+
+static int key_min_items(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_count(c, v, "min-items", &f->has_min_items, &f->min_items);
+}
+
+static int key_max_items(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_count(c, v, "max-items", &f->has_max_items, &f->max_items);
+}
+
+static int key_min_length(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_count(c, v, "min-length", &f->has_min_length, &f->min_length);
+}
+
+static int key_max_length(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_count(c, v, "max-length", &f->has_max_length, &f->max_length);
+}
+
+static int key_pattern(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	if (get_string(c, v, "pattern", &f->pattern_src) != 0)
+		return -1;
+	return compile(c, v, f->pattern_src, 0, &f->pattern);
+}
+
+static int key_message(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_string(c, v, "message", &f->message);
+}
+
+static int parse_text_rules(struct ctx *c, const struct ynode *n, const char *what,
+			    int with_severity, struct text_rule **out, size_t *count);
+
+static int key_not_patterns(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return parse_text_rules(c, v, "not-patterns", 0, &f->not_patterns, &f->nnot_patterns);
+}
+
+static int key_unique_items(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_bool(c, v, "unique-items", &f->unique_items);
+}
+
+static int key_sorted_items(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	if (ynode_is(v, "text"))
+		f->sorted_items = SORT_TEXT;
+	else if (ynode_is(v, "number"))
+		f->sorted_items = SORT_NUMBER;
+	else
+		return fail(c, v, "sorted-items must be text or number");
+	return 0;
+}
+
+static int key_target_status(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	f->target_status_node = v;
+	if (ynode_is(v, "not-behind")) {
+		f->target_not_behind = 1;
+		return 0;
+	}
+	if (v->kind == YNODE_SCALAR)
+		return fail(c, v, "target-status must be not-behind or a list of statuses");
+	return get_strings(c, v, "target-status", &f->target_status, &f->ntarget_status);
+}
+
+/* The keys of a field: what each is called, which field types it applies
+ * to, and its reader. */
+static const struct field_key {
+	const char *key;
+	unsigned types;
+	int (*parse)(struct ctx *c, struct field_spec *f, const struct ynode *v);
+} field_keys[] = {
+    {"type", ANY_TYPE, key_type},
+    {"items", TYPE_BIT(FT_LIST), key_items},
+    {"description", ANY_TYPE, key_description},
+    {"aliases", ANY_TYPE, key_aliases},
+    {"required", ANY_TYPE, key_required},
+    {"required-if", ANY_TYPE, key_required_if},
+    {"values", TYPE_BIT(FT_ENUM), key_values},
+    {"keywords", ANY_TYPE, key_keywords},
+    {"synonyms", TYPE_BIT(FT_ENUM) | TYPE_BIT(FT_DURATION), key_synonyms},
+    {"targets", TYPE_BIT(FT_REF), key_targets},
+    {"target-status", TYPE_BIT(FT_REF), key_target_status},
+    {"default", ANY_TYPE, key_default},
+    {"min", TYPE_BIT(FT_INTEGER), key_min},
+    {"max", TYPE_BIT(FT_INTEGER), key_max},
+    {"min-items", TYPE_BIT(FT_LIST), key_min_items},
+    {"max-items", TYPE_BIT(FT_LIST), key_max_items},
+    {"unique-items", TYPE_BIT(FT_LIST), key_unique_items},
+    {"sorted-items", TYPE_BIT(FT_LIST), key_sorted_items},
+    {"min-length", TEXT_TYPES, key_min_length},
+    {"max-length", TEXT_TYPES, key_max_length},
+    {"pattern", TEXT_TYPES, key_pattern},
+    {"not-patterns", TEXT_TYPES, key_not_patterns},
+    {"message", TEXT_TYPES, key_message},
+};
+
+#define NFIELD_KEYS (sizeof field_keys / sizeof *field_keys)
+
+static const struct field_key *find_field_key(const struct ynode *key)
+{
+	size_t i;
+
+	for (i = 0; i < NFIELD_KEYS; i++)
+		if (ynode_is(key, field_keys[i].key))
+			return &field_keys[i];
+	return NULL;
+}
+
+static int unknown_field_key(struct ctx *c, const struct field_spec *f, const struct ynode *key)
+{
+	const char *names[NFIELD_KEYS + 1];
+	char *list;
+	size_t i;
+
+	for (i = 0; i < NFIELD_KEYS; i++)
+		names[i] = field_keys[i].key;
+	names[NFIELD_KEYS] = NULL;
+	list = keys_list(names);
+	fail(c, key, "unknown key '%s' in field '%s'; use %s", key->text, f->name, list);
+	free(list);
+	return -1;
+}
+
+/* Fails when key (of row k) does not apply to f's type: values on a
+ * string, min-length on a date. */
+static int check_applies(struct ctx *c, const struct field_spec *f, const struct ynode *key,
+			 const struct field_key *k)
+{
+	const char *names[sizeof type_names / sizeof *type_names];
+	char *list;
+	size_t i, n = 0;
+
+	if ((k->types & TYPE_BIT(f->type)) != 0 ||
+	    (f->type == FT_LIST && (k->types & TYPE_BIT(f->item_type)) != 0))
+		return 0;
+	for (i = 0; i < sizeof type_names / sizeof *type_names; i++)
+		if (k->types & TYPE_BIT(i))
+			names[n++] = type_names[i];
+	list = join_words(names, n, "", " or ");
+	if (f->type == FT_LIST)
+		fail(c, key,
+		     "field '%s' is a list of %s, so '%s' does not apply to it; '%s' is for "
+		     "fields of type %s",
+		     f->name, type_names[f->item_type], k->key, k->key, list);
+	else
+		fail(c, key,
+		     "field '%s' is of type %s, so '%s' does not apply to it; '%s' is for fields "
+		     "of type %s",
+		     f->name, type_names[f->type], k->key, k->key, list);
+	free(list);
+	return -1;
+}
+
+/* Checks that the keys given fit together. */
 static int check_field(struct ctx *c, const struct ynode *n, const struct field_spec *f)
 {
 	enum field_type t = f->type == FT_LIST ? f->item_type : f->type;
@@ -324,20 +596,24 @@ static int check_field(struct ctx *c, const struct ynode *n, const struct field_
 		return fail(c, n, "field '%s' is a ref but has no 'targets'", f->name);
 	if (f->item_type == FT_LIST)
 		return fail(c, n, "field '%s': a list cannot hold lists", f->name);
-	if ((f->has_min || f->has_max) && t != FT_INTEGER)
-		return fail(c, n, "field '%s': min and max need type integer", f->name);
 	if (f->has_min && f->has_max && f->min > f->max)
 		return fail(c, n, "field '%s': min is larger than max", f->name);
 	if (f->has_min_items && f->has_max_items && f->min_items > f->max_items)
 		return fail(c, n, "field '%s': min-items is larger than max-items", f->name);
-	if ((f->has_min_items || f->has_max_items) && f->type != FT_LIST)
-		return fail(c, n, "field '%s': min-items and max-items need type list", f->name);
+	if (f->has_min_length && f->has_max_length && f->min_length > f->max_length)
+		return fail(c, n, "field '%s': min-length is larger than max-length", f->name);
+	if (f->message != NULL && f->pattern == NULL)
+		return fail(c, n,
+			    "field '%s': 'message' is said instead of the pattern, so it needs a "
+			    "'pattern'",
+			    f->name);
 	return check_synonyms(c, f);
 }
 
 static int parse_field(struct ctx *c, const struct ynode *key, const struct ynode *v,
 		       struct field_spec *f)
 {
+	const struct field_key *k;
 	size_t i;
 
 	if (key->kind != YNODE_SCALAR)
@@ -355,8 +631,15 @@ static int parse_field(struct ctx *c, const struct ynode *key, const struct ynod
 		return -1;
 	if (ynode_get(v, "type") == NULL)
 		return fail(c, v, "field '%s' needs a 'type'", f->name);
+	for (i = 0; i + 1 < v->n; i += 2) {
+		k = find_field_key(v->items[i]);
+		if (k == NULL)
+			return unknown_field_key(c, f, v->items[i]);
+		if (k->parse(c, f, v->items[i + 1]) != 0)
+			return -1;
+	}
 	for (i = 0; i + 1 < v->n; i += 2)
-		if (parse_field_key(c, f, v->items[i], v->items[i + 1]) != 0)
+		if (check_applies(c, f, v->items[i], find_field_key(v->items[i])) != 0)
 			return -1;
 	return check_field(c, v, f);
 }
@@ -672,18 +955,50 @@ static int parse_level(struct ctx *c, struct schema *s, const struct ynode *n)
 	return 0;
 }
 
-/* Checks that conditions name defined fields. */
+/* True when value is one of the enum f's values. */
+static int has_value(const struct field_spec *f, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < f->nvalues; i++)
+		if (strcmp(f->values[i], value) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks that a condition names fields the schema defines and, for an
+ * enum, compares with its values; all and any are checked part by part. */
 static int check_condition(struct ctx *c, const struct schema *s, const struct condition *cond)
 {
+	const struct field_spec *f;
 	struct ynode where = {0};
+	size_t i;
 
-	if (cond == NULL || schema_field(s, cond->field) != NULL ||
-	    strcmp(cond->field, s->id_field) == 0)
+	if (cond == NULL)
+		return 0;
+	for (i = 0; i < cond->nitems; i++)
+		if (check_condition(c, s, &cond->items[i]) != 0)
+			return -1;
+	if (cond->kind == COND_ALL || cond->kind == COND_ANY)
 		return 0;
 	where.line = cond->line;
 	where.col = cond->col;
-	return fail(c, &where, "required-if names field '%s', which the schema does not define",
-		    cond->field);
+	f = schema_field(s, cond->field);
+	if (f == NULL && strcmp(cond->field, s->id_field) != 0)
+		return fail(c, &where,
+			    "a condition names field '%s', which the schema does not define",
+			    cond->field);
+	/* not-equals is left alone: a schema that extends another may change
+	 * the values of a field that an inherited not-equals condition names. */
+	for (i = 0;
+	     f != NULL && f->type == FT_ENUM && cond->kind == COND_EQUALS && i < cond->nvalues; i++)
+		if (!has_value(f, cond->values[i]))
+			return fail(
+			    c, &where,
+			    "a condition compares field '%s' with '%s', which is not one of "
+			    "its values",
+			    cond->field, cond->values[i]);
+	return 0;
 }
 
 /* True when name (len bytes) is a field, the id field or a named group of
@@ -740,17 +1055,57 @@ static int check_file_name(struct ctx *c, const struct schema *s, const struct y
 	return check_id_template(c, s, ynode_get(root, "id"));
 }
 
+/* Fails when a section name is given twice, in one section or in two
+ * (letters compared without case); names are read from the schema as
+ * written, for their places. */
+static int check_section_names(struct ctx *c, const struct ynode *sections)
+{
+	const struct ynode **nodes, *names;
+	const char **texts;
+	size_t i, k, n = 0, total = 0, first = 0, at;
+	int rc = 0;
+
+	for (i = 0; sections != NULL && sections->kind == YNODE_SEQ && i < sections->n; i++) {
+		names = ynode_get(sections->items[i], "names");
+		total += names != NULL && names->kind == YNODE_SEQ ? names->n : 0;
+	}
+	if (total == 0)
+		return 0;
+	nodes = xmalloc(total * sizeof *nodes);
+	texts = xmalloc(total * sizeof *texts);
+	for (i = 0; i < sections->n; i++) {
+		names = ynode_get(sections->items[i], "names");
+		for (k = 0; names != NULL && names->kind == YNODE_SEQ && k < names->n; k++) {
+			nodes[n] = names->items[k];
+			texts[n++] = names->items[k]->text;
+		}
+	}
+	at = find_repeat(texts, n, &first);
+	if (at < n)
+		rc = fail(c, nodes[at],
+			  "the section name '%s' is given twice (first on line %d); a heading "
+			  "can be only one section",
+			  texts[at], nodes[first]->line);
+	free(nodes);
+	free(texts);
+	return rc;
+}
+
 static int check_schema(struct ctx *c, const struct schema *s, const struct ynode *root)
 {
 	size_t i;
 
-	if (check_file_name(c, s, root) != 0)
+	if (check_file_name(c, s, root) != 0 ||
+	    check_section_names(c, ynode_get(root, "sections")) != 0)
 		return -1;
 	for (i = 0; i < s->nfields; i++)
 		if (check_condition(c, s, s->fields[i].required_if) != 0)
 			return -1;
 	for (i = 0; i < s->nsections; i++)
 		if (check_condition(c, s, s->sections[i].required_if) != 0)
+			return -1;
+	for (i = 0; i < s->nseverity_if; i++)
+		if (check_condition(c, s, s->severity_if[i].when) != 0)
 			return -1;
 	return 0;
 }
@@ -886,6 +1241,69 @@ static int top_date_order(struct ctx *c, struct schema *s, const struct ynode *n
 	return parse_groups(c, s, n, "date-order", &s->date_order, &s->ndate_order);
 }
 
+static int top_fields_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_bool(c, n, "fields-ordered", &s->fields_ordered);
+}
+
+/* The rules of a severity-if entry: names from the catalogue; all when absent. */
+static int severity_if_rules(struct ctx *c, const struct ynode *n, struct severity_if *e)
+{
+	const char **names;
+	size_t i, count;
+	int rule;
+
+	memset(e->rules, n == NULL, sizeof e->rules);
+	if (n == NULL)
+		return 0;
+	if (get_strings(c, n, "rules", &names, &count) != 0)
+		return -1;
+	for (i = 0; i < count; i++) {
+		rule = rule_lookup(names[i]);
+		if (rule < 0)
+			return fail(c, n->kind == YNODE_SEQ ? n->items[i] : n,
+				    "severity-if: unknown rule '%s'; 'clerk rules' lists them",
+				    names[i]);
+		e->rules[rule] = 1;
+	}
+	return 0;
+}
+
+static int parse_severity_if_entry(struct ctx *c, const struct ynode *n, struct severity_if *e)
+{
+	static const char *const keys[] = {"when", "severity", "rules", NULL};
+	const struct ynode *when = ynode_get(n, "when"), *sev = ynode_get(n, "severity");
+	int level;
+
+	if (want_kind(c, n, YNODE_MAP, "severity-if") != 0 ||
+	    check_keys(c, n, "severity-if", keys) != 0)
+		return -1;
+	if (when == NULL || sev == NULL)
+		return fail(c, n, "each entry of severity-if needs 'when' and 'severity'");
+	level = sev->kind == YNODE_SCALAR ? severity_parse(sev->text) : -1;
+	if (level < 0 || level == SEV_ERROR)
+		return fail(c, sev, "the severity of severity-if must be warning, info or off");
+	e->severity = (enum severity)level;
+	e->when = arena_alloc(c->arena, sizeof *e->when);
+	if (parse_cond(c, when, "the 'when' of severity-if", 0, e->when) != 0)
+		return -1;
+	return severity_if_rules(c, ynode_get(n, "rules"), e);
+}
+
+static int top_severity_if(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	size_t i;
+
+	if (want_kind(c, n, YNODE_SEQ, "severity-if") != 0)
+		return -1;
+	s->severity_if = arena_alloc(c->arena, (n->n ? n->n : 1) * sizeof *s->severity_if);
+	s->nseverity_if = n->n;
+	for (i = 0; i < n->n; i++)
+		if (parse_severity_if_entry(c, n->items[i], &s->severity_if[i]) != 0)
+			return -1;
+	return 0;
+}
+
 static int top_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	return get_bool(c, n, "sections-ordered", &s->sections_ordered);
@@ -924,6 +1342,8 @@ static const struct {
     {"path", top_path},
     {"allow-unknown-fields", top_allow_unknown},
     {"fields", parse_fields},
+    {"fields-ordered", top_fields_ordered},
+    {"severity-if", top_severity_if},
     {"exactly-one-of", top_one_of},
     {"date-order", top_date_order},
     {"sections", parse_sections},
@@ -1036,6 +1456,7 @@ struct schema *schema_parse(const char *file, const char *text, size_t len,
 	c.file = file;
 	c.arena = s->arena;
 	c.err = err;
+	c.cfg = NULL;
 	root = ytree_parse(s->arena, text, len, 0, &yerr);
 	if (root == NULL) {
 		if (yerr.message[0] != '\0')
@@ -1078,8 +1499,10 @@ void schema_free(struct schema *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->nfields; i++)
+	for (i = 0; i < s->nfields; i++) {
 		pcre2_code_free(s->fields[i].pattern);
+		free_text_rules(s->fields[i].not_patterns, s->fields[i].nnot_patterns);
+	}
 	for (i = 0; i < s->nsections; i++) {
 		pcre2_code_free(s->sections[i].match);
 		pcre2_code_free(s->sections[i].pattern);
@@ -1325,6 +1748,50 @@ static int resolve_field(const struct schema_set *set, struct schema *s, struct 
 	return 0;
 }
 
+/* True when status can be the status of one of f's targets: a value of its
+ * status enum, or anything when a target's statuses are not an enum. */
+static int target_has_status(const struct field_spec *f, const char *status)
+{
+	const struct field_spec *st;
+	size_t k;
+
+	for (k = 0; k < f->ntargets; k++) {
+		st = schema_field(f->target_schemas[k], f->target_schemas[k]->lifecycle.status);
+		if (st == NULL || st->type != FT_ENUM || has_value(st, status))
+			return 1;
+	}
+	return 0;
+}
+
+/* Checks target-status against the statuses the targets can have. */
+static int check_target_status(const struct schema *s, const struct field_spec *f,
+			       struct config_error *err)
+{
+	const struct ynode *n = f->target_status_node, *where;
+	const struct field_spec *st;
+	size_t k;
+
+	for (k = 0; f->target_not_behind && k < f->ntargets; k++) {
+		st = schema_field(f->target_schemas[k], f->target_schemas[k]->lifecycle.status);
+		if (st == NULL || st->type != FT_ENUM)
+			return config_error_set(
+			    err, s->file, n->line, n->col,
+			    "field '%s': target-status not-behind needs the status of '%s' to be "
+			    "an enum, whose order of values it uses",
+			    f->name, f->targets[k]);
+	}
+	for (k = 0; k < f->ntarget_status; k++) {
+		if (target_has_status(f, f->target_status[k]))
+			continue;
+		where = n->kind == YNODE_SEQ ? n->items[k] : n;
+		return config_error_set(err, s->file, where->line, where->col,
+					"field '%s': target-status '%s' is not a status that the "
+					"records it names can have",
+					f->name, f->target_status[k]);
+	}
+	return 0;
+}
+
 /* ---------------------------------------------------------- extends */
 
 /* Returns a new map node with room for n entries, in arena a. */
@@ -1468,7 +1935,7 @@ static const struct schema *base_of(struct schema_set *set, struct schema *s,
 static int apply_extends(struct schema_set *set, struct schema *s, struct config_error *err)
 {
 	const struct schema *base = base_of(set, s, err);
-	struct ctx c = {s->file, s->arena, err};
+	struct ctx c = {s->file, s->arena, err, NULL};
 
 	if (base == NULL)
 		return -1;
@@ -1526,7 +1993,9 @@ int schema_set_resolve(struct schema_set *set, struct config_error *err)
 			return -1;
 	for (i = 0; i < set->n; i++)
 		for (k = 0; k < set->items[i]->nfields; k++)
-			if (resolve_field(set, set->items[i], &set->items[i]->fields[k], err) != 0)
+			if (resolve_field(set, set->items[i], &set->items[i]->fields[k], err) !=
+				0 ||
+			    check_target_status(set->items[i], &set->items[i]->fields[k], err) != 0)
 				return -1;
 	return 0;
 }

@@ -19,12 +19,33 @@ struct ynode;
 
 enum field_type { FT_STRING, FT_INTEGER, FT_DATE, FT_DURATION, FT_ENUM, FT_URL, FT_LIST, FT_REF };
 
-/* "required when field equals one of values", or "when field is set" (nvalues 0). */
+/* A condition on a record's fields (docs/schemas.md, "Conditions"):
+ * {field, equals}, {field, not-equals}, {field, set}, or all/any of others.
+ * Evaluated in one place: condition.c. */
+enum condition_kind { COND_EQUALS, COND_NOT_EQUALS, COND_SET, COND_ALL, COND_ANY };
+
 struct condition {
-	const char *field;
-	int line, col; /* where the schema names the field */
-	const char **values;
+	enum condition_kind kind;
+	const char *field;   /* the field compared (not for all/any) */
+	int line, col;       /* where the schema writes the condition or its field */
+	const char **values; /* equals, not-equals: the values compared with */
 	size_t nvalues;
+	int set;                 /* COND_SET: 1 filled in, 0 not filled in */
+	struct condition *items; /* all, any: the conditions combined */
+	size_t nitems;
+};
+
+/* How a list's items must be sorted (sorted-items). */
+enum sort_order { SORT_NONE, SORT_TEXT, SORT_NUMBER };
+
+/* A pattern the text must (section must-contain) or must not (a field's
+ * not-patterns, body-patterns) hold, with the schema's own words for a
+ * finding. */
+struct text_rule {
+	pcre2_code *re;
+	const char *message;
+	enum severity severity; /* body-patterns: the findings' severity */
+	int line, col;          /* where the schema gives it */
 };
 
 /* A word people write for a value: not accepted, but named as the value meant. */
@@ -61,20 +82,23 @@ struct field_spec {
 	size_t ntargets;
 	const struct ynode *targets_node;     /* where targets are listed */
 	const struct schema **target_schemas; /* resolved after loading */
+	/* issue 10: lengths, forbidden forms, own words, list order, target status. */
+	int has_min_length, has_max_length; /* in characters (UTF-8 code points) */
+	long min_length, max_length;
+	struct text_rule *not_patterns;
+	size_t nnot_patterns;
+	const char *message; /* said instead of the pattern in field-pattern, or NULL */
+	int unique_items;
+	enum sort_order sorted_items;
+	const char **target_status; /* ref: the statuses a target must have */
+	size_t ntarget_status;
+	int target_not_behind; /* ref: the target's status is not behind the record's */
+	const struct ynode *target_status_node;
 };
 
 struct field_group {
 	const char **names;
 	size_t n;
-};
-
-/* A pattern the text must (section must-contain) or must not (body-patterns)
- * hold, with the schema's own words for a finding. */
-struct text_rule {
-	pcre2_code *re;
-	const char *message;
-	enum severity severity; /* body-patterns: the findings' severity */
-	int line, col;          /* where the schema gives it */
 };
 
 struct section_spec {
@@ -124,6 +148,14 @@ struct schema_series {
 	int line, col;
 };
 
+/* severity-if: the record's findings of the rules marked are shown at
+ * severity (or dropped when it is 0, off) when the condition holds. */
+struct severity_if {
+	struct condition *when;
+	enum severity severity;
+	unsigned char rules[RULE_COUNT]; /* 1 for each rule it applies to */
+};
+
 struct schema {
 	struct arena *arena;
 	const char *file; /* where it was loaded from, for messages */
@@ -159,6 +191,10 @@ struct schema {
 	struct schema_lifecycle lifecycle;
 	struct schema_reporting reporting;
 	struct schema_series series;
+	/* issue 10 */
+	int fields_ordered; /* front matter fields in the schema's order (field-order) */
+	struct severity_if *severity_if;
+	size_t nseverity_if;
 	/* extends: the schema this one builds on, and where it says so; the
 	 * schema is read only when the set resolves it (schema_set_resolve). */
 	const char *extends;

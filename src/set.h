@@ -69,6 +69,9 @@ struct summary {
 	size_t nrefs;
 	struct summary_link *links;
 	size_t nlinks;
+	/* per rule: the highest severity its findings in this record keep
+	 * (the schema's severity-if); NULL when no severity-if holds */
+	enum severity *severity_cap;
 };
 
 /* Makes the summary of a loaded record under schema (NULL when it has

@@ -73,6 +73,10 @@ void set_check_ids(const struct set_index *ix, struct diag_list *diags);
 void set_check_refs(const struct set_index *ix, struct diag_list *diags);
 void set_check_links(const struct set_index *ix, struct diag_list *diags);
 void set_check_reporting(const struct set_index *ix, long as_of, struct diag_list *diags);
+/* ref-status: reports when t, the record that ref r of s names, has a
+ * status r's field does not allow (target-status). */
+void set_check_ref_status(const struct summary *s, const struct summary_ref *r,
+			  const struct summary *t, struct diag_list *diags);
 void set_check_series(const struct set_index *ix, long as_of, struct diag_list *diags);
 
 #endif

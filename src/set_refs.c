@@ -376,6 +376,7 @@ static void check_ref(const struct set_index *ix, size_t si, size_t k,
 	if (!on_cycle[ix->ref_base[si] + k])
 		check_date(s, r, t, diags);
 	check_inactive(ix, si, r, ti, diags);
+	set_check_ref_status(s, r, t, diags);
 }
 
 void set_check_refs(const struct set_index *ix, struct diag_list *diags)

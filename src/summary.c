@@ -9,6 +9,7 @@
 #include "pattern.h"
 #include "record.h"
 #include "set.h"
+#include "severity_if.h"
 #include "util.h"
 
 /* Returns the scalar value of field name, or NULL when absent, empty or not one. */
@@ -252,6 +253,7 @@ struct summary *summary_make(const struct record *rec, const struct schema *sche
 	if (schema == NULL || rec->front == NULL)
 		return s;
 	read_identity(s, rec, schema);
+	s->severity_cap = severity_if_eval(schema, rec->front);
 	s->title = dup_field(rec, "title", NULL, NULL);
 	read_date(rec, schema->lifecycle.date, &s->date);
 	s->status = dup_field(rec, schema->lifecycle.status, &s->status_line, &s->status_col);
@@ -362,5 +364,6 @@ void summary_free(struct summary *s)
 	free(s->status);
 	free(s->interval);
 	free(s->series);
+	free(s->severity_cap);
 	free(s);
 }

@@ -94,3 +94,5 @@ doc_example() {
 @test "example: section-unknown" { doc_example section-unknown; }
 @test "example: section-text" { doc_example section-text; }
 @test "example: body-pattern" { doc_example body-pattern; }
+@test "example: field-order" { doc_example field-order; }
+@test "example: ref-status" { doc_example ref-status; }

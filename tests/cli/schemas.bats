@@ -472,7 +472,8 @@ decision_with_portfolio() {
 	grep -q '^    min: 3$' schemas/voorstel.yml
 	run --separate-stderr "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 2 ]
-	[[ "$stderr" == *"min and max need type integer"* ]]
+	assert_config_error schemas/voorstel.yml "$(line_of '    min: 3' schemas/voorstel.yml)"
+	[[ "$stderr" == *"field 'titel' is of type string, so 'min' does not apply to it; 'min' is for fields of type integer" ]]
 }
 
 # ------------------------------------------------- configuration errors

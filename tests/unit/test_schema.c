@@ -457,12 +457,21 @@ static void test_section_first_match_wins(void **state)
 				    "  - title: A\n"
 				    "    names: [Besluit]\n"
 				    "  - title: B\n"
-				    "    names: [Besluit, Besluiten]\n");
+				    "    names: [Besluit en toelichting, Besluiten]\n");
 
 	(void)state;
 	assert_int_equal(section(s, "Besluit"), 0);
+	assert_int_equal(section(s, "Besluit en toelichting"), 0);
 	assert_int_equal(section(s, "Besluiten"), 1);
 	schema_free(s);
+	/* The same name in two sections is a mistake in the schema. */
+	parse_fail("name: t\n"
+		   "sections:\n"
+		   "  - title: A\n"
+		   "    names: [Besluit]\n"
+		   "  - title: B\n"
+		   "    names: [Besluit, Besluiten]\n",
+		   6, 13, "the section name 'Besluit' is given twice (first on line 4)");
 }
 
 static void test_section_len_respected(void **state)
@@ -652,8 +661,8 @@ static void test_error_structure(void **state)
 	parse_fail("name: x\nsection-level: 7\n", 2, 16, "section-level");
 	parse_fail("name: x\nfields:\n  n:\n    type: integer\n    min: ten\n", 5, 10,
 		   "whole number");
-	parse_fail("name: x\nfields:\n  n:\n    type: string\n    min-items: 1\n", 4, 5,
-		   "min-items");
+	parse_fail("name: x\nfields:\n  n:\n    type: string\n    min-items: 1\n", 5, 5,
+		   "so 'min-items' does not apply to it; 'min-items' is for fields of type list");
 	parse_fail("name: x\nfields:\n  n:\n    type: list\n    items: list\n", 4, 5,
 		   "cannot hold lists");
 }
