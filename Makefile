@@ -52,8 +52,10 @@ $(BUILD)/rule_docs.o: $(BUILD)/rule_docs.c src/rule_doc.h
 $(BUILD)/libclerk.a: $(OBJ)
 	$(AR) rcs $@ $^
 
-$(BUILD)/clerk: cmd/clerk.c $(BUILD)/libclerk.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclerk.a $(ALL_LDFLAGS) $(PKG_LIBS)
+CMD     := $(sort $(wildcard cmd/*.c))
+
+$(BUILD)/clerk: $(CMD) $(wildcard cmd/*.h) $(BUILD)/libclerk.a
+	$(CC) $(ALL_CFLAGS) -Icmd -o $@ $(CMD) $(BUILD)/libclerk.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libclerk.a | $(BUILD)
 	@mkdir -p $(BUILD)/tests

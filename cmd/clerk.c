@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "cmd.h"
 #include "config.h"
 #include "date.h"
 #include "diag.h"
@@ -24,21 +25,16 @@
 #include "util.h"
 #include "version.h"
 
-#define EXIT_FINDINGS 1
-#define EXIT_USAGE    2
-
 struct command {
 	const char *name;
 	const char *summary;
 	int (*run)(int argc, char **argv);
 };
 
-static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 /* Writes one line "clerk: ..." on stderr. Every error line goes through
  * here: paths, keys and arguments in it are escaped, so that it stays one
  * line and cannot steer the terminal. */
-static void error_line(const char *fmt, ...)
+void error_line(const char *fmt, ...)
 {
 	va_list ap;
 	char *line;
@@ -52,8 +48,8 @@ static void error_line(const char *fmt, ...)
 	free(line);
 }
 
-static const char main_usage[] =
-    "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, show, rules, version, help)\n";
+static const char main_usage[] = "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
+				 "show, list, graph, index, rules, version, help)\n";
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -83,7 +79,7 @@ static int usage_error(const char *fmt, ...)
 	return rc;
 }
 
-static int config_failed(const struct config_error *err)
+int config_failed(const struct config_error *err)
 {
 	if (err->line > 0)
 		error_line("%s:%d:%d: %s", err->file, err->line, err->col, err->message);
@@ -444,7 +440,7 @@ static size_t report_pattern_failures(void)
 
 /* Prints what is not about a document: unreadable paths, I/O errors and
  * named files the configuration excludes. */
-static void print_problems(const struct check_run *run)
+void print_problems(const struct check_run *run)
 {
 	size_t i;
 
@@ -645,6 +641,9 @@ static int cmd_help(int argc, char **argv);
 static const struct command commands[] = {
     {"check", "check records against their schemas", cmd_check},
     {"show", "show a record: its fields, references and backlinks", cmd_show},
+    {"list", "list the records: id, type, date, status, title, file", cmd_list},
+    {"graph", "draw the references between records (Graphviz or Mermaid)", cmd_graph},
+    {"index", "write the register of the records as a Markdown file", cmd_index},
     {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
     {"version", "print the version", cmd_version},
     {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},
