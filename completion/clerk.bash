@@ -14,7 +14,7 @@ _clerk() {
 	local formats="text pretty json sarif junit github gitlab"
 
 	if [ "$cword" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "check rules version help --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check list graph index rules version help --help --version" -- "$cur"))
 		return
 	fi
 	case ${words[1]} in
@@ -32,12 +32,31 @@ _clerk() {
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi
 		;;
+	list | graph | index)
+		case $prev in
+		--format)
+			case ${words[1]} in
+			list) COMPREPLY=($(compgen -W "table csv json" -- "$cur")) ;;
+			graph) COMPREPLY=($(compgen -W "dot mermaid" -- "$cur")) ;;
+			esac
+			return
+			;;
+		--config | --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+		--type | --status) return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "$("$clerk" "${words[1]}" --help 2>/dev/null |
+				sed -n 's/^  \(--[a-z-]*\).*/\1/p')" -- "$cur"))
+		elif [ "${words[1]}" != graph ]; then
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi
+		;;
 	rules)
 		[ "$cword" -eq 2 ] &&
 			COMPREPLY=($(compgen -W "--help $("$clerk" rules 2>/dev/null | awk '{print $1}')" -- "$cur"))
 		;;
 	help)
-		[ "$cword" -eq 2 ] && COMPREPLY=($(compgen -W "check rules version" -- "$cur"))
+		[ "$cword" -eq 2 ] && COMPREPLY=($(compgen -W "check list graph index rules version" -- "$cur"))
 		;;
 	version) [ "$cword" -eq 2 ] && COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
 	esac

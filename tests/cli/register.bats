@@ -380,3 +380,31 @@ tree_sum() {
 		printf '%s\n' "$output" | grep -q "^  $c  "
 	done
 }
+
+# The completions bash offers for the words given (as in install.bats).
+complete_words() {
+	bash -c '
+		. "$1/completion/clerk.bash"
+		shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		COMP_WORDS[0]=$CLERK
+		_clerk
+		printf "%s\n" "${COMPREPLY[@]}"
+	' _ "$REPO" "$@" | sort | tr '\n' ' '
+}
+
+@test "bash completion and the man page know list, graph and index" {
+	export CLERK
+	[ "$(complete_words clerk gr)" = "graph " ]
+	[ "$(complete_words clerk list --format '')" = "csv json table " ]
+	[ "$(complete_words clerk graph --format '')" = "dot mermaid " ]
+	[ "$(complete_words clerk index --ch)" = "--check " ]
+	local page
+	page=$(mandoc -T ascii "$REPO/man/clerk.1" | sed 's/.\x08//g')
+	for c in list graph index; do
+		for opt in $("$CLERK" "$c" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
+			[[ "$page" == *"--$opt"* ]] || { echo "man page lacks $c --$opt" >&2; return 1; }
+		done
+		[[ "$page" == *"$c ["* ]] || { echo "man page lacks $c" >&2; return 1; }
+	done
+}
