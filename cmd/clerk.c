@@ -13,6 +13,7 @@
 
 #include "check.h"
 #include "commands.h"
+#include "cmd.h"
 #include "config.h"
 #include "date.h"
 #include "diag.h"
@@ -26,16 +27,11 @@
 #include "util.h"
 #include "version.h"
 
-#define EXIT_FINDINGS 1
-#define EXIT_USAGE    2
-
 struct command {
 	const char *name;
 	const char *summary;
 	int (*run)(int argc, char **argv);
 };
-
-static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Writes "clerk: " and line on stderr, escaped, so that it stays one line
  * and cannot steer the terminal; frees line. */
@@ -49,7 +45,7 @@ static void put_error(char *line)
 
 /* Writes one line "clerk: ..." on stderr, fmt translated. Every error line
  * goes through here or put_error. */
-static void error_line(const char *fmt, ...)
+void error_line(const char *fmt, ...)
 {
 	va_list ap;
 	char *line;
@@ -61,7 +57,8 @@ static void error_line(const char *fmt, ...)
 }
 
 static const char main_usage[] = "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-				 "show, new, rules, version, help)\n";
+				 "show, new, renumber, init, list, graph, index, rules, version, "
+				 "help)\n";
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -88,7 +85,7 @@ static int usage_error(const char *fmt, ...)
 	return rc;
 }
 
-static int config_failed(const struct config_error *err)
+int config_failed(const struct config_error *err)
 {
 	if (err->line > 0)
 		error_line("%s:%d:%d: %s", err->file, err->line, err->col, err->message);
@@ -453,7 +450,7 @@ static size_t report_pattern_failures(void)
 
 /* Prints what is not about a document: unreadable paths, I/O errors and
  * named files the configuration excludes. */
-static void print_problems(const struct check_run *run)
+void print_problems(const struct check_run *run)
 {
 	size_t i;
 
@@ -664,6 +661,9 @@ static const struct command commands[] = {
     {"new", "create a record with the next free id: clerk new TYPE", cmd_new},
     {"renumber", "give a record another id, and every reference to it", cmd_renumber},
     {"init", "start a records repository: configuration, folders, examples", cmd_init},
+    {"list", "list the records: id, type, date, status, title, file", cmd_list},
+    {"graph", "draw the references between records (Graphviz or Mermaid)", cmd_graph},
+    {"index", "write the register of the records as a Markdown file", cmd_index},
     {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
     {"version", "print the version", cmd_version},
     {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},

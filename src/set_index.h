@@ -79,4 +79,8 @@ void set_check_ref_status(const struct summary *s, const struct summary_ref *r,
 			  const struct summary *t, struct diag_list *diags);
 void set_check_series(const struct set_index *ix, long as_of, struct diag_list *diags);
 
+/* Returns the newest dated report (not a draft) that cites agreement ai as
+ * its type's reporting says, or SET_NONE; for `clerk index`. */
+size_t set_newest_report(const struct set_index *ix, size_t ai);
+
 #endif

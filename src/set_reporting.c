@@ -255,3 +255,10 @@ void set_check_series(const struct set_index *ix, long as_of, struct diag_list *
 	smap_free(&unknown_map);
 	free(members);
 }
+
+/* ------------------------------------------------- for the register */
+
+size_t set_newest_report(const struct set_index *ix, size_t ai)
+{
+	return newest_report(ix, ai);
+}

@@ -1,0 +1,23 @@
+/* cmd.h - what the command files of the program share (defined in clerk.c). */
+#ifndef CLERK_CMD_H
+#define CLERK_CMD_H
+
+#include "check.h"
+#include "config.h"
+
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE    2
+
+/* Writes one line "clerk: ..." on stderr, escaped so that it stays one line. */
+void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Reports a configuration or schema error; returns EXIT_USAGE. */
+int config_failed(const struct config_error *err);
+/* Prints the run's unreadable paths and I/O errors on stderr. */
+void print_problems(const struct check_run *run);
+
+/* The register commands, in register.c. */
+int cmd_list(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+
+#endif

@@ -1,0 +1,272 @@
+/* register.c - the rows of the register and the formats of `clerk list`. */
+#include "register.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "out_util.h"
+#include "reg_text.h"
+#include "util.h"
+
+/* ---------------------------------------------------------------- rows */
+
+static int listed(const char *word, const char *const *list, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	for (i = 0; word != NULL && i < n; i++)
+		if (strcmp(word, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int kept(const struct summary *s, const struct reg_filter *f)
+{
+	return f == NULL || (listed(s->schema->name, f->types, f->ntypes) &&
+			     listed(s->status, f->statuses, f->nstatuses));
+}
+
+struct sort_item {
+	const struct summary *s;
+	size_t i;
+};
+
+/* By type, then id (records without one last), then path. */
+static int row_compare(const void *pa, const void *pb)
+{
+	const struct summary *a = ((const struct sort_item *)pa)->s;
+	const struct summary *b = ((const struct sort_item *)pb)->s;
+	int rc = strcmp(a->schema->name, b->schema->name);
+
+	if (rc == 0 && (a->id == NULL) != (b->id == NULL))
+		rc = a->id == NULL ? 1 : -1;
+	if (rc == 0 && a->id != NULL)
+		rc = reg_id_compare(a->id, b->id);
+	return rc != 0 ? rc : strcmp(a->path, b->path);
+}
+
+static void sort_rows(struct reg *r)
+{
+	struct sort_item *items = xmalloc((r->n ? r->n : 1) * sizeof *items);
+	size_t k;
+
+	for (k = 0; k < r->n; k++) {
+		items[k].s = r->ix.recs[r->rows[k]];
+		items[k].i = r->rows[k];
+	}
+	if (r->n > 1)
+		qsort(items, r->n, sizeof *items, row_compare);
+	for (k = 0; k < r->n; k++)
+		r->rows[k] = items[k].i;
+	free(items);
+}
+
+void reg_build(struct reg *r, const struct check_run *run, const struct reg_filter *filter)
+{
+	const struct summary *s;
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	set_index_build(&r->ix, run->records, run->nrecords);
+	r->rows = xmalloc((run->nrecords ? run->nrecords : 1) * sizeof *r->rows);
+	r->skipped = xmalloc((run->nrecords ? run->nrecords : 1) * sizeof *r->skipped);
+	for (i = 0; i < run->nrecords; i++) {
+		s = run->records[i];
+		if (s->unreadable || s->schema == NULL)
+			r->skipped[r->nskipped++] = i;
+		else if (kept(s, filter))
+			r->rows[r->n++] = i;
+	}
+	sort_rows(r);
+}
+
+void reg_free(struct reg *r)
+{
+	set_index_free(&r->ix);
+	free(r->rows);
+	free(r->skipped);
+	memset(r, 0, sizeof *r);
+}
+
+const char *reg_ref_field(const struct reg *r, size_t i, size_t k)
+{
+	const struct summary *s = r->ix.recs[i];
+
+	return k < s->nrefs ? s->refs[k].spec->name : "link";
+}
+
+/* ---------------------------------------------------------- the cells */
+
+#define NCOLS 6
+static const char *const columns[NCOLS] = {"id", "type", "date", "status", "title", "path"};
+
+/* The cells of record s, in the order of columns[]; "" for what it lacks. */
+static void row_cells(const struct summary *s, const char *cells[NCOLS])
+{
+	cells[0] = s->id ? s->id : "";
+	cells[1] = s->schema->name;
+	cells[2] = s->date.days >= 0 ? s->date.text : "";
+	cells[3] = s->status ? s->status : "";
+	cells[4] = s->title ? s->title : "";
+	cells[5] = s->path;
+}
+
+/* ---------------------------------------------------------- the table */
+
+static void write_table_line(FILE *f, char *const *cells, const size_t *width)
+{
+	size_t c, w;
+
+	for (c = 0; c < NCOLS; c++) {
+		fputs(cells[c], f);
+		if (c + 1 == NCOLS)
+			break;
+		for (w = reg_display_width(cells[c]); w < width[c] + 2; w++)
+			fputc(' ', f);
+	}
+	fputc('\n', f);
+}
+
+void reg_write_table(FILE *f, const struct reg *r)
+{
+	char **text = xmalloc((r->n + 1) * NCOLS * sizeof *text);
+	const char *cells[NCOLS];
+	size_t width[NCOLS] = {0}, k, c, w;
+
+	for (c = 0; c < NCOLS; c++)
+		text[c] = xstrdup(columns[c]);
+	for (k = 0; k < r->n; k++) {
+		row_cells(r->ix.recs[r->rows[k]], cells);
+		for (c = 0; c < NCOLS; c++)
+			text[(k + 1) * NCOLS + c] = reg_terminal_text(cells[c]);
+	}
+	for (k = 0; k < (r->n + 1) * NCOLS; k++) {
+		w = reg_display_width(text[k]);
+		if (w > width[k % NCOLS])
+			width[k % NCOLS] = w;
+	}
+	for (k = 0; k <= r->n; k++)
+		write_table_line(f, text + k * NCOLS, width);
+	for (k = 0; k < (r->n + 1) * NCOLS; k++)
+		free(text[k]);
+	free(text);
+}
+
+/* ------------------------------------------------------------------ CSV */
+
+static void write_csv_line(FILE *f, const char *const *cells)
+{
+	struct buf b = {0};
+	size_t c;
+
+	for (c = 0; c < NCOLS; c++) {
+		if (c > 0)
+			buf_puts(&b, ",");
+		reg_csv_field(&b, cells[c]);
+	}
+	buf_puts(&b, "\r\n");
+	fputs(b.data, f);
+	buf_free(&b);
+}
+
+void reg_write_csv(FILE *f, const struct reg *r)
+{
+	const char *cells[NCOLS];
+	size_t k;
+
+	write_csv_line(f, columns);
+	for (k = 0; k < r->n; k++) {
+		row_cells(r->ix.recs[r->rows[k]], cells);
+		write_csv_line(f, cells);
+	}
+}
+
+/* ----------------------------------------------------------------- JSON */
+
+static void json_or_null(FILE *f, const char *s)
+{
+	if (s == NULL)
+		fputs("null", f);
+	else
+		out_json_string(f, s);
+}
+
+/* One reference: {"field", "target", "path"}; path null when not found. */
+static void json_ref(FILE *f, int *first, const char *field, const char *target,
+		     const struct summary *t)
+{
+	fprintf(f, "%s{\"field\":", *first ? "" : ",");
+	out_json_string(f, field);
+	fputs(",\"target\":", f);
+	json_or_null(f, target);
+	fputs(",\"path\":", f);
+	json_or_null(f, t ? t->path : NULL);
+	fputc('}', f);
+	*first = 0;
+}
+
+/* The record's references: every ref value, and every body link to a record. */
+static void json_refs(FILE *f, const struct set_index *ix, size_t i)
+{
+	const struct summary *s = ix->recs[i];
+	size_t k, ti;
+	int first = 1;
+
+	fputs(",\"references\":[", f);
+	for (k = 0; k < s->nrefs; k++) {
+		ti = ix->ref_target[ix->ref_base[i] + k];
+		json_ref(f, &first, s->refs[k].spec->name, s->refs[k].value,
+			 ti < ix->n ? ix->recs[ti] : NULL);
+	}
+	for (k = 0; k < s->nlinks; k++) {
+		ti = ix->link_target[ix->link_base[i] + k];
+		if (ti < ix->n)
+			json_ref(f, &first, "link", ix->recs[ti]->id, ix->recs[ti]);
+	}
+	fputc(']', f);
+}
+
+static void json_backlinks(FILE *f, const struct set_index *ix, size_t i)
+{
+	const struct set_edge *e;
+	const struct summary *u;
+	size_t k;
+
+	fputs(",\"backlinks\":[", f);
+	for (k = ix->in_start[i]; k < ix->in_start[i + 1]; k++) {
+		e = &ix->in[k];
+		u = ix->recs[e->from];
+		fprintf(f, "%s{\"field\":", k > ix->in_start[i] ? "," : "");
+		out_json_string(f, e->link ? "link" : u->refs[e->k].spec->name);
+		fputs(",\"source\":", f);
+		json_or_null(f, u->id);
+		fputs(",\"path\":", f);
+		out_json_string(f, u->path);
+		fputc('}', f);
+	}
+	fputc(']', f);
+}
+
+void reg_write_json(FILE *f, const struct reg *r)
+{
+	const struct summary *s;
+	const char *cells[NCOLS];
+	size_t k, c;
+
+	fputs("[", f);
+	for (k = 0; k < r->n; k++) {
+		s = r->ix.recs[r->rows[k]];
+		row_cells(s, cells);
+		fputs(k ? ",\n{" : "\n{", f);
+		for (c = 0; c < NCOLS; c++) {
+			fprintf(f, "%s\"%s\":", c ? "," : "", columns[c]);
+			json_or_null(f, cells[c][0] != '\0' || c == 5 ? cells[c] : NULL);
+		}
+		json_refs(f, &r->ix, r->rows[k]);
+		json_backlinks(f, &r->ix, r->rows[k]);
+		fputc('}', f);
+	}
+	fputs(r->n ? "\n]\n" : "]\n", f);
+}
