@@ -378,6 +378,18 @@ static struct summary *unread_summary(const struct project *p, const struct sour
 	return s;
 }
 
+struct file_result *check_unread(const struct project *p, const struct source *src, const char *why)
+{
+	struct file_result *r = xcalloc(1, sizeof *r);
+
+	diag_report(&r->diags, src->path, 1, 1, RULE_FILE_TOO_LARGE,
+		    "%s, so it was not checked; split it into smaller records, or "
+		    "raise 'max-file-size' in .clerk.yml",
+		    why);
+	r->summary = unread_summary(p, src);
+	return r;
+}
+
 struct file_result *check_file(const struct project *p, const struct source *src)
 {
 	struct file_result *r;
@@ -385,16 +397,11 @@ struct file_result *check_file(const struct project *p, const struct source *src
 	struct read_error err;
 	char *text = read_file(src->path, p->cfg.max_file_size, &len, &err);
 
+	if (text == NULL && err.kind == READ_TOO_LARGE)
+		return check_unread(p, src, err.message);
 	if (text == NULL) {
 		r = xcalloc(1, sizeof *r);
-		if (err.kind == READ_TOO_LARGE) {
-			diag_report(&r->diags, src->path, 1, 1, RULE_FILE_TOO_LARGE,
-				    "%s, so it was not checked; split it into smaller records, or "
-				    "raise 'max-file-size' in .clerk.yml",
-				    err.message);
-			r->summary = unread_summary(p, src);
-		} else
-			r->error = xstrdup(err.message);
+		r->error = xstrdup(err.message);
 		return r;
 	}
 	r = check_text(p, src, text, len);
@@ -656,5 +663,10 @@ void check_free(struct check_run *run)
 	for (i = 0; i < run->nonly; i++)
 		free(run->only[i]);
 	free(run->only);
+	for (i = 0; i < run->ntexts; i++) {
+		free(run->texts[i].path);
+		free(run->texts[i].text);
+	}
+	free(run->texts);
 	memset(run, 0, sizeof *run);
 }

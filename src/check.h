@@ -62,7 +62,18 @@ struct file_result *check_file(const struct project *p, const struct source *src
 /* The same on text already read (len bytes); for tests and the fuzzer. */
 struct file_result *check_text(const struct project *p, const struct source *src, const char *text,
 			       size_t len);
+/* The result for a file too large to read (why: "the file is 20 MB, more
+ * than the limit of 16 MB"): file-too-large, and a summary that counts it. */
+struct file_result *check_unread(const struct project *p, const struct source *src,
+				 const char *why);
 void file_result_free(struct file_result *r);
+
+/* A file's text as checked, when the file on disk may differ (--staged). */
+struct held_text {
+	char *path;
+	char *text;
+	size_t len;
+};
 
 struct check_run {
 	const struct project *project;
@@ -75,7 +86,9 @@ struct check_run {
 	int system_errors; /* fatal problems */
 	char **only;       /* when set, report only findings in these files */
 	size_t nonly;
-	double load_ms, set_ms; /* time spent per file and in the whole-set stage */
+	double load_ms, set_ms;  /* time spent per file and in the whole-set stage */
+	struct held_text *texts; /* --staged: the texts of the files reported on */
+	size_t ntexts, ntexts_cap;
 };
 
 /* Prepares a run; p must outlive it. as_of is YYYY-MM-DD. */
