@@ -283,8 +283,8 @@ static void add_entry(struct staged *s, const char *line)
 	memcpy(e->sha, sp1 + 1, (size_t)(sp2 - sp1 - 1));
 	e->sha[sp2 - sp1 - 1] = '\0';
 	e->path = path;
-	e->changed =
-	    bsearch(&path, s->changed, s->nchanged, sizeof *s->changed, path_compare) != NULL;
+	e->changed = s->nchanged > 0 && bsearch(&path, s->changed, s->nchanged, sizeof *s->changed,
+						path_compare) != NULL;
 }
 
 /* Lists the staged set; returns the ls-files text the entries point into. */
