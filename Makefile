@@ -18,9 +18,17 @@ override SAN_CFLAGS  := -O1 $(SAN_FLAGS)
 override SAN_LDFLAGS := $(SAN_FLAGS)
 endif
 
+# Where clerk is published (docs/output.md): the home page goes into SARIF's
+# informationUri, the address of docs/rules.md into each rule's helpUri.
+# Empty by default, as clerk has no public home yet: SARIF then leaves both
+# out. Run `make clean` after changing them.
+CLERK_HOME      ?=
+CLERK_RULES_URL ?= $(if $(CLERK_HOME),$(CLERK_HOME)/blob/main/docs/rules.md)
+HOME_FLAGS   = -DCLERK_HOME='"$(CLERK_HOME)"' -DCLERK_RULES_URL='"$(CLERK_RULES_URL)"'
+
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(HOME_FLAGS) -Isrc -I$(BUILD)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
 
 SRC     := $(sort $(wildcard src/*.c))

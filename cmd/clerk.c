@@ -24,6 +24,7 @@
 #include "project.h"
 #include "schema.h"
 #include "show.h"
+#include "staged.h"
 #include "util.h"
 #include "version.h"
 
@@ -96,7 +97,7 @@ int config_failed(const struct config_error *err)
 
 /* ----------------------------------------------------------------- check */
 
-static const char check_usage[] = "usage: clerk check [OPTION...] [PATH...]\n";
+static const char check_usage[] = "usage: clerk check [--staged] [OPTION...] [PATH...]\n";
 
 /* The options of check: one row each, with the line `clerk check --help` shows. */
 static const struct check_option {
@@ -114,6 +115,9 @@ static const struct check_option {
      "colour the pretty format: auto (default, on a terminal without NO_COLOR), always or never"},
     {"config", 1, 'c', "FILE", "read this configuration instead of the .clerk.yml found upwards"},
     {"max-warnings", 1, 'w', "N", "fail (exit 1) when there are more than N warnings"},
+    {"staged", 0, 'S', NULL,
+     "check what is staged in Git for the next commit (the pre-commit hook): report on the "
+     "added, changed and renamed records, checked against the staged version of the whole set"},
     {"quiet", 0, 'q', NULL, "leave out the summary line"},
     {"print-config", 0, 'P', NULL,
      "print the configuration in effect and where each setting came from"},
@@ -131,6 +135,9 @@ static void check_help(void)
 	fputs(check_usage, stdout);
 	puts("Checks every record (a .md file with front matter) in the given files and folders\n"
 	     "(default: the current folder) against its type's schema. Never writes a record.\n"
+	     "Named files are checked as part of their whole set and reported on alone. With\n"
+	     "--staged, the versions staged in Git are read (with git itself, into memory) and\n"
+	     "the records the next commit adds, changes or renames are reported on.\n"
 	     "\noptions:");
 	for (i = 0; i < NCHECK_OPTIONS; i++) {
 		o = &check_options_table[i];
@@ -150,7 +157,7 @@ struct check_options {
 	struct out_options out;
 	enum color_when color;
 	long max_warnings; /* -1: no limit */
-	int help, print_config;
+	int help, print_config, staged;
 };
 
 /* Reports a command-line mistake: the message, then the usage line. */
@@ -218,6 +225,9 @@ static int set_option(struct check_options *o, int key, const char *arg)
 	case 'P':
 		o->print_config = 1;
 		return 0;
+	case 'S':
+		o->staged = 1;
+		return 0;
 	case 'h':
 		o->help = 1;
 		return 0;
@@ -275,6 +285,10 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	}
 	if (rc != 0 || o->help)
 		return rc;
+	if (o->staged && optind < argc)
+		return check_usage_error("--staged checks what is staged in Git and takes no "
+					 "paths; leave out '%s'",
+					 argv[optind]);
 	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
 		return check_usage_error(
 		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
@@ -458,6 +472,23 @@ void print_problems(const struct check_run *run)
 		error_line("%s: %s", run->problems.items[i].path, run->problems.items[i].message);
 }
 
+/* Checks the staged records into run; returns 0, or -1 after saying why
+ * Git could not be asked. Says so when no record is staged. */
+static int run_staged(struct check_run *run)
+{
+	char *error = NULL;
+	long n = check_staged(run, &error);
+
+	if (n < 0) {
+		error_line("%s", error);
+		free(error);
+		return -1;
+	}
+	if (n == 0)
+		error_line("no record is staged for the next commit; nothing to check");
+	return 0;
+}
+
 /* Checks the paths (or the current folder) and writes the findings;
  * returns the exit code. */
 static int run_check(const struct check_options *o, const struct project *p, char **paths,
@@ -477,7 +508,13 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	else
 		date_today(as_of);
 	check_init(&run, p, as_of);
-	check_paths(&run, paths, (size_t)npaths);
+	if (o->staged) {
+		if (run_staged(&run) != 0) {
+			check_free(&run);
+			return EXIT_USAGE;
+		}
+	} else
+		check_paths(&run, paths, (size_t)npaths);
 	print_problems(&run);
 	run.system_errors += report_pattern_failures();
 	if (getenv("CLERK_TIMINGS") != NULL)

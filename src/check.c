@@ -361,7 +361,6 @@ struct file_result *check_text(const struct project *p, const struct source *src
 			       size_t len)
 {
 	struct file_result *r = xcalloc(1, sizeof *r);
-	struct suppress_list suppressions = {0}; /* issue 8: kept with the file's result */
 	const char *mapped = config_type_for(&p->cfg, src->relpath);
 	const struct schema *schema = NULL;
 	struct rule_ctx ctx;
@@ -388,13 +387,13 @@ struct file_result *check_text(const struct project *p, const struct source *src
 	}
 	if (rec->has_front || mapped != NULL || src->named)
 		r->summary = summarise(p, rec, schema, mapped);
-	/* issue 8: suppression comments, read while the tree exists and
-	 * applied as a filter after all rules of this file. */
-	suppress_scan(&suppressions, rec, &r->diags);
-	forgive_skipped(&suppressions, p->cfg.severity);
+	/* Suppression comments are read while the tree exists; check_finish
+	 * applies them after the whole-set rules too. */
+	suppress_scan(&r->suppressions, rec, &r->diags);
+	forgive_skipped(&r->suppressions, p->cfg.severity);
+	if (r->suppressions.n > 0)
+		r->path = xstrdup(src->path);
 	record_free(rec);
-	suppress_apply(&suppressions, &r->diags, src->path);
-	suppress_free(&suppressions);
 	return r;
 }
 
@@ -418,6 +417,18 @@ static struct summary *unread_summary(const struct project *p, const struct sour
 	return s;
 }
 
+struct file_result *check_unread(const struct project *p, const struct source *src, const char *why)
+{
+	struct file_result *r = xcalloc(1, sizeof *r);
+
+	diag_report(&r->diags, src->path, 1, 1, RULE_FILE_TOO_LARGE,
+		    "%s, so it was not checked; split it into smaller records, or "
+		    "raise 'max-file-size' in .clerk.yml",
+		    why);
+	r->summary = unread_summary(p, src);
+	return r;
+}
+
 struct file_result *check_file(const struct project *p, const struct source *src)
 {
 	struct file_result *r;
@@ -425,16 +436,11 @@ struct file_result *check_file(const struct project *p, const struct source *src
 	struct read_error err;
 	char *text = read_file(src->path, p->cfg.max_file_size, &len, &err);
 
+	if (text == NULL && err.kind == READ_TOO_LARGE)
+		return check_unread(p, src, err.message);
 	if (text == NULL) {
 		r = xcalloc(1, sizeof *r);
-		if (err.kind == READ_TOO_LARGE) {
-			diag_report(&r->diags, src->path, 1, 1, RULE_FILE_TOO_LARGE,
-				    "%s, so it was not checked; split it into smaller records, or "
-				    "raise 'max-file-size' in .clerk.yml",
-				    err.message);
-			r->summary = unread_summary(p, src);
-		} else
-			r->error = xstrdup(err.message);
+		r->error = xstrdup(err.message);
 		return r;
 	}
 	r = check_text(p, src, text, len);
@@ -448,6 +454,8 @@ void file_result_free(struct file_result *r)
 		return;
 	diag_list_free(&r->diags);
 	summary_free(r->summary);
+	suppress_free(&r->suppressions);
+	free(r->path);
 	free(r->error);
 	free(r);
 }
@@ -463,7 +471,18 @@ void check_init(struct check_run *run, const struct project *p, const char *as_o
 
 void check_add(struct check_run *run, struct file_result *r)
 {
+	struct file_suppressions *fs;
+
 	diag_list_move(&run->diags, &r->diags);
+	if (r->suppressions.n > 0 && r->path != NULL) {
+		xgrow((void **)&run->suppress, &run->suppress_cap, run->nsuppress,
+		      sizeof *run->suppress);
+		fs = &run->suppress[run->nsuppress++];
+		fs->path = r->path;
+		fs->list = r->suppressions;
+		r->path = NULL;
+		memset(&r->suppressions, 0, sizeof r->suppressions);
+	}
 	if (r->summary != NULL) {
 		xgrow((void **)&run->records, &run->cap, run->nrecords, sizeof *run->records);
 		run->records[run->nrecords++] = r->summary;
@@ -771,6 +790,40 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 	check_finish(run);
 }
 
+/* ----------------------------------------- suppression comments, as a filter */
+
+static int suppressions_compare(const void *pa, const void *pb)
+{
+	const struct file_suppressions *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
+/* True when d stays: its file's comments do not silence it. */
+static int not_suppressed(const struct diag *d, void *data)
+{
+	struct check_run *run = data;
+	struct file_suppressions key = {(char *)d->path, {0}}, *fs;
+
+	fs = bsearch(&key, run->suppress, run->nsuppress, sizeof *run->suppress,
+		     suppressions_compare);
+	return fs == NULL || !suppress_silences(&fs->list, d);
+}
+
+/* Drops what the files' clerk comments silence, among the findings of
+ * every rule, then reports the comments that silenced nothing. */
+static void apply_suppressions(struct check_run *run)
+{
+	size_t i;
+
+	if (run->nsuppress == 0)
+		return;
+	qsort(run->suppress, run->nsuppress, sizeof *run->suppress, suppressions_compare);
+	diag_list_filter(&run->diags, not_suppressed, run);
+	for (i = 0; i < run->nsuppress; i++)
+		suppress_report_unused(&run->suppress[i].list, &run->diags, run->suppress[i].path);
+}
+
 /* ------------------------------------- filters after all rules (issue 8)
  * The baseline of .clerk.yml's `ignore:` drops findings after every rule
  * has run. Kept apart so that it can move with the per-file/whole-set
@@ -813,6 +866,7 @@ void check_finish(struct check_run *run)
 
 	set_check(run->records, run->nrecords, run->as_of, &run->diags);
 	run->set_ms = now_ms() - start;
+	apply_suppressions(run);
 	diag_list_apply_severity(&run->diags, run->project->cfg.severity);
 	severity_if_apply(&run->diags, run->records, run->nrecords);
 	diag_list_sort(&run->diags);
@@ -834,5 +888,15 @@ void check_free(struct check_run *run)
 	for (i = 0; i < run->nonly; i++)
 		free(run->only[i]);
 	free(run->only);
+	for (i = 0; i < run->nsuppress; i++) {
+		free(run->suppress[i].path);
+		suppress_free(&run->suppress[i].list);
+	}
+	free(run->suppress);
+	for (i = 0; i < run->ntexts; i++) {
+		free(run->texts[i].path);
+		free(run->texts[i].text);
+	}
+	free(run->texts);
 	memset(run, 0, sizeof *run);
 }

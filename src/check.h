@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "project.h"
 #include "set.h"
+#include "suppress.h"
 
 /* A file to check: its path as reached from the argument, its path from
  * the configuration's folder (what globs see), and whether it was named. */
@@ -51,9 +52,11 @@ void problem_list_free(struct problem_list *list);
 
 /* What the per-file stage returns for one file. */
 struct file_result {
-	struct diag_list diags;  /* every finding, before severities apply */
-	struct summary *summary; /* NULL when the file is not a record */
-	char *error;             /* why the file could not be read, or NULL */
+	struct diag_list diags;            /* every finding, before severities apply */
+	struct suppress_list suppressions; /* its clerk comments, applied by check_finish */
+	char *path;                        /* the file's path, when it has suppressions */
+	struct summary *summary;           /* NULL when the file is not a record */
+	char *error;                       /* why the file could not be read, or NULL */
 };
 
 /* The per-file stage: reads src and checks it on its own. Writes nothing
@@ -62,7 +65,24 @@ struct file_result *check_file(const struct project *p, const struct source *src
 /* The same on text already read (len bytes); for tests and the fuzzer. */
 struct file_result *check_text(const struct project *p, const struct source *src, const char *text,
 			       size_t len);
+/* The result for a file too large to read (why: "the file is 20 MB, more
+ * than the limit of 16 MB"): file-too-large, and a summary that counts it. */
+struct file_result *check_unread(const struct project *p, const struct source *src,
+				 const char *why);
 void file_result_free(struct file_result *r);
+
+/* The clerk comments of one file, kept by the run until check_finish. */
+struct file_suppressions {
+	char *path;
+	struct suppress_list list;
+};
+
+/* A file's text as checked, when the file on disk may differ (--staged). */
+struct held_text {
+	char *path;
+	char *text;
+	size_t len;
+};
 
 struct check_run {
 	const struct project *project;
@@ -76,7 +96,11 @@ struct check_run {
 	char **only;       /* when set, report only findings in these files */
 	size_t nonly;
 	size_t hidden;          /* findings in other files of the set, not shown */
-	double load_ms, set_ms; /* time spent per file and in the whole-set stage */
+	double load_ms, set_ms;             /* time spent per file and in the whole-set stage */
+	struct file_suppressions *suppress; /* by path, of files that have clerk comments */
+	size_t nsuppress, suppress_cap;
+	struct held_text *texts; /* --staged: the texts of the files reported on */
+	size_t ntexts, ntexts_cap;
 };
 
 /* Prepares a run; p must outlive it. as_of is YYYY-MM-DD. */
@@ -85,9 +109,10 @@ void check_init(struct check_run *run, const struct project *p, const char *as_o
 void check_paths(struct check_run *run, char *const *paths, size_t npaths);
 /* Takes over a file result (and frees it). */
 void check_add(struct check_run *run, struct file_result *r);
-/* Runs the whole-set rules, applies the severities and the baseline,
- * sorts, and keeps only the files asked for (and the findings on records
- * they cite that leave a citation unchecked; the rest counts in hidden). */
+/* Runs the whole-set rules, applies the files' suppression comments, the
+ * severities and the baseline, sorts, and keeps only the files asked for
+ * (and the findings on records they cite that leave a citation unchecked;
+ * the rest counts in hidden). */
 void check_finish(struct check_run *run);
 void check_free(struct check_run *run);
 

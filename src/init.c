@@ -133,8 +133,9 @@ static const char precommit_text[] =
     "    hooks:\n"
     "      - id: clerk-check\n"
     "        name: clerk check\n"
-    "        entry: clerk check --quiet\n"
+    "        entry: clerk check --staged --quiet\n"
     "        language: system\n"
+    "        pass_filenames: false\n"
     "        files: '\\.md$'\n";
 
 static const char readme_text[] =
@@ -159,7 +160,8 @@ static const char readme_text[] =
     "the same number on two branches, 'clerk renumber' gives one of them a free number and\n"
     "changes every reference to it.\n"
     "\n"
-    "Before each commit, Git runs 'clerk check' on the records you changed\n"
+    "Before each commit, Git runs 'clerk check --staged' on the records you changed, as they\n"
+    "will be committed\n"
     "(.pre-commit-config.yaml; install it once with 'pre-commit install').\n";
 
 const struct init_file init_files[] = {

@@ -262,6 +262,7 @@ void out_write_pretty(FILE *f, const struct check_run *run, const struct out_opt
 	struct pretty p = {f, opt->color, 1, {0}};
 	size_t i;
 
+	p.src.run = run;
 	for (i = 0; i < run->diags.n; i++)
 		write_diag(&p, &run->diags.items[i]);
 	out_source_free(&p.src);

@@ -38,6 +38,7 @@ static void write_rule(FILE *f, int id)
 {
 	const struct rule_info *r = &rule_catalogue[id];
 	const struct rule_doc *doc = rule_doc_find(r->name);
+	char *help_uri;
 
 	fputs(id ? ",\n{\"id\":" : "\n{\"id\":", f);
 	out_json_string(f, r->name);
@@ -48,7 +49,13 @@ static void write_rule(FILE *f, int id)
 	fputs(",\"help\":{\"text\":", f);
 	out_json_string(f, doc && doc->prose[0] ? doc->prose : r->summary);
 	fprintf(f, "},\"defaultConfiguration\":{\"level\":\"%s\"}", levels[r->severity]);
-	fprintf(f, ",\"helpUri\":\"%s/blob/main/docs/rules.md#%s\"}", CLERK_HOME, r->name);
+	if (CLERK_RULES_URL[0] != '\0') {
+		help_uri = xasprintf("%s#%s", CLERK_RULES_URL, r->name);
+		fputs(",\"helpUri\":", f);
+		out_json_string(f, help_uri);
+		free(help_uri);
+	}
+	fputc('}', f);
 }
 
 /* Writes "uri":...,"uriBaseId":"SRCROOT" for a relative path, or a file:
@@ -200,7 +207,11 @@ void out_write_sarif(FILE *f, const struct check_run *run, const struct out_opti
 	    "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"clerk\",\"version\":",
 	    f);
 	out_json_string(f, CLERK_VERSION);
-	fprintf(f, ",\"informationUri\":\"%s\",\"rules\":[", CLERK_HOME);
+	if (CLERK_HOME[0] != '\0') {
+		fputs(",\"informationUri\":", f);
+		out_json_string(f, CLERK_HOME);
+	}
+	fputs(",\"rules\":[", f);
 	for (i = 0; i < RULE_COUNT; i++)
 		write_rule(f, (int)i);
 	fputs("]}}", f);

@@ -128,6 +128,7 @@ void out_xml_text(FILE *f, const char *s)
 static int source_load(struct out_source *src, const char *path)
 {
 	struct read_error err;
+	size_t i;
 
 	free(src->path);
 	free(src->text);
@@ -136,6 +137,13 @@ static int source_load(struct out_source *src, const char *path)
 	src->len = 0;
 	src->cur_line = 1;
 	src->cur_off = 0;
+	for (i = 0; src->run != NULL && i < src->run->ntexts; i++)
+		if (strcmp(src->run->texts[i].path, path) == 0) {
+			src->len = src->run->texts[i].len;
+			src->text = xmalloc(src->len + 1);
+			memcpy(src->text, src->run->texts[i].text, src->len + 1);
+			return 0;
+		}
 	src->text = read_file(path, OUT_SOURCE_MAX, &src->len, &err);
 	return src->text ? 0 : -1;
 }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "check.h"
+
 /* Writes s as a JSON string literal, quotes included. */
 void out_json_string(FILE *f, const char *s);
 /* Writes s as XML character data or attribute text (quotes escaped too);
@@ -23,7 +25,8 @@ size_t out_utf8_count(const char *s, size_t n);
 
 /* A cache of one file's lines for writers that show the source. Files are
  * read when first asked for, only when regular and at most OUT_SOURCE_MAX
- * bytes; zero-initialise, free with out_source_free. */
+ * bytes; a text the run holds for the path (the staged version) is used
+ * instead of the file. Zero-initialise, set run, free with out_source_free. */
 #define OUT_SOURCE_MAX (4u << 20)
 struct out_source {
 	char *path; /* the file now held, or NULL */
@@ -31,6 +34,7 @@ struct out_source {
 	size_t len;
 	int cur_line; /* the line that starts at cur_off: lines are asked for in order */
 	size_t cur_off;
+	const struct check_run *run; /* its held texts stand in for the files (--staged) */
 };
 
 /* Returns line (from 1) of path without its line ending, its length in

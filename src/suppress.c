@@ -263,23 +263,21 @@ static struct suppress_entry *find(struct suppress_list *list, enum suppress_kin
 	return e;
 }
 
-/* True when d stays: no suppression entry covers it. */
-static int not_suppressed(const struct diag *d, void *data)
+int suppress_silences(struct suppress_list *list, const struct diag *d)
 {
-	struct suppress_list *list = data;
 	struct suppress_entry *e;
 	int k;
 
 	if (d->rule == RULE_SUPPRESSION_UNKNOWN || d->rule == RULE_SUPPRESSION_UNUSED)
-		return 1;
+		return 0;
 	for (k = SUPPRESS_LINE; k <= SUPPRESS_FILE; k++) {
 		e = find(list, (enum suppress_kind)k, d->rule, d->line);
 		if (e != NULL) {
 			e->used = 1;
-			return 0;
+			return 1;
 		}
 	}
-	return 1;
+	return 0;
 }
 
 static const char *const kind_words[] = {
@@ -288,14 +286,12 @@ static const char *const kind_words[] = {
     [SUPPRESS_FILE] = "in this file",
 };
 
-void suppress_apply(struct suppress_list *list, struct diag_list *diags, const char *path)
+void suppress_report_unused(const struct suppress_list *list, struct diag_list *diags,
+			    const char *path)
 {
 	const struct suppress_entry *e;
 	size_t i;
 
-	if (list->n == 0)
-		return;
-	diag_list_filter(diags, not_suppressed, list);
 	for (i = 0; i < list->n; i++) {
 		e = &list->items[i];
 		if (!e->used)

@@ -6,9 +6,10 @@
  *
  * A reason may follow the names after " -- ". suppress_scan reads the
  * comments in the per-file stage (while the Markdown tree exists) into a
- * small list kept with the file's result; suppress_apply is a filter over
- * the file's diagnostics after all rules ran. Lookups are binary searches,
- * so many comments and many findings do not multiply. */
+ * small list kept with the file's result; the run applies every file's list
+ * as a filter after all rules ran, the whole-set rules included
+ * (check_finish), so that any finding on a line can be silenced. Lookups
+ * are binary searches, so many comments and many findings do not multiply. */
 #ifndef CLERK_SUPPRESS_H
 #define CLERK_SUPPRESS_H
 
@@ -37,9 +38,14 @@ struct suppress_list {
 /* Reads the clerk comments of rec's body into list (zero-initialised);
  * reports suppression-unknown for names that are no rule to diags. */
 void suppress_scan(struct suppress_list *list, const struct record *rec, struct diag_list *diags);
-/* Drops the diagnostics of diags (all of one file) that list silences,
- * then reports suppression-unused for each entry that silenced nothing. */
-void suppress_apply(struct suppress_list *list, struct diag_list *diags, const char *path);
+/* Returns 1 when list (the comments of d's file) silences d, and marks
+ * the entry that does as used; else 0. The suppression rules themselves
+ * are never silenced. */
+int suppress_silences(struct suppress_list *list, const struct diag *d);
+/* Reports suppression-unused at path for each entry of list that silenced
+ * nothing; call it after every finding was passed to suppress_silences. */
+void suppress_report_unused(const struct suppress_list *list, struct diag_list *diags,
+			    const char *path);
 void suppress_free(struct suppress_list *list);
 
 #endif

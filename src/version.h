@@ -6,11 +6,19 @@
 #define CLERK_VERSION "0.1.0"
 #endif
 
-/* Where the project lives; SARIF's informationUri and the rules' helpUri
- * (CLERK_HOME "/blob/main/docs/rules.md#RULE") point here. Override with
- * -DCLERK_HOME=... when building a fork. */
+/* Where clerk is published, set when building: `make CLERK_HOME=https://...`
+ * (see docs/output.md). CLERK_HOME is the project's home page, SARIF's
+ * informationUri; CLERK_RULES_URL is the address of docs/rules.md, to which
+ * "#RULE" is appended for each rule's helpUri (the Makefile derives it from
+ * CLERK_HOME as CLERK_HOME/blob/main/docs/rules.md). Both are empty by
+ * default: clerk has no public home yet, and SARIF then leaves them out
+ * rather than point at an address that does not exist. The rules' help text
+ * is in the SARIF file either way. */
 #ifndef CLERK_HOME
-#define CLERK_HOME "https://github.com/clerk-records/clerk"
+#define CLERK_HOME ""
+#endif
+#ifndef CLERK_RULES_URL
+#define CLERK_RULES_URL ""
 #endif
 
 #endif

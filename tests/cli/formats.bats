@@ -73,7 +73,7 @@ findings_of() {
 	run "$CLERK" check --format xml
 	[ "$status" -eq 2 ]
 	[ "${lines[0]}" = "clerk: unknown output format 'xml'; use text, pretty, json, sarif, junit, github or gitlab" ]
-	[ "${lines[1]}" = "usage: clerk check [OPTION...] [PATH...]" ]
+	[ "${lines[1]}" = "usage: clerk check [--staged] [OPTION...] [PATH...]" ]
 	[ "${#lines[@]}" -eq 2 ]
 }
 

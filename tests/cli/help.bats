@@ -56,10 +56,10 @@ load helper
 	run "$CLERK" check --bogus
 	[ "$status" -eq 2 ]
 	[ "${#lines[@]}" -eq 2 ]
-	[ "${lines[1]}" = "usage: clerk check [OPTION...] [PATH...]" ]
+	[ "${lines[1]}" = "usage: clerk check [--staged] [OPTION...] [PATH...]" ]
 	run "$CLERK" check --format
 	[ "$status" -eq 2 ]
-	[ "$output" = "$(printf "clerk: '--format' needs a value\nusage: clerk check [OPTION...] [PATH...]")" ]
+	[ "$output" = "$(printf "clerk: '--format' needs a value\nusage: clerk check [--staged] [OPTION...] [PATH...]")" ]
 	run "$CLERK" check --max-warnings many
 	[ "$status" -eq 2 ]
 	[ "${#lines[@]}" -eq 2 ]

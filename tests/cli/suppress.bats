@@ -137,3 +137,73 @@ EOT
 	run timeout 20 "$CLERK" check --quiet
 	[ "$status" -ne 124 ]
 }
+
+# A decision citing $1 in 'cites', with the body lines $2 after the decision.
+citing_decision() {
+	cat <<EOT
+---
+type: decision
+id: 2024-017
+title: Vaststelling van het mandaatregister
+date: 2024-03-12
+status: adopted
+authority: College van burgemeester en wethouders van Dijkmeer
+cites: $1
+---
+# Vaststelling van het mandaatregister
+
+## Besluit
+
+1. het mandaatregister 2024 vast te stellen.
+$2
+EOT
+}
+
+@test "whole-set findings are silenced too: a broken link on the next line" {
+	citing_decision 2024-001 "
+Zie de [kaart](bijlagen/kaart.md)." | write 2024-017.md
+	valid_decision 2024-001 | write 2024-001.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_one link-broken 2024-017.md:16
+	assert_only_one
+	citing_decision 2024-001 "
+<!-- clerk-disable-next-line link-broken -- the map is kept on paper -->
+Zie de [kaart](bijlagen/kaart.md)." | write 2024-017.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+}
+
+@test "whole-set findings are silenced too: a reference in the front matter, by disable-file" {
+	citing_decision 2024-099 "" | write 2024-017.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_one ref-unresolved 2024-017.md:8
+	citing_decision 2024-099 "
+<!-- clerk-disable-file ref-unresolved -- the cited decision predates the register -->" |
+		write 2024-017.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+	# Also when only this file is named: the whole set is still read.
+	run "$CLERK" check --as-of "$AS_OF" 2024-017.md
+	assert_clean
+}
+
+@test "suppression-unused knows the whole-set rules: unused only when nothing was silenced" {
+	valid_decision 2024-001 | write 2024-001.md
+	# The link and the reference are fine: both comments silence nothing.
+	citing_decision 2024-001 "
+<!-- clerk-disable-file ref-unresolved -->
+<!-- clerk-disable-next-line link-broken -->
+Zie het [eerdere besluit](2024-001.md)." | write 2024-017.md
+	run "$CLERK" check --as-of "$AS_OF"
+	[ "$(printf '%s\n' "$output" | grep -c '\[suppression-unused\]$')" -eq 2 ]
+	[ "$(printf '%s\n' "$output" | grep -c '\]$')" -eq 2 ]
+	[[ "$output" == *"2024-017.md:16:1: info: this clerk comment silences 'ref-unresolved', but there is no such finding in this file"* ]]
+	[[ "$output" == *"2024-017.md:17:1: info: this clerk comment silences 'link-broken', but there is no such finding on the next line"* ]]
+	# Break both: each comment is used, nothing is reported.
+	citing_decision 2024-099 "
+<!-- clerk-disable-file ref-unresolved -->
+<!-- clerk-disable-next-line link-broken -->
+Zie het [eerdere besluit](2024-002.md)." | write 2024-017.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+}
