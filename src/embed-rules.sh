@@ -16,15 +16,24 @@ set -eu
 table() {
 	echo "const struct rule_doc $1[] = {"
 	awk '
-	function lit(s) {
-		gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\?/, "\\?", s)
-		return "\"" s "\""
+	# Returns s as a C string literal, ending in a newline when nl is set.
+	function lit(s, nl,    parts, n, i, r) {
+		# A backslash becomes two: joined by hand, since what gsub makes of
+		# backslashes in its replacement differs between awks.
+		n = split(s, parts, /\\/)
+		r = parts[1]
+		for (i = 2; i <= n; i++) r = r "\\\\" parts[i]
+		gsub(/"/, "\\\"", r); gsub(/\?/, "\\?", r)
+		n = split(r, parts, /\n/)
+		r = parts[1]
+		for (i = 2; i <= n; i++) r = r "\\n" parts[i]
+		return "\"" r (nl ? "\\n" : "") "\""
 	}
 	function flush() {
 		if (rule == "") return
 		while (n > 0 && lines[n] == "") n--
 		printf "    {\"%s\",\n     %s,\n", rule, lit(prose)
-		for (i = 1; i <= n; i++) printf "     %s\n", lit(lines[i] "\\n")
+		for (i = 1; i <= n; i++) printf "     %s\n", lit(lines[i], 1)
 		print "    },"
 		rule = ""
 	}
@@ -44,7 +53,7 @@ table() {
 		if (part == "severity" && $0 == "") { part = "prose"; next }
 		if (part == "prose") {
 			if ($0 == "") { para = 1; next }
-			prose = prose (prose == "" ? "" : (para ? "\\n\\n" : " ")) $0
+			prose = prose (prose == "" ? "" : (para ? "\n\n" : " ")) $0
 			para = 0
 		}
 	}
