@@ -32,6 +32,7 @@ ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(HOME_FLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
 
 SRC     := $(sort $(wildcard src/*.c))
+CMD     := $(sort $(wildcard cmd/*.c))
 OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_schemas.o $(BUILD)/rule_docs.o
 SCHEMAS := $(sort $(wildcard schemas/*.yml))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
@@ -46,7 +47,7 @@ MO      := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/clerk.mo)
 # string (diag_report, fail, ...) and the markers _(), N_() and RULE().
 XGETTEXT_KEYS := -k_ -kN_ -kngettext:1,2 -kdiag_report:6 -kdiag_set_help:2 -kfail:3 \
 	-kconfig_error_set:5 -kerror_line:1 -kusage_error:1 -kcheck_usage_error:1 \
-	-krules_usage_error:1 -kRULE:4 -kjoin_words:4 -kdiag_add_related:5
+	-krules_usage_error:1 -kRULE:4 -kjoin_words:4 -kdiag_add_related:5 -kusage_fail:2 -kprint_help:2 -kreg_usage_error:2
 
 .PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench mutate \
 	po-update
@@ -81,10 +82,10 @@ $(BUILD)/locale/%/LC_MESSAGES/clerk.mo: po/%.po
 $(BUILD)/schema_texts.c: $(SCHEMAS) src/schema-texts.sh | $(BUILD)
 	src/schema-texts.sh $(SCHEMAS) > $@
 
-$(BUILD)/clerk.pot: $(SRC) $(wildcard src/*.h) src/rules.def cmd/clerk.c $(BUILD)/schema_texts.c
+$(BUILD)/clerk.pot: $(SRC) $(wildcard src/*.h) src/rules.def $(CMD) $(BUILD)/schema_texts.c
 	xgettext --from-code=UTF-8 -L C --add-comments=TRANSLATORS: --package-name=clerk \
 		--msgid-bugs-address="see README.md" --add-location=file $(XGETTEXT_KEYS) -o $@ \
-		$(SRC) src/rules.def cmd/clerk.c $(BUILD)/schema_texts.c
+		$(SRC) src/rules.def $(CMD) $(BUILD)/schema_texts.c
 
 # Brings po/*.po up to date with the source: new texts are added untranslated
 # (the tests then fail until they are translated).
@@ -96,7 +97,6 @@ $(BUILD)/libclerk.a: $(OBJ)
 
 # The program: cmd/clerk.c (the table of subcommands) and the commands in
 # other files of cmd/.
-CMD     := $(sort $(wildcard cmd/*.c))
 $(BUILD)/clerk: $(CMD) $(wildcard cmd/*.h) $(BUILD)/libclerk.a
 	$(CC) $(ALL_CFLAGS) -Icmd -o $@ $(CMD) $(BUILD)/libclerk.a $(ALL_LDFLAGS) $(PKG_LIBS)
 

@@ -57,9 +57,10 @@ void error_line(const char *fmt, ...)
 	put_error(line);
 }
 
-static const char main_usage[] = "usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-				 "show, new, renumber, init, list, graph, index, rules, version, "
-				 "help)\n";
+static const char main_usage[] =
+    N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
+       "show, new, renumber, init, list, graph, index, rules, version, "
+       "help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -97,7 +98,7 @@ int config_failed(const struct config_error *err)
 
 /* ----------------------------------------------------------------- check */
 
-static const char check_usage[] = "usage: clerk check [--staged] [OPTION...] [PATH...]\n";
+static const char check_usage[] = N_("usage: clerk check [--staged] [OPTION...] [PATH...]\n");
 
 /* The options of check: one row each, with the line `clerk check --help` shows. */
 static const struct check_option {
@@ -107,21 +108,24 @@ static const struct check_option {
 	const char *arg, *help;
 } check_options_table[] = {
     {"as-of", 1, 'a', "YYYY-MM-DD",
-     "the date that counts as today (default: .clerk.yml's, or today)"},
+     N_("the date that counts as today (default: .clerk.yml's, or today)")},
     {"format", 1, 'f', "FORMAT",
-     "how to write the findings: text, pretty, json, sarif, junit, github or gitlab"},
-    {"output", 1, 'o', "FILE", "write the findings to FILE (replaced whole, never half-written)"},
+     N_("how to write the findings: text, pretty, json, sarif, junit, github or gitlab")},
+    {"output", 1, 'o', "FILE",
+     N_("write the findings to FILE (replaced whole, never half-written)")},
     {"color", 1, 'C', "WHEN",
-     "colour the pretty format: auto (default, on a terminal without NO_COLOR), always or never"},
-    {"config", 1, 'c', "FILE", "read this configuration instead of the .clerk.yml found upwards"},
-    {"max-warnings", 1, 'w', "N", "fail (exit 1) when there are more than N warnings"},
+     N_("colour the pretty format: auto (default, on a terminal without NO_COLOR), always or "
+	"never")},
+    {"config", 1, 'c', "FILE",
+     N_("read this configuration instead of the .clerk.yml found upwards")},
+    {"max-warnings", 1, 'w', "N", N_("fail (exit 1) when there are more than N warnings")},
     {"staged", 0, 'S', NULL,
-     "check what is staged in Git for the next commit (the pre-commit hook): report on the "
-     "added, changed and renamed records, checked against the staged version of the whole set"},
-    {"quiet", 0, 'q', NULL, "leave out the summary line"},
+     N_("check what is staged in Git for the next commit (the pre-commit hook): report on the "
+	"added, changed and renamed records, checked against the staged version of the whole set")},
+    {"quiet", 0, 'q', NULL, N_("leave out the summary line")},
     {"print-config", 0, 'P', NULL,
-     "print the configuration in effect and where each setting came from"},
-    {"help", 0, 'h', NULL, "show this help"},
+     N_("print the configuration in effect and where each setting came from")},
+    {"help", 0, 'h', NULL, N_("show this help")},
 };
 
 #define NCHECK_OPTIONS (sizeof check_options_table / sizeof *check_options_table)
@@ -132,21 +136,22 @@ static void check_help(void)
 	char left[64];
 	size_t i;
 
-	fputs(check_usage, stdout);
-	puts("Checks every record (a .md file with front matter) in the given files and folders\n"
-	     "(default: the current folder) against its type's schema. Never writes a record.\n"
-	     "Named files are checked as part of their whole set and reported on alone. With\n"
-	     "--staged, the versions staged in Git are read (with git itself, into memory) and\n"
-	     "the records the next commit adds, changes or renames are reported on.\n"
-	     "\noptions:");
+	fputs(_(check_usage), stdout);
+	puts(_("Checks every record (a .md file with front matter) in the given files and folders\n"
+	       "(default: the current folder) against its type's schema. Never writes a record.\n"
+	       "Named files are checked as part of their whole set and reported on alone. With\n"
+	       "--staged, the versions staged in Git are read (with git itself, into memory) and\n"
+	       "the records the next commit adds, changes or renames are reported on.\n"
+	       "\noptions:"));
 	for (i = 0; i < NCHECK_OPTIONS; i++) {
 		o = &check_options_table[i];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
 			 o->arg ? o->arg : "");
-		printf("  %-22s %s\n", left, o->help);
+		printf("  %-22s %s\n", left, _(o->help));
 	}
-	puts("\nexit codes: 0 no errors, 1 errors (or too many warnings), 2 clerk could not do its "
-	     "work.");
+	puts(_(
+	    "\nexit codes: 0 no errors, 1 errors (or too many warnings), 2 clerk could not do its "
+	    "work."));
 }
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -247,7 +252,7 @@ static int choose_writer(struct check_options *o)
 	if (o->writer == NULL) {
 		names = out_format_names();
 		error_line("unknown output format '%s'; use %s", o->format, names);
-		fputs(check_usage, stderr);
+		fputs(_(check_usage), stderr);
 		free(names);
 		return EXIT_USAGE;
 	}
@@ -577,14 +582,14 @@ static int cmd_show(int argc, char **argv)
 	int rc = 0;
 
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		puts("usage: clerk show [--config FILE] ID\n"
-		     "Shows the record with this id: its fields, the records it refers to (with\n"
-		     "their titles and files, or \"not found\") and every record that refers or\n"
-		     "links to it.\n"
-		     "\noptions:\n"
-		     "  --config FILE          read this configuration instead of the .clerk.yml "
-		     "found upwards\n"
-		     "  --help                 show this help");
+		puts(_("usage: clerk show [--config FILE] ID\n"
+		       "Shows the record with this id: its fields, the records it refers to (with\n"
+		       "their titles and files, or \"not found\") and every record that refers or\n"
+		       "links to it.\n"
+		       "\noptions:\n"
+		       "  --config FILE          read this configuration instead of the .clerk.yml "
+		       "found upwards\n"
+		       "  --help                 show this help"));
 		return 0;
 	}
 	if (argc == 4 && strcmp(argv[1], "--config") == 0)
@@ -613,16 +618,16 @@ static int cmd_show(int argc, char **argv)
 
 /* ----------------------------------------------------------------- rules */
 
-static const char rules_usage[] = "usage: clerk rules [NAME]\n";
+static const char rules_usage[] = N_("usage: clerk rules [NAME]\n");
 
 static void rules_help(void)
 {
-	fputs(rules_usage, stdout);
-	puts("Without NAME, lists every rule: its name, default severity and what it looks for.\n"
-	     "With NAME, explains that rule, with a record that breaks it and one that passes\n"
-	     "(the text of docs/rules.md, built into clerk).\n"
-	     "\noptions:\n"
-	     "  --help                 show this help");
+	fputs(_(rules_usage), stdout);
+	puts(_("Without NAME, lists every rule: its name, default severity and what it looks for.\n"
+	       "With NAME, explains that rule, with a record that breaks it and one that passes\n"
+	       "(the text of docs/rules.md, built into clerk).\n"
+	       "\noptions:\n"
+	       "  --help                 show this help"));
 }
 
 static int rules_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -647,9 +652,9 @@ static int explain_rule(const char *name)
 	if (id < 0)
 		return rules_usage_error("unknown rule '%s'; 'clerk rules' lists them", name);
 	doc = rule_doc_find(name);
-	printf("%s (default severity: %s)\n", name, severity_name(rule_catalogue[id].severity));
+	printf(_("%s (default severity: %s)\n"), name, severity_name(rule_catalogue[id].severity));
 	if (doc == NULL)
-		printf("\n%s\n", rule_catalogue[id].summary);
+		printf("\n%s\n", _(rule_catalogue[id].summary));
 	else
 		fputs(doc->section, stdout);
 	return 0;
@@ -671,7 +676,7 @@ static int cmd_rules(int argc, char **argv)
 		return explain_rule(argv[1]);
 	for (i = 0; i < RULE_COUNT; i++)
 		printf("%-20s %-8s %s\n", rule_catalogue[i].name,
-		       severity_name(rule_catalogue[i].severity), rule_catalogue[i].summary);
+		       severity_name(rule_catalogue[i].severity), _(rule_catalogue[i].summary));
 	return 0;
 }
 
@@ -680,8 +685,8 @@ static int cmd_rules(int argc, char **argv)
 static int cmd_version(int argc, char **argv)
 {
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		puts("usage: clerk version\nPrints clerk's version (also: clerk --version).\n"
-		     "\noptions:\n  --help                 show this help");
+		puts(_("usage: clerk version\nPrints clerk's version (also: clerk --version).\n"
+		       "\noptions:\n  --help                 show this help"));
 		return 0;
 	}
 	if (argc > 1)
@@ -693,17 +698,17 @@ static int cmd_version(int argc, char **argv)
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
-    {"check", "check records against their schemas", cmd_check},
-    {"show", "show a record: its fields, references and backlinks", cmd_show},
-    {"new", "create a record with the next free id: clerk new TYPE", cmd_new},
-    {"renumber", "give a record another id, and every reference to it", cmd_renumber},
-    {"init", "start a records repository: configuration, folders, examples", cmd_init},
-    {"list", "list the records: id, type, date, status, title, file", cmd_list},
-    {"graph", "draw the references between records (Graphviz or Mermaid)", cmd_graph},
-    {"index", "write the register of the records as a Markdown file", cmd_index},
-    {"rules", "list every rule, or explain one: clerk rules NAME", cmd_rules},
-    {"version", "print the version", cmd_version},
-    {"help", "show this help, or a command's: clerk help COMMAND", cmd_help},
+    {"check", N_("check records against their schemas"), cmd_check},
+    {"show", N_("show a record: its fields, references and backlinks"), cmd_show},
+    {"new", N_("create a record with the next free id: clerk new TYPE"), cmd_new},
+    {"renumber", N_("give a record another id, and every reference to it"), cmd_renumber},
+    {"init", N_("start a records repository: configuration, folders, examples"), cmd_init},
+    {"list", N_("list the records: id, type, date, status, title, file"), cmd_list},
+    {"graph", N_("draw the references between records (Graphviz or Mermaid)"), cmd_graph},
+    {"index", N_("write the register of the records as a Markdown file"), cmd_index},
+    {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
+    {"version", N_("print the version"), cmd_version},
+    {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -728,15 +733,15 @@ static int cmd_help(int argc, char **argv)
 		return c->run(2, help_argv);
 	if (argc > 1 && c == NULL && strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0)
 		return usage_error("unknown command '%s'", argv[1]);
-	puts("usage: clerk COMMAND [OPTION...] [ARG...]\n"
-	     "clerk keeps and checks governance records: Markdown files with YAML front matter.\n"
-	     "\ncommands:");
+	puts(_("usage: clerk COMMAND [OPTION...] [ARG...]\n"
+	       "clerk keeps and checks governance records: Markdown files with YAML front matter.\n"
+	       "\ncommands:"));
 	for (i = 0; i < NCOMMANDS; i++)
-		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
-	puts("\noptions:\n"
-	     "  --help     show this help\n"
-	     "  --version  print the version\n"
-	     "\nRun 'clerk COMMAND --help' for the options of a command.");
+		printf("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	puts(_("\noptions:\n"
+	       "  --help     show this help\n"
+	       "  --version  print the version\n"
+	       "\nRun 'clerk COMMAND --help' for the options of a command."));
 	return 0;
 }
 
@@ -751,8 +756,7 @@ static int global_options(int argc, char **argv)
 		lang = argv[1] + 7;
 		used = 1;
 	} else if (argc > 1 && strcmp(argv[1], "--lang") == 0) {
-		if (argc < 3)
-		{
+		if (argc < 3) {
 			usage_error("--lang needs a language: en or nl");
 			return -1;
 		}

@@ -19,6 +19,7 @@
 #include "graph.h"
 #include "register.h"
 #include "util.h"
+#include "i18n.h"
 
 /* One option of a register command, with the line its --help shows. */
 struct reg_option {
@@ -36,20 +37,21 @@ struct reg_args {
 	int check, help;
 };
 
-static const char config_help[] = "read this configuration instead of the .clerk.yml found upwards";
+static const char config_help[] =
+    N_("read this configuration instead of the .clerk.yml found upwards");
 
 static void print_help(const char *usage, const char *text, const struct reg_option *opts, size_t n)
 {
 	char left[64];
 	size_t i;
 
-	fputs(usage, stdout);
-	puts(text);
-	puts("\noptions:");
+	fputs(_(usage), stdout);
+	puts(_(text));
+	puts(_("\noptions:"));
 	for (i = 0; i < n; i++) {
 		snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].arg ? " " : "",
 			 opts[i].arg ? opts[i].arg : "");
-		printf("  %-22s %s\n", left, opts[i].help);
+		printf("  %-22s %s\n", left, _(opts[i].help));
 	}
 }
 
@@ -63,11 +65,11 @@ static int reg_usage_error(const char *usage, const char *fmt, ...)
 	char *message;
 
 	va_start(ap, fmt);
-	message = xvasprintf(fmt, ap);
+	message = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	error_line("%s", message);
 	free(message);
-	fputs(usage, stderr);
+	fputs(_(usage), stderr);
 	return EXIT_USAGE;
 }
 
@@ -153,7 +155,7 @@ static int check_types(const struct project *p, const struct reg_args *a, const 
 			continue;
 		list = join_words(names, p->schemas.n, "'", " or ");
 		error_line("'%s' is not a known record type; use %s", a->types[i], list);
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		free(list);
 		rc = EXIT_USAGE;
 	}
@@ -197,14 +199,15 @@ static void note_skipped(const struct reg *r, const char *where)
 
 /* ------------------------------------------------------------------ list */
 
-static const char list_usage[] = "usage: clerk list [OPTION...] [PATH...]\n";
+static const char list_usage[] = N_("usage: clerk list [OPTION...] [PATH...]\n");
 
 static const struct reg_option list_options[] = {
-    {"type", 1, 't', "TYPE", "only records of this type (may be given more than once)"},
-    {"status", 1, 's', "STATUS", "only records with this status (may be given more than once)"},
-    {"format", 1, 'f', "FORMAT", "table (default), csv or json (with references and backlinks)"},
+    {"type", 1, 't', "TYPE", N_("only records of this type (may be given more than once)")},
+    {"status", 1, 's', "STATUS", N_("only records with this status (may be given more than once)")},
+    {"format", 1, 'f', "FORMAT",
+     N_("table (default), csv or json (with references and backlinks)")},
     {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, "show this help"},
+    {"help", 0, 'h', NULL, N_("show this help")},
 };
 
 #define NLIST (sizeof list_options / sizeof *list_options)
@@ -260,13 +263,13 @@ int cmd_list(int argc, char **argv)
 
 /* ----------------------------------------------------------------- graph */
 
-static const char graph_usage[] = "usage: clerk graph [OPTION...] [ID]\n";
+static const char graph_usage[] = N_("usage: clerk graph [OPTION...] [ID]\n");
 
 static const struct reg_option graph_options[] = {
-    {"format", 1, 'f', "FORMAT", "dot (Graphviz, the default) or mermaid (a flowchart)"},
-    {"type", 1, 't', "TYPE", "only records of this type (may be given more than once)"},
+    {"format", 1, 'f', "FORMAT", N_("dot (Graphviz, the default) or mermaid (a flowchart)")},
+    {"type", 1, 't', "TYPE", N_("only records of this type (may be given more than once)")},
     {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, "show this help"},
+    {"help", 0, 'h', NULL, N_("show this help")},
 };
 
 #define NGRAPH (sizeof graph_options / sizeof *graph_options)
@@ -334,14 +337,15 @@ int cmd_graph(int argc, char **argv)
 
 /* ----------------------------------------------------------------- index */
 
-static const char index_usage[] = "usage: clerk index [OPTION...] [FOLDER]\n";
+static const char index_usage[] = N_("usage: clerk index [OPTION...] [FOLDER]\n");
 
 static const struct reg_option index_options[] = {
-    {"output", 1, 'o', "FILE", "write the register to FILE (default: REGISTER.md in the folder)"},
+    {"output", 1, 'o', "FILE",
+     N_("write the register to FILE (default: REGISTER.md in the folder)")},
     {"check", 0, 'C', NULL,
-     "write nothing; fail (exit 1) when the register is missing or out of date"},
+     N_("write nothing; fail (exit 1) when the register is missing or out of date")},
     {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, "show this help"},
+    {"help", 0, 'h', NULL, N_("show this help")},
 };
 
 #define NINDEX (sizeof index_options / sizeof *index_options)
@@ -454,7 +458,7 @@ static int index_write(const struct check_run *run, const char *output, int chec
 	text = reg_markdown(&r, dir);
 	rc = compare_register(output, text, check);
 	if (rc == 0)
-		printf("%s is up to date\n", output);
+		printf(_("%s is up to date\n"), output);
 	else if (rc == 1 && !check)
 		rc = write_atomic(output, text, strlen(text)) == 0 ? 0 : EXIT_USAGE;
 	if (rc == 0 && !check)

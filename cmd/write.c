@@ -16,6 +16,7 @@
 #include "record_new.h"
 #include "renumber.h"
 #include "util.h"
+#include "i18n.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE   2
@@ -30,8 +31,8 @@ static void say(const char *message)
 
 static int usage_fail(const char *usage, const char *message)
 {
-	say(message);
-	fputs(usage, stderr);
+	say(_(message));
+	fputs(_(usage), stderr);
 	return EXIT_USAGE;
 }
 
@@ -78,7 +79,7 @@ static int open_set(struct project *p, const char *config, const char *dir, char
 	}
 	real = realpath(dir, NULL);
 	if (real == NULL) {
-		char *m = xasprintf("%s: no such folder", dir);
+		char *m = xasprintf(_("%s: no such folder"), dir);
 
 		say(m);
 		free(m);
@@ -91,13 +92,13 @@ static int open_set(struct project *p, const char *config, const char *dir, char
 /* ------------------------------------------------------------------- new */
 
 static const char new_usage[] =
-    "usage: clerk new TYPE [--title T] [--date YYYY-MM-DD] [--set FIELD=VALUE]... [--id ID]\n"
-    "                      [--dir DIR] [--config FILE]\n";
+    N_("usage: clerk new TYPE [--title T] [--date YYYY-MM-DD] [--set FIELD=VALUE]... [--id ID]\n"
+       "                      [--dir DIR] [--config FILE]\n");
 
 static void new_help(void)
 {
-	fputs(new_usage, stdout);
-	puts(
+	fputs(_(new_usage), stdout);
+	puts(_(
 	    "Creates a new record of type TYPE (such as covenant, decision or progress-report)\n"
 	    "and prints the path of its file. The record has every field its type requires\n"
 	    "(those without a value are left empty, for you to fill in: 'clerk check' lists\n"
@@ -117,7 +118,8 @@ static void new_help(void)
 	    "  --config FILE          read this configuration instead of the .clerk.yml found "
 	    "upwards\n"
 	    "  --help                 show this help\n"
-	    "\nexit codes: 0 created, 1 refused (nothing written), 2 clerk could not do its work.");
+	    "\nexit codes: 0 created, 1 refused (nothing written), 2 clerk could not do its "
+	    "work."));
 }
 
 struct new_args {
@@ -218,26 +220,27 @@ int cmd_new(int argc, char **argv)
 
 /* -------------------------------------------------------------- renumber */
 
-static const char renumber_usage[] = "usage: clerk renumber [--dir DIR] [--config FILE] OLD NEW\n";
+static const char renumber_usage[] =
+    N_("usage: clerk renumber [--dir DIR] [--config FILE] OLD NEW\n");
 
 static void renumber_help(void)
 {
-	fputs(renumber_usage, stdout);
-	puts("Gives the record with id OLD the id NEW: changes the id in the record, renames\n"
-	     "its file to fit its type's file name, and changes every reference to OLD in the\n"
-	     "other records (ref fields, list items) and every link to its file. Use it when\n"
-	     "two people took the same number on two branches.\n"
-	     "\n"
-	     "All or nothing: when one of the files cannot be written, none is changed.\n"
-	     "Refused when NEW is taken (in the folder or in any Git branch) or does not have\n"
-	     "the form of the type's ids. Files that do not change are not touched.\n"
-	     "\noptions:\n"
-	     "  --dir DIR              the records folder (default: where .clerk.yml is)\n"
-	     "  --config FILE          read this configuration instead of the .clerk.yml found "
-	     "upwards\n"
-	     "  --help                 show this help\n"
-	     "\nexit codes: 0 renumbered, 1 refused (nothing written), 2 clerk could not do its "
-	     "work\n(nothing written).");
+	fputs(_(renumber_usage), stdout);
+	puts(_("Gives the record with id OLD the id NEW: changes the id in the record, renames\n"
+	       "its file to fit its type's file name, and changes every reference to OLD in the\n"
+	       "other records (ref fields, list items) and every link to its file. Use it when\n"
+	       "two people took the same number on two branches.\n"
+	       "\n"
+	       "All or nothing: when one of the files cannot be written, none is changed.\n"
+	       "Refused when NEW is taken (in the folder or in any Git branch) or does not have\n"
+	       "the form of the type's ids. Files that do not change are not touched.\n"
+	       "\noptions:\n"
+	       "  --dir DIR              the records folder (default: where .clerk.yml is)\n"
+	       "  --config FILE          read this configuration instead of the .clerk.yml found "
+	       "upwards\n"
+	       "  --help                 show this help\n"
+	       "\nexit codes: 0 renumbered, 1 refused (nothing written), 2 clerk could not do its "
+	       "work\n(nothing written)."));
 }
 
 /* Reads --dir and --config (each followed by a value) before OLD NEW. */
@@ -270,7 +273,7 @@ int cmd_renumber(int argc, char **argv)
 	struct project p;
 	char msg[512], *root = NULL;
 	size_t changed;
-	int first, rc;
+	int first = 1, rc;
 
 	if (is_help(argc, argv)) {
 		renumber_help();
@@ -285,8 +288,9 @@ int cmd_renumber(int argc, char **argv)
 	if (rc == 0) {
 		rc = renumber(&p, root, argv[first], argv[first + 1], &changed, msg, sizeof msg);
 		if (rc == 0)
-			printf("renumbered %s to %s: %zu file%s changed\n", argv[first],
-			       argv[first + 1], changed, changed == 1 ? "" : "s");
+			printf(ngettext("renumbered %s to %s: %zu file changed\n",
+					"renumbered %s to %s: %zu files changed\n", changed),
+			       argv[first], argv[first + 1], changed);
 		else
 			say(msg);
 	}
@@ -297,19 +301,20 @@ int cmd_renumber(int argc, char **argv)
 
 /* ------------------------------------------------------------------ init */
 
-static const char init_usage[] = "usage: clerk init [DIR]\n";
+static const char init_usage[] = N_("usage: clerk init [DIR]\n");
 
 static void init_help(void)
 {
-	fputs(init_usage, stdout);
-	puts("Starts a records repository in DIR (default: the current folder): a .clerk.yml\n"
-	     "with comments, the folders covenants/, decisions/ and reports/ with one example\n"
-	     "record each, a .pre-commit-config.yaml that runs clerk before each commit, and\n"
-	     "a README with the daily commands. Never replaces a file: when one of them\n"
-	     "exists, nothing is written.\n"
-	     "\noptions:\n"
-	     "  --help                 show this help\n"
-	     "\nexit codes: 0 created, 1 refused (a file exists), 2 clerk could not do its work.");
+	fputs(_(init_usage), stdout);
+	puts(_(
+	    "Starts a records repository in DIR (default: the current folder): a .clerk.yml\n"
+	    "with comments, the folders covenants/, decisions/ and reports/ with one example\n"
+	    "record each, a .pre-commit-config.yaml that runs clerk before each commit, and\n"
+	    "a README with the daily commands. Never replaces a file: when one of them\n"
+	    "exists, nothing is written.\n"
+	    "\noptions:\n"
+	    "  --help                 show this help\n"
+	    "\nexit codes: 0 created, 1 refused (a file exists), 2 clerk could not do its work."));
 }
 
 int cmd_init(int argc, char **argv)
@@ -333,7 +338,7 @@ int cmd_init(int argc, char **argv)
 	for (i = 0; i < init_file_count; i++) {
 		path = strcmp(dir, ".") == 0 ? xstrdup(init_files[i].path)
 					     : xasprintf("%s/%s", dir, init_files[i].path);
-		fputs("created ", stdout);
+		fputs(_("created "), stdout);
 		print_path(path);
 		free(path);
 	}

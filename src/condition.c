@@ -6,6 +6,7 @@
 
 #include "load_yaml.h"
 #include "util.h"
+#include "i18n.h"
 
 static int present(const struct ynode *n)
 {
@@ -76,11 +77,11 @@ static char *compare_text(const struct condition *cond, const struct ynode *fron
 		return xasprintf(cond->set ? "'%s' is filled in" : "'%s' is not filled in",
 				 cond->field);
 	if (cond->kind == COND_EQUALS && !present(v) && text != NULL)
-		return xasprintf("'%s' is '%s' when not given", cond->field, text);
+		return xasprintf(_("'%s' is '%s' when not given"), cond->field, text);
 	if (cond->kind == COND_EQUALS)
 		return xasprintf("'%s' is '%s'", cond->field, text ? text : cond->values[0]);
 	list = quoted_values(cond);
-	out = xasprintf("'%s' is not %s", cond->field, list);
+	out = xasprintf(_("'%s' is not %s"), cond->field, list);
 	free(list);
 	return out;
 }

@@ -135,10 +135,10 @@ int duration_valid(const char *text, size_t len)
 
 void date_problem(const char *text, size_t len, char *out, size_t outlen)
 {
-	static const char *const months[] = {
-	    N_("January"), N_("February"), N_("March"),     N_("April"),
-	    N_("May"),     N_("June"),     N_("July"),      N_("August"),
-	    N_("September"), N_("October"), N_("November"), N_("December")};
+	static const char *const months[] = {N_("January"), N_("February"), N_("March"),
+					     N_("April"),   N_("May"),      N_("June"),
+					     N_("July"),    N_("August"),   N_("September"),
+					     N_("October"), N_("November"), N_("December")};
 	int y, m, d;
 
 	if (date_parse(text, len, NULL) != DATE_CALENDAR) {

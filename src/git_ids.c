@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "i18n.h"
 
 /* How much of a blob is read for its front matter; the rest is skipped. */
 #define FRONT_READ_MAX ((size_t)64 * 1024)
@@ -270,7 +271,7 @@ int git_ids_collect(const char *dir, const char *id_field, struct strlist *ids, 
 out:
 	if (rc != 0)
 		snprintf(msg, msglen,
-			 "could not read the ids in the other Git branches (git failed)");
+			 _("could not read the ids in the other Git branches (git failed)"));
 	if (list != NULL)
 		fclose(list);
 	strlist_free(&commits);

@@ -23,9 +23,8 @@ static int same_words(const char *a, const char *b)
 				b++;
 			continue;
 		}
-		if ((unsigned char)*a < 0x80 && (unsigned char)*b < 0x80
-			? strncasecmp(a, b, 1) != 0
-			: *a != *b)
+		if ((unsigned char)*a < 0x80 && (unsigned char)*b < 0x80 ? strncasecmp(a, b, 1) != 0
+									 : *a != *b)
 			return 0;
 		a++;
 		b++;
@@ -51,20 +50,20 @@ static const struct {
 	const char *word;
 	int n;
 } numbers[] = {
-    {"een", 1},    {"één", 1},    {"eén", 1},   {"one", 1},   {"a", 1},      {"an", 1},
-    {"twee", 2},   {"two", 2},    {"drie", 3},  {"three", 3}, {"vier", 4},   {"four", 4},
-    {"vijf", 5},   {"five", 5},   {"zes", 6},   {"six", 6},   {"zeven", 7},  {"seven", 7},
-    {"acht", 8},   {"eight", 8},  {"negen", 9}, {"nine", 9},  {"tien", 10},  {"ten", 10},
-    {"elf", 11},   {"eleven", 11}, {"twaalf", 12}, {"twelve", 12},
+    {"een", 1},  {"één", 1},     {"eén", 1},     {"one", 1},     {"a", 1},     {"an", 1},
+    {"twee", 2}, {"two", 2},     {"drie", 3},    {"three", 3},   {"vier", 4},  {"four", 4},
+    {"vijf", 5}, {"five", 5},    {"zes", 6},     {"six", 6},     {"zeven", 7}, {"seven", 7},
+    {"acht", 8}, {"eight", 8},   {"negen", 9},   {"nine", 9},    {"tien", 10}, {"ten", 10},
+    {"elf", 11}, {"eleven", 11}, {"twaalf", 12}, {"twelve", 12},
 };
 
 static const struct {
 	const char *word;
 	char unit;
 } units[] = {
-    {"jaar", 'Y'},  {"jaren", 'Y'},   {"year", 'Y'},  {"years", 'Y'},  {"maand", 'M'},
+    {"jaar", 'Y'},    {"jaren", 'Y'}, {"year", 'Y'},   {"years", 'Y'}, {"maand", 'M'},
     {"maanden", 'M'}, {"month", 'M'}, {"months", 'M'}, {"week", 'W'},  {"weken", 'W'},
-    {"weeks", 'W'}, {"dag", 'D'},     {"dagen", 'D'}, {"day", 'D'},    {"days", 'D'},
+    {"weeks", 'W'},   {"dag", 'D'},   {"dagen", 'D'},  {"day", 'D'},   {"days", 'D'},
 };
 
 /* Reads the number at *p (digits or a word); advances *p. Returns it, or 0. */

@@ -230,23 +230,18 @@ static const struct {
      "backslashes, such as a pattern, in single quotes instead: pattern: '^\\d{4}$'"},
     {"mapping values are not allowed",
      N_("a value that contains ': ' must be put in straight quotes, such as "
-     "title: \"Besluit: subsidie\"")},
+	"title: \"Besluit: subsidie\"")},
     {"unexpected end of stream while scanning a quoted scalar",
      N_("a quote opened here is never closed")},
     {"found character that cannot start any token",
      N_("a value that starts with a character such as @ or ` must be put in quotes")},
-    {"could not find expected ':'",
-     N_("each line must be a field written as 'name: value'")},
+    {"could not find expected ':'", N_("each line must be a field written as 'name: value'")},
     {"did not find expected key",
      N_("check the indentation and the quotes on this line and the one before")},
-    {"found undefined tag handle",
-     N_("a value that starts with ! must be put in quotes")},
-    {"UTF-8",
-     N_("the file is not valid UTF-8 text; save it as UTF-8")},
-    {"invalid Unicode character",
-     N_("the file is not valid UTF-8 text; save it as UTF-8")},
-    {"control characters are not allowed",
-     N_("remove the invisible control character")},
+    {"found undefined tag handle", N_("a value that starts with ! must be put in quotes")},
+    {"UTF-8", N_("the file is not valid UTF-8 text; save it as UTF-8")},
+    {"invalid Unicode character", N_("the file is not valid UTF-8 text; save it as UTF-8")},
+    {"control characters are not allowed", N_("remove the invisible control character")},
 };
 
 static const char *yaml_hint(const char *message)
@@ -280,7 +275,8 @@ static void parser_error(struct builder *b, yaml_parser_t *parser, const char *t
 		mark = parser->context_mark;
 	set_error(b->err, (int)mark.line + 1 + b->line_offset, (int)mark.column + 1, msg);
 	if (mark.index < len && text[mark.index] == '\t')
-		snprintf(b->err->hint, sizeof b->err->hint, "%s", _("indent with spaces, not tabs"));
+		snprintf(b->err->hint, sizeof b->err->hint, "%s",
+			 _("indent with spaces, not tabs"));
 	else
 		snprintf(b->err->hint, sizeof b->err->hint, "%s", yaml_hint(msg));
 }

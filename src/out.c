@@ -57,8 +57,9 @@ void out_summary(FILE *f, const struct check_run *run)
 	else
 		fprintf(f, _("%s, %s in %s"), e, w, r);
 	if (run->excluded > 0)
-		fprintf(f, ngettext(" (%zu named file excluded)", " (%zu named files excluded)",
-				    run->excluded),
+		fprintf(f,
+			ngettext(" (%zu named file excluded)", " (%zu named files excluded)",
+				 run->excluded),
 			run->excluded);
 	fputc('\n', f);
 	free(e);

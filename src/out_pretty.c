@@ -136,9 +136,10 @@ static int digits(int n)
  * words, which tools match. */
 static const char *severity_label(enum severity sev)
 {
-	static const char *const labels[] = {
-	    [SEV_OFF] = N_("off"), [SEV_INFO] = N_("info"), [SEV_WARNING] = N_("warning"),
-	    [SEV_ERROR] = N_("error")};
+	static const char *const labels[] = {[SEV_OFF] = N_("off"),
+					     [SEV_INFO] = N_("info"),
+					     [SEV_WARNING] = N_("warning"),
+					     [SEV_ERROR] = N_("error")};
 
 	return _(labels[sev]);
 }

@@ -13,6 +13,7 @@
 #include "idgen.h"
 #include "rules.h"
 #include "util.h"
+#include "i18n.h"
 
 #define MAX_TRIES 1000
 
@@ -214,19 +215,19 @@ static int read_sets(struct new_ctx *c, char *msg, size_t msglen)
 		eq = strchr(rq->sets[i], '=');
 		if (eq == NULL || eq == rq->sets[i]) {
 			snprintf(msg, msglen,
-				 "--set needs FIELD=VALUE, such as --set status=draft, not '%s'",
+				 _("--set needs FIELD=VALUE, such as --set status=draft, not '%s'"),
 				 rq->sets[i]);
 			return -1;
 		}
 		c->set_names[i] = xstrndup(rq->sets[i], (size_t)(eq - rq->sets[i]));
 		c->set_values[i] = eq + 1;
 		if (schema_field(c->schema, c->set_names[i]) == NULL) {
-			snprintf(msg, msglen, "--set: %s %s has no field '%s'",
+			snprintf(msg, msglen, _("--set: %s %s has no field '%s'"),
 				 rule_article(c->schema->title), c->schema->title, c->set_names[i]);
 			return -1;
 		}
 		if (has_control(c->set_values[i])) {
-			snprintf(msg, msglen, "--set %s: the value must be one line of text",
+			snprintf(msg, msglen, _("--set %s: the value must be one line of text"),
 				 c->set_names[i]);
 			return -1;
 		}
@@ -290,13 +291,13 @@ static char *record_path(struct new_ctx *c, char *msg, size_t msglen)
 	if (rel == NULL) {
 		snprintf(
 		    msg, msglen,
-		    "the path template '%s' uses a field that has no value; give it with --set",
+		    _("the path template '%s' uses a field that has no value; give it with --set"),
 		    c->schema->path_template.src);
 		return NULL;
 	}
 	if (rel[0] == '/' || strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") != NULL) {
 		snprintf(msg, msglen,
-			 "the new record's path '%s' would lie outside the records folder", rel);
+			 _("the new record's path '%s' would lie outside the records folder"), rel);
 		free(rel);
 		return NULL;
 	}
@@ -323,7 +324,7 @@ static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 	if (errno == EEXIST)
 		rc = 1;
 	else
-		snprintf(msg, msglen, "cannot create %s: %s", *path, strerror(errno));
+		snprintf(msg, msglen, _("cannot create %s: %s"), *path, strerror(errno));
 	free(*path);
 	*path = NULL;
 	return rc;
@@ -334,7 +335,7 @@ static int id_fits(const struct schema *s, const char *id, char *msg, size_t msg
 {
 	if (s->id_pattern == NULL || pattern_match(s->id_pattern, id, strlen(id)) == PATTERN_MATCH)
 		return 1;
-	snprintf(msg, msglen, "'%s' is not a valid id for %s %s; ids look like '%s'", id,
+	snprintf(msg, msglen, _("'%s' is not a valid id for %s %s; ids look like '%s'"), id,
 		 rule_article(s->title), s->title,
 		 s->id_example ? s->id_example : s->id_pattern_src);
 	return 0;
@@ -350,14 +351,15 @@ static enum new_status create_given(struct new_ctx *c, const struct strlist *ids
 	if (!id_fits(c->schema, c->id, msg, msglen))
 		return NEW_REFUSED;
 	if (in_list(ids, c->id)) {
-		snprintf(msg, msglen,
-			 "the id '%s' is taken: a record in the folder or in a Git branch has it",
-			 c->id);
+		snprintf(
+		    msg, msglen,
+		    _("the id '%s' is taken: a record in the folder or in a Git branch has it"),
+		    c->id);
 		return NEW_REFUSED;
 	}
 	rc = try_create(c, path, msg, msglen);
 	if (rc == 1)
-		snprintf(msg, msglen, "the id '%s' is taken: its file exists", c->id);
+		snprintf(msg, msglen, _("the id '%s' is taken: its file exists"), c->id);
 	return rc == 0 ? NEW_OK : rc == 1 ? NEW_REFUSED : NEW_FAILED;
 }
 
@@ -379,8 +381,8 @@ static enum new_status create_next(struct new_ctx *c, const struct strlist *ids,
 		c->id = id;
 		if (id == NULL) {
 			snprintf(msg, msglen,
-				 "the id template '%s' uses a field that has no value; give it "
-				 "with --set",
+				 _("the id template '%s' uses a field that has no value; give it "
+				   "with --set"),
 				 t->src);
 			return NEW_REFUSED;
 		}
@@ -392,7 +394,7 @@ static enum new_status create_next(struct new_ctx *c, const struct strlist *ids,
 	free(id);
 	c->id = NULL;
 	if (rc == 1)
-		snprintf(msg, msglen, "no free id found after %d tries", MAX_TRIES);
+		snprintf(msg, msglen, _("no free id found after %d tries"), MAX_TRIES);
 	return rc == 0 ? NEW_OK : NEW_FAILED;
 }
 
@@ -406,7 +408,7 @@ static void unknown_type(const struct project *p, const char *type, char *msg, s
 	for (i = 0; i < p->schemas.n; i++)
 		names[i] = p->schemas.items[i]->name;
 	list = join_words(names, p->schemas.n, "", " or ");
-	snprintf(msg, msglen, "there is no record type '%s'; use %s", type, list);
+	snprintf(msg, msglen, _("there is no record type '%s'; use %s"), type, list);
 	free(list);
 	free(names);
 }
@@ -424,7 +426,7 @@ static int prepare(const struct project *p, const struct new_request *rq, struct
 	c->title_field = title_field(c->schema);
 	c->date_field = date_field(c->schema);
 	if (rq->date != NULL && date_parse(rq->date, strlen(rq->date), NULL) != DATE_OK) {
-		snprintf(msg, msglen, "--date needs a real date written as YYYY-MM-DD, not '%s'",
+		snprintf(msg, msglen, _("--date needs a real date written as YYYY-MM-DD, not '%s'"),
 			 rq->date);
 		return -1;
 	}
@@ -434,7 +436,7 @@ static int prepare(const struct project *p, const struct new_request *rq, struct
 		date_today(c->date);
 	memcpy(c->year, c->date, 4);
 	if (rq->title != NULL && has_control(rq->title)) {
-		snprintf(msg, msglen, "--title must be one line of text");
+		snprintf(msg, msglen, _("--title must be one line of text"));
 		return -1;
 	}
 	return read_sets(c, msg, msglen);
@@ -455,8 +457,8 @@ enum new_status record_new(const struct project *p, const struct new_request *rq
 	}
 	if (rq->id == NULL && c.schema->id_template.n == 0) {
 		snprintf(msg, msglen,
-			 "the record type '%s' has no id template (id: template: in its schema); "
-			 "give the id with --id",
+			 _("the record type '%s' has no id template (id: template: in its schema); "
+			   "give the id with --id"),
 			 c.schema->name);
 		goto out;
 	}

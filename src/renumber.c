@@ -16,6 +16,7 @@
 #include "record_new.h"
 #include "rules.h"
 #include "util.h"
+#include "i18n.h"
 
 /* One replacement in a file's text: len bytes at off become with. */
 struct edit {
@@ -107,7 +108,7 @@ static struct change *change_for(struct job *j, const struct summary *rec)
 	c->rec = rec;
 	c->text = read_file(rec->path, READ_LIMIT_DEFAULT, &c->len, &rerr);
 	if (c->text == NULL)
-		snprintf(j->msg, j->msglen, "cannot read %s: %s", rec->path, rerr.message);
+		snprintf(j->msg, j->msglen, _("cannot read %s: %s"), rec->path, rerr.message);
 	return c->text ? c : NULL;
 }
 
@@ -130,9 +131,10 @@ static int edit_id_at(struct job *j, const struct summary *rec, int line, int co
 		return -1;
 	off = id_at(c->text, c->len, line, col, j->old_id);
 	if (off == (size_t)-1) {
-		snprintf(j->msg, j->msglen,
-			 "%s:%d:%d: '%s' is not written there as a plain value; change it by hand",
-			 rec->path, line, col, j->old_id);
+		snprintf(
+		    j->msg, j->msglen,
+		    _("%s:%d:%d: '%s' is not written there as a plain value; change it by hand"),
+		    rec->path, line, col, j->old_id);
 		return -1;
 	}
 	return add_edit(c, off, strlen(j->old_id), j->new_id);
@@ -320,14 +322,15 @@ static int write_temp(struct job *j, struct change *c)
 	char *text;
 
 	if (stat(c->rec->path, &st) != 0 || access(c->rec->path, W_OK) != 0) {
-		snprintf(j->msg, j->msglen, "cannot change %s: %s", c->rec->path, strerror(errno));
+		snprintf(j->msg, j->msglen, _("cannot change %s: %s"), c->rec->path,
+			 strerror(errno));
 		return -1;
 	}
 	text = apply(c, &len);
 	c->tmp = atomic_temp(dest, text, len, st.st_mode & 07777);
 	free(text);
 	if (c->tmp == NULL) {
-		snprintf(j->msg, j->msglen, "cannot write beside %s: %s", dest, strerror(errno));
+		snprintf(j->msg, j->msglen, _("cannot write beside %s: %s"), dest, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -341,11 +344,13 @@ static int install(struct job *j)
 	size_t i;
 
 	if (t->new_path != NULL && link(t->tmp, t->new_path) != 0) {
-		snprintf(j->msg, j->msglen, "cannot create %s: %s", t->new_path, strerror(errno));
+		snprintf(j->msg, j->msglen, _("cannot create %s: %s"), t->new_path,
+			 strerror(errno));
 		return -1;
 	}
 	if (t->new_path == NULL && rename(t->tmp, t->rec->path) != 0) {
-		snprintf(j->msg, j->msglen, "cannot replace %s: %s", t->rec->path, strerror(errno));
+		snprintf(j->msg, j->msglen, _("cannot replace %s: %s"), t->rec->path,
+			 strerror(errno));
 		return -1;
 	}
 	if (t->new_path == NULL) {
@@ -354,10 +359,10 @@ static int install(struct job *j)
 	}
 	for (i = 1; i < j->n; i++) {
 		if (rename(j->changes[i].tmp, j->changes[i].rec->path) != 0) {
-			snprintf(
-			    j->msg, j->msglen,
-			    "cannot replace %s: %s; the files before it in this run were changed",
-			    j->changes[i].rec->path, strerror(errno));
+			snprintf(j->msg, j->msglen,
+				 _("cannot replace %s: %s; the files before it in this run were "
+				   "changed"),
+				 j->changes[i].rec->path, strerror(errno));
 			if (t->new_path != NULL)
 				unlink(t->new_path);
 			return -2;
@@ -397,15 +402,17 @@ static int find_target(struct job *j, const struct check_run *run)
 		    strcmp(run->records[i]->id, j->old_id) != 0)
 			continue;
 		if (j->target != NULL) {
-			snprintf(j->msg, j->msglen,
-				 "two records have the id '%s' (%s and %s); renumber one by hand",
-				 j->old_id, j->target->path, run->records[i]->path);
+			snprintf(
+			    j->msg, j->msglen,
+			    _("two records have the id '%s' (%s and %s); renumber one by hand"),
+			    j->old_id, j->target->path, run->records[i]->path);
 			return 1;
 		}
 		j->target = run->records[i];
 	}
 	if (j->target == NULL || j->target->schema == NULL) {
-		snprintf(j->msg, j->msglen, "no record of a known type has the id '%s'", j->old_id);
+		snprintf(j->msg, j->msglen, _("no record of a known type has the id '%s'"),
+			 j->old_id);
 		return 1;
 	}
 	return 0;
@@ -421,8 +428,9 @@ static int check_new_id(struct job *j, const struct project *p, const char *root
 
 	if (s->id_pattern != NULL &&
 	    pattern_match(s->id_pattern, j->new_id, strlen(j->new_id)) != PATTERN_MATCH) {
-		snprintf(j->msg, j->msglen, "'%s' is not a valid id for %s %s; ids look like '%s'",
-			 j->new_id, rule_article(s->title), s->title,
+		snprintf(j->msg, j->msglen,
+			 _("'%s' is not a valid id for %s %s; ids look like '%s'"), j->new_id,
+			 rule_article(s->title), s->title,
 			 s->id_example ? s->id_example : s->id_pattern_src);
 		return 1;
 	}
@@ -430,10 +438,11 @@ static int check_new_id(struct job *j, const struct project *p, const char *root
 		rc = 2;
 	for (i = 0; rc == 0 && i < ids.n; i++)
 		if (strcmp(ids.items[i], j->new_id) == 0) {
-			snprintf(j->msg, j->msglen,
-				 "the id '%s' is taken: a record in the folder or in a Git branch "
-				 "has it",
-				 j->new_id);
+			snprintf(
+			    j->msg, j->msglen,
+			    _("the id '%s' is taken: a record in the folder or in a Git branch "
+			      "has it"),
+			    j->new_id);
 			rc = 1;
 		}
 	strlist_free(&ids);
@@ -488,7 +497,7 @@ int renumber(const struct project *p, const char *root, const char *old_id, cons
 
 	*changed = 0;
 	if (strcmp(old_id, new_id) == 0) {
-		snprintf(msg, msglen, "the old and the new id are the same");
+		snprintf(msg, msglen, _("the old and the new id are the same"));
 		return 1;
 	}
 	check_init(&run, p, "2000-01-01");

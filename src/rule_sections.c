@@ -7,6 +7,7 @@
 #include "load_yaml.h"
 #include "rules.h"
 #include "util.h"
+#include "i18n.h"
 
 /* Indexes rec's sections at level and matches them to the schema's;
  * returns how many headings match. */
@@ -249,7 +250,7 @@ static void check_missing(struct rule_ctx *ctx, int index, enum rule_id rule, in
 		goto out;
 	}
 	if (next != NULL)
-		where = xasprintf(", here before the heading '%s'", next->heading);
+		where = xasprintf(_(", here before the heading '%s'"), next->heading);
 	if (rule == RULE_SECTION_RECOMMENDED) {
 		diag_report(ctx->diags, ctx->rec->path, line, 1, rule,
 			    "the section '%s' is recommended for %s %s but missing; consider a "
@@ -297,7 +298,7 @@ static char *section_words(const struct rule_ctx *ctx, const struct section *sec
 	const char *title = sec->spec >= 0 ? ctx->schema->sections[sec->spec].title : NULL;
 
 	if (sec->len == 0)
-		return xasprintf("on line %d (a heading without text)", sec->line);
+		return xasprintf(_("on line %d (a heading without text)"), sec->line);
 	if (title == NULL || strcasecmp(sec->heading, title) == 0)
 		return xasprintf("'%s'", sec->heading);
 	return xasprintf("'%s' (%s)", sec->heading, title);

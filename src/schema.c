@@ -907,8 +907,8 @@ static int get_template(struct ctx *c, const struct ynode *n, const char *what,
 
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	static const char *const keys[] = {"field",          "pattern", "example",
-					   "year-tolerance", "from",    "template", NULL};
+	static const char *const keys[] = {"field", "pattern",  "example", "year-tolerance",
+					   "from",  "template", NULL};
 	const struct ynode *v;
 	long tolerance;
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "i18n.h"
 
 extern char **environ;
 
@@ -206,8 +207,8 @@ static int find_root(struct staged *s, char **error)
 		s->root_prefix = xasprintf("%s/", root + n + (root[n] == '/'));
 		return 0;
 	}
-	*error = xasprintf("the records' folder %s (where .clerk.yml is) is not inside the Git "
-			   "repository %s, so --staged cannot check it",
+	*error = xasprintf(_("the records' folder %s (where .clerk.yml is) is not inside the Git "
+			     "repository %s, so --staged cannot check it"),
 			   root, s->top);
 	return -1;
 }
@@ -330,7 +331,7 @@ static int check_blob(struct staged *s, struct git *g, const struct source *src,
 	if (size > p->cfg.max_file_size) {
 		format_size(size, found, sizeof found);
 		format_size((unsigned long)p->cfg.max_file_size, limit, sizeof limit);
-		why = xasprintf("the file is %s, more than the limit of %s", found, limit);
+		why = xasprintf(_("the file is %s, more than the limit of %s"), found, limit);
 		r = check_unread(p, src, why);
 		free(why);
 		for (; size > 0 && fgetc(g->out) != EOF; size--)

@@ -7,12 +7,13 @@
 
 #include "arena.h"
 #include "util.h"
+#include "i18n.h"
 
 #define NAME_MAX_LEN 64
 
 static int parse_fail(char *msg, size_t msglen, const char *what, const char *src)
 {
-	snprintf(msg, msglen, "%s in template '%s'", what, src);
+	snprintf(msg, msglen, _("%s in template '%s'"), what, src);
 	return -1;
 }
 

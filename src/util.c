@@ -14,7 +14,7 @@
 
 static void out_of_memory(void)
 {
-	fputs("clerk: out of memory\n", stderr);
+	fputs(_("clerk: out of memory\n"), stderr);
 	abort();
 }
 
