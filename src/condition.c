@@ -74,7 +74,7 @@ static char *compare_text(const struct condition *cond, const struct ynode *fron
 	char *list, *out;
 
 	if (cond->kind == COND_SET)
-		return xasprintf(cond->set ? "'%s' is filled in" : "'%s' is not filled in",
+		return xasprintf(cond->set ? _("'%s' is filled in") : _("'%s' is not filled in"),
 				 cond->field);
 	if (cond->kind == COND_EQUALS && !present(v) && text != NULL)
 		return xasprintf(_("'%s' is '%s' when not given"), cond->field, text);
@@ -101,7 +101,7 @@ char *condition_text(const struct condition *cond, const struct ynode *front,
 			continue;
 		part = condition_text(&cond->items[i], front, s);
 		if (b.len > 0)
-			buf_puts(&b, all ? " and " : " or ");
+			buf_puts(&b, all ? _(" and ") : _(" or "));
 		buf_puts(&b, part);
 		free(part);
 	}

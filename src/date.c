@@ -229,9 +229,10 @@ static const struct {
 	int time;
 	const char *one, *many;
 } duration_units[] = {
-    {'Y', 0, "year", "years"},     {'M', 0, "month", "months"}, {'W', 0, "week", "weeks"},
-    {'D', 0, "day", "days"},       {'H', 1, "hour", "hours"},   {'M', 1, "minute", "minutes"},
-    {'S', 1, "second", "seconds"},
+    {'Y', 0, N_("year"), N_("years")},     {'M', 0, N_("month"), N_("months")},
+    {'W', 0, N_("week"), N_("weeks")},     {'D', 0, N_("day"), N_("days")},
+    {'H', 1, N_("hour"), N_("hours")},     {'M', 1, N_("minute"), N_("minutes")},
+    {'S', 1, N_("second"), N_("seconds")},
 };
 
 /* Returns the words of the unit letter c (in the time part or not), or -1. */
@@ -275,14 +276,14 @@ void duration_words(const char *duration, char *out, size_t outlen)
 	}
 	/* "year" alone reads "every year"; in a list each part has its number */
 	if (n == 1 && nlen[0] == 1 && num[0][0] == '1') {
-		snprintf(out, outlen, "%s", duration_units[unit[0]].one);
+		snprintf(out, outlen, "%s", _(duration_units[unit[0]].one));
 		return;
 	}
 	out[0] = '\0';
 	for (k = 0; k < n && used < outlen; k++)
 		used += (size_t)snprintf(
 		    out + used, outlen - used, "%s%.*s %s",
-		    k == 0 ? "" : (k + 1 == n ? " and " : ", "), nlen[k], num[k],
-		    nlen[k] == 1 && num[k][0] == '1' ? duration_units[unit[k]].one
-						     : duration_units[unit[k]].many);
+		    k == 0 ? "" : (k + 1 == n ? _(" and ") : ", "), nlen[k], num[k],
+		    nlen[k] == 1 && num[k][0] == '1' ? _(duration_units[unit[k]].one)
+						     : _(duration_units[unit[k]].many));
 }

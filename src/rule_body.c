@@ -10,6 +10,7 @@
 #include "body_lines.h"
 #include "rules.h"
 #include "util.h"
+#include "i18n.h"
 
 /* How far after cmark's column a match is looked for in the source line. */
 #define SEARCH_WINDOW 256
@@ -51,7 +52,8 @@ static void check_section_text(struct rule_ctx *ctx, const struct section *sec,
 		if (pattern_match(spec->must_contain[i].re, t, text->len) == PATTERN_NOMATCH)
 			diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col,
 				    RULE_SECTION_TEXT, "the section '%s' lacks required text: %s",
-				    spec->title, spec->must_contain[i].message);
+				    spec->title ? _(spec->title) : "",
+				    spec->must_contain[i].message);
 }
 
 /* True when the first appearance of section k has must-contain patterns. */

@@ -4,6 +4,7 @@
 #include "load_yaml.h"
 #include "rules.h"
 #include "util.h"
+#include "i18n.h"
 
 /* Marks in keep[] a longest run of the n positions (in document order)
  * that increase: the fields that are in order. Patience sorting from the
@@ -38,13 +39,18 @@ static void longest_increasing(const size_t *pos, size_t n, int *keep)
 static void report(struct rule_ctx *ctx, const struct ynode *key, const struct ynode *other,
 		   int after)
 {
-	diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_ORDER,
-		    after ? "the field '%s' is out of place: in %s %s it comes after the field "
-			    "'%s' on line %d"
-			  : "the field '%s' is out of place: in %s %s it comes before the field "
+	if (after)
+		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_ORDER,
+			    "the field '%s' is out of place: in %s %s it comes after the field "
 			    "'%s' on line %d",
-		    key->text, rule_article(ctx->schema->title), ctx->schema->title, other->text,
-		    other->line);
+			    key->text, rule_article(ctx->schema->title), ctx->schema->title,
+			    other->text, other->line);
+	else
+		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_ORDER,
+			    "the field '%s' is out of place: in %s %s it comes before the field "
+			    "'%s' on line %d",
+			    key->text, rule_article(ctx->schema->title), ctx->schema->title,
+			    other->text, other->line);
 }
 
 void rule_field_order(struct rule_ctx *ctx)

@@ -360,11 +360,13 @@ static void check_count(struct rule_ctx *ctx, const struct field_spec *f, const 
 {
 	if (f->has_min_items && (long)count < f->min_items)
 		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_ITEMS,
-			    "field '%s' has %zu item%s but needs at least %ld%s", f->name, count,
-			    count == 1 ? "" : "s", f->min_items,
-			    n->kind == YNODE_SCALAR ? "; separate the items with commas, or put "
-						      "each on a line of its own starting with '- '"
-						    : "");
+			    ngettext("field '%s' has %zu item but needs at least %ld%s",
+				     "field '%s' has %zu items but needs at least %ld%s", count),
+			    f->name, count, f->min_items,
+			    n->kind == YNODE_SCALAR
+				? _("; separate the items with commas, or put "
+				    "each on a line of its own starting with '- '")
+				: "");
 	else if (f->has_max_items && (long)count > f->max_items)
 		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_ITEMS,
 			    "field '%s' has %zu items but may have at most %ld", f->name, count,
@@ -444,14 +446,18 @@ static void check_sorted_items(struct rule_ctx *ctx, const struct field_spec *f,
 			return; /* field-type or field-pattern says what is wrong */
 		if (c <= 0)
 			continue;
-		diag_report(ctx->diags, ctx->rec->path, items[i].line, items[i].col,
-			    RULE_FIELD_ITEMS,
-			    f->sorted_items == SORT_NUMBER
-				? "field '%s': '%s' should come before '%s'; keep the items in "
-				  "order of their number"
-				: "field '%s': '%s' should come before '%s'; keep the items in "
-				  "alphabetical order",
-			    f->name, items[i].text, items[i - 1].text);
+		if (f->sorted_items == SORT_NUMBER)
+			diag_report(ctx->diags, ctx->rec->path, items[i].line, items[i].col,
+				    RULE_FIELD_ITEMS,
+				    "field '%s': '%s' should come before '%s'; keep the items in "
+				    "order of their number",
+				    f->name, items[i].text, items[i - 1].text);
+		else
+			diag_report(ctx->diags, ctx->rec->path, items[i].line, items[i].col,
+				    RULE_FIELD_ITEMS,
+				    "field '%s': '%s' should come before '%s'; keep the items in "
+				    "alphabetical order",
+				    f->name, items[i].text, items[i - 1].text);
 		return;
 	}
 }
@@ -541,7 +547,7 @@ static void check_value(struct rule_ctx *ctx, const struct field_spec *f, const 
 	if (n->kind != YNODE_SCALAR) {
 		diag_report(ctx->diags, ctx->rec->path, n->line, n->col, RULE_FIELD_TYPE,
 			    "field '%s' must be a single value, not a %s", f->name,
-			    n->kind == YNODE_SEQ ? "list" : "set of 'name: value' pairs");
+			    n->kind == YNODE_SEQ ? _("list") : _("set of 'name: value' pairs"));
 		return;
 	}
 	v.text = n->text;

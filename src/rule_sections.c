@@ -196,6 +196,42 @@ static int off_level(const struct rule_ctx *ctx, int index, struct off_level *ou
 	return 0;
 }
 
+/* The section's title in the language of the messages ("Voortgang" for
+ * Progress in Dutch). */
+static const char *section_title(const struct section_spec *spec)
+{
+	return spec->title != NULL && spec->title[0] != '\0' ? _(spec->title) : "";
+}
+
+/* The names a heading may have, joined for a message: the names in the
+ * language of the messages first (those equal to the translated title),
+ * the schema's own title last. Returns a malloc'd string. */
+static char *section_names(const struct section_spec *spec)
+{
+	const char *title = section_title(spec), **order;
+	size_t i, n = 0;
+	char *list;
+	int translated = spec->title != NULL && strcmp(title, spec->title) != 0;
+
+	if (!translated)
+		return join_words(spec->names, spec->nnames, "'", " or ");
+	order = xmalloc((spec->nnames + 1) * sizeof *order);
+	for (i = 0; i < spec->nnames; i++)
+		if (strcasecmp(spec->names[i], title) == 0)
+			order[n++] = spec->names[i];
+	for (i = 0; i < spec->nnames; i++)
+		if (strcasecmp(spec->names[i], title) != 0 &&
+		    strcmp(spec->names[i], spec->title) != 0)
+			order[n++] = spec->names[i];
+	for (i = 0; i < spec->nnames; i++)
+		if (strcasecmp(spec->names[i], title) != 0 &&
+		    strcmp(spec->names[i], spec->title) == 0)
+			order[n++] = spec->names[i];
+	list = join_words(order, n, "'", " or ");
+	free(order);
+	return list;
+}
+
 static void report_off_level(struct rule_ctx *ctx, const struct section_spec *spec,
 			     const struct off_level *h, enum rule_id rule)
 {
@@ -205,8 +241,8 @@ static void report_off_level(struct rule_ctx *ctx, const struct section_spec *sp
 		    "the heading '%s' is at level %d (%.*s), but the sections of this record are "
 		    "at level %d (%.*s), so the section '%s' is missing; start this heading with "
 		    "%.*s",
-		    h->text, h->level, h->level, "######", want, want, "######", spec->title, want,
-		    "######");
+		    h->text, h->level, h->level, "######", want, want, "######",
+		    section_title(spec), want, "######");
 }
 
 /* Reports a heading that matches no section but resembles the missing
@@ -220,8 +256,8 @@ static void report_near(struct rule_ctx *ctx, const struct section_spec *spec,
 	    ctx->diags, ctx->rec->path, near->line, near->col, rule,
 	    "the heading '%s' is not a section of %s %s; did you mean the section '%s', "
 	    "which is missing? Name the heading %s",
-	    near->heading, rule_article(ctx->schema->title), ctx->schema->title, spec->title,
-	    names);
+	    near->heading, rule_article(ctx->schema->title), ctx->schema->title,
+	    section_title(spec), names);
 	suggest_heading(d, ctx, spec, near);
 }
 
@@ -233,7 +269,7 @@ static void check_missing(struct rule_ctx *ctx, int index, enum rule_id rule, in
 {
 	const struct section_spec *spec = &ctx->schema->sections[index];
 	const struct section *next = next_present(ctx, index), *near = misnamed(ctx, index, next);
-	char *names = join_words(spec->names, spec->nnames, "'", " or "), *cond = NULL;
+	char *names = section_names(spec), *cond = NULL;
 	char *hashes = xasprintf("%.*s", ctx->rec->section_level, "######");
 	char *where = NULL;
 	int line = next ? next->line : ctx->rec->first_line;
@@ -255,16 +291,16 @@ static void check_missing(struct rule_ctx *ctx, int index, enum rule_id rule, in
 		diag_report(ctx->diags, ctx->rec->path, line, 1, rule,
 			    "the section '%s' is recommended for %s %s but missing; consider a "
 			    "heading starting with %s named %s%s",
-			    spec->title, rule_article(ctx->schema->title), ctx->schema->title,
-			    hashes, names, where ? where : "");
+			    section_title(spec), rule_article(ctx->schema->title),
+			    ctx->schema->title, hashes, names, where ? where : "");
 		goto out;
 	}
 	if (!spec->required)
 		cond = rule_condition_text(ctx, spec->required_if);
 	diag_report(ctx->diags, ctx->rec->path, line, 1, rule,
 		    "the section '%s' is missing%s%s%s; add a heading starting with %s named %s%s",
-		    spec->title, cond ? " (it is required because " : "", cond ? cond : "",
-		    cond ? ")" : "", hashes, names, where ? where : "");
+		    section_title(spec), cond ? _(" (it is required because ") : "",
+		    cond ? cond : "", cond ? ")" : "", hashes, names, where ? where : "");
 out:
 	free(hashes);
 	free(where);
@@ -282,7 +318,7 @@ static void report_unknown(struct rule_ctx *ctx, const struct section *sec)
 	size_t i;
 
 	for (i = 0; i < s->nsections; i++)
-		titles[i] = s->sections[i].title;
+		titles[i] = section_title(&s->sections[i]);
 	list = join_words(titles, s->nsections, "'", " or ");
 	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_UNKNOWN,
 		    "the heading '%s' is not a section of %s %s; use %s, or make it a "
@@ -295,7 +331,8 @@ static void report_unknown(struct rule_ctx *ctx, const struct section *sec)
 /* "'Besluit' (Decision)": the heading as written, and the schema's name for it. */
 static char *section_words(const struct rule_ctx *ctx, const struct section *sec)
 {
-	const char *title = sec->spec >= 0 ? ctx->schema->sections[sec->spec].title : NULL;
+	const char *title =
+	    sec->spec >= 0 ? section_title(&ctx->schema->sections[sec->spec]) : NULL;
 
 	if (sec->len == 0)
 		return xasprintf(_("on line %d (a heading without text)"), sec->line);

@@ -1029,7 +1029,7 @@ static int check_template(struct ctx *c, const struct schema *s, const struct te
 		return fail(c, where,
 			    "%s uses {%s}, which is neither a field nor a named group of the id "
 			    "pattern%s",
-			    what, name, dates ? " nor {year} or {seq}" : "");
+			    what, name, dates ? _(" nor {year} or {seq}") : "");
 	}
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "rules.h"
 #include "set_index.h"
 #include "util.h"
+#include "i18n.h"
 
 /* Suggestions for unknown ids compare at most this many ids in a whole run,
  * so that a set full of unknown ids stays linear. */
@@ -137,12 +138,12 @@ static void report_unresolved(const struct set_index *ix, const struct summary *
 		    "field '%s': '%s' is not the id of any record, and not written like the "
 		    "id of %s %s%s%s%s",
 		    r->spec->name, r->value, rule_article(titles), titles,
-		    examples[0] ? " (ids look like " : "", examples, examples[0] ? ")" : "");
+		    examples[0] ? _(" (ids look like ") : "", examples, examples[0] ? ")" : "");
 	} else {
 		near = suggest(ix, r->spec, r->value, budget);
 		diag_report(diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
 			    "field '%s': no record has the id '%s'%s%s%s", r->spec->name, r->value,
-			    near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+			    near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
 	}
 	free(titles);
 	free(examples);
@@ -158,7 +159,7 @@ static void report_type(const struct summary *s, const struct summary_ref *r,
 		    "field '%s' must name %s %s, but '%s' is %s %s (%s)", r->spec->name,
 		    rule_article(titles), titles, r->value,
 		    t->schema ? rule_article(t->schema->title) : "a",
-		    t->schema ? t->schema->title : "record of unknown type", t->path);
+		    t->schema ? t->schema->title : _("record of unknown type"), t->path);
 	free(titles);
 	free(examples);
 }

@@ -8,6 +8,7 @@
 #include "record.h"
 #include "set_index.h"
 #include "util.h"
+#include "i18n.h"
 
 static void show_value(FILE *f, const struct ynode *v)
 {
@@ -68,7 +69,7 @@ static void show_refs(FILE *f, const struct set_index *ix, size_t i)
 	for (k = 0; k < s->nlinks; k++) {
 		ti = ix->link_target[ix->link_base[i] + k];
 		fprintf(f, "  link: %s%s\n", s->links[k].dest,
-			ti == SET_BROKEN ? " (not found)" : "");
+			ti == SET_BROKEN ? _(" (not found)") : "");
 	}
 }
 
