@@ -102,7 +102,7 @@ static void new_help(void)
 	    "Creates a new record of type TYPE (such as covenant, decision or progress-report)\n"
 	    "and prints the path of its file. The record has every field its type requires\n"
 	    "(those without a value are left empty, for you to fill in: 'clerk check' lists\n"
-	    "them) and every required section as an empty heading.\n"
+	    "them) and every required or recommended section as an empty heading.\n"
 	    "\n"
 	    "Its id is the next free one by the type's id template (such as COV-2024-007),\n"
 	    "counted within the year of its date, past every id in the folder and in every\n"

@@ -188,7 +188,7 @@ static char *record_text(const struct new_ctx *c)
 	if (c->rq->title != NULL)
 		buf_printf(&b, "# %s\n\n", c->rq->title);
 	for (i = 0; i < s->nsections; i++)
-		if (s->sections[i].required)
+		if (s->sections[i].required || s->sections[i].recommended)
 			buf_printf(&b, "## %s\n\n", s->sections[i].title);
 	return buf_take(&b);
 }
