@@ -388,7 +388,7 @@ tree_sum() {
 # The completions bash offers for the words given (as in install.bats).
 complete_words() {
 	bash -c '
-		. "$1/completion/clerk.bash"
+		. "$1/cmd/clerk.bash-completion"
 		shift
 		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
 		COMP_WORDS[0]=$CLERK
@@ -404,7 +404,7 @@ complete_words() {
 	[ "$(complete_words clerk graph --format '')" = "dot mermaid " ]
 	[ "$(complete_words clerk index --ch)" = "--check " ]
 	local page
-	page=$(mandoc -T ascii "$REPO/man/clerk.1" | sed 's/.\x08//g')
+	page=$(mandoc -T ascii "$REPO/docs/clerk.1" | sed 's/.\x08//g')
 	for c in list graph index; do
 		for opt in $("$CLERK" "$c" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
 			[[ "$page" == *"--$opt"* ]] || { echo "man page lacks $c --$opt" >&2; return 1; }
