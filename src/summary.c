@@ -38,6 +38,21 @@ static char *dup_field(const struct record *rec, const char *name, int *line, in
 	return xstrdup(v->text);
 }
 
+/* The field holding a record's title: 'title', or the field of the schema
+ * that names 'title' among its aliases (an own schema's 'titel'). */
+static const char *title_field(const struct schema *schema)
+{
+	size_t i, k;
+
+	if (schema_field(schema, "title") != NULL)
+		return "title";
+	for (i = 0; i < schema->nfields; i++)
+		for (k = 0; k < schema->fields[i].naliases; k++)
+			if (strcmp(schema->fields[i].aliases[k], "title") == 0)
+				return schema->fields[i].name;
+	return "title";
+}
+
 /* Reads a date field into d; d->days is -1 when absent or not a date. */
 static void read_date(const struct record *rec, const char *name, struct summary_date *d)
 {
@@ -254,7 +269,7 @@ struct summary *summary_make(const struct record *rec, const struct schema *sche
 		return s;
 	read_identity(s, rec, schema);
 	s->severity_cap = severity_if_eval(schema, rec->front);
-	s->title = dup_field(rec, "title", NULL, NULL);
+	s->title = dup_field(rec, title_field(schema), NULL, NULL);
 	read_date(rec, schema->lifecycle.date, &s->date);
 	s->status = dup_field(rec, schema->lifecycle.status, &s->status_line, &s->status_col);
 	s->life = life_of(&schema->lifecycle, s->status);
