@@ -739,8 +739,9 @@ static int cmd_help(int argc, char **argv)
 	for (i = 0; i < NCOMMANDS; i++)
 		printf("  %-10s %s\n", commands[i].name, _(commands[i].summary));
 	puts(_("\noptions:\n"
-	       "  --help     show this help\n"
-	       "  --version  print the version\n"
+	       "  --help       show this help\n"
+	       "  --version    print the version\n"
+	       "  --lang LANG  the language of the messages: en or nl (before the command)\n"
 	       "\nRun 'clerk COMMAND --help' for the options of a command."));
 	return 0;
 }
