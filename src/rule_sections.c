@@ -343,13 +343,18 @@ static char *section_words(const struct rule_ctx *ctx, const struct section *sec
 
 /* Reports that sec stands on the wrong side of other. */
 static void report_order(struct rule_ctx *ctx, const struct section *sec,
-			 const struct section *other, const char *side)
+			 const struct section *other, int after)
 {
 	char *words = section_words(ctx, sec), *near = section_words(ctx, other);
 
-	diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_ORDER,
-		    "the section %s should come %s the section %s on line %d", words, side, near,
-		    other->line);
+	if (after)
+		diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_ORDER,
+			    "the section %s should come after the section %s on line %d", words,
+			    near, other->line);
+	else
+		diag_report(ctx->diags, ctx->rec->path, sec->line, sec->col, RULE_SECTION_ORDER,
+			    "the section %s should come before the section %s on line %d", words,
+			    near, other->line);
 	free(words);
 	free(near);
 }
@@ -407,9 +412,9 @@ static void check_order(struct rule_ctx *ctx, const struct section *const *secs,
 				before = secs[k];
 		}
 		if (after != NULL && after->line > secs[i]->line)
-			report_order(ctx, secs[i], after, "after");
+			report_order(ctx, secs[i], after, 1);
 		else if (before != NULL)
-			report_order(ctx, secs[i], before, "before");
+			report_order(ctx, secs[i], before, 0);
 	}
 	free(keep);
 }

@@ -44,10 +44,11 @@ int config_error_set(struct config_error *err, const char *file, int line, int c
 
 static int want_kind(struct ctx *c, const struct ynode *n, enum ynode_kind kind, const char *what)
 {
-	static const char *const kinds[] = {"a single value", "a list", "a mapping of keys"};
+	static const char *const kinds[] = {N_("a single value"), N_("a list"),
+					    N_("a mapping of keys")};
 
 	if (n->kind != kind)
-		return fail(c, n, "%s must be %s", what, kinds[kind]);
+		return fail(c, n, "%s must be %s", what, _(kinds[kind]));
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include "record.h"
 #include "util.h"
+#include "i18n.h"
 
 static const struct {
 	const char *word;
@@ -281,9 +282,9 @@ int suppress_silences(struct suppress_list *list, const struct diag *d)
 }
 
 static const char *const kind_words[] = {
-    [SUPPRESS_LINE] = "on the next line",
-    [SUPPRESS_RANGE] = "in its part of the file",
-    [SUPPRESS_FILE] = "in this file",
+    [SUPPRESS_LINE] = N_("on the next line"),
+    [SUPPRESS_RANGE] = N_("in its part of the file"),
+    [SUPPRESS_FILE] = N_("in this file"),
 };
 
 void suppress_report_unused(const struct suppress_list *list, struct diag_list *diags,
@@ -299,7 +300,7 @@ void suppress_report_unused(const struct suppress_list *list, struct diag_list *
 			    diags, path, e->line, e->col, RULE_SUPPRESSION_UNUSED,
 			    "this clerk comment silences '%s', but there is no such finding "
 			    "%s; remove the rule from the comment",
-			    rule_catalogue[e->rule].name, kind_words[e->kind]);
+			    rule_catalogue[e->rule].name, _(kind_words[e->kind]));
 	}
 }
 
