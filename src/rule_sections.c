@@ -336,7 +336,11 @@ static char *section_words(const struct rule_ctx *ctx, const struct section *sec
 
 	if (sec->len == 0)
 		return xasprintf(_("on line %d (a heading without text)"), sec->line);
-	if (title == NULL || strcasecmp(sec->heading, title) == 0)
+	size_t number = 0, skip = schema_heading_skip(sec->heading, strlen(sec->heading), &number);
+
+	if (title == NULL || strcasecmp(sec->heading, title) == 0 ||
+	    strcasecmp(sec->heading + number, title) == 0 ||
+	    strcasecmp(sec->heading + skip, title) == 0)
 		return xasprintf("'%s'", sec->heading);
 	return xasprintf("'%s' (%s)", sec->heading, title);
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # schema-texts.sh - writes the texts of the built-in schemas that messages
-# show (schema and section titles, field descriptions) as a C file of N_()
+# show (schema and section titles, field descriptions and messages) as a C file of N_()
 # marks, so that xgettext puts them in the catalogue. The file is read by
 # xgettext only, never compiled. Usage: schema-texts.sh schemas/*.yml
 set -eu
@@ -15,6 +15,7 @@ for f in "$@"; do
 	}
 	/^title: / { t = $0; sub(/^title: */, "", t); emit(t) }
 	/^    description: / { t = $0; sub(/^    description: */, "", t); emit(t) }
+	/^    message: / { t = $0; sub(/^    message: */, "", t); emit(t) }
 	/^  - title: / { t = $0; sub(/^  - title: */, "", t); emit(t) }
 	' "$f"
 done

@@ -1425,7 +1425,7 @@ static void add_id_field(struct schema *s)
 	s->nfields++;
 }
 
-/* Puts the schema's title and field descriptions, the words messages use,
+/* Puts the schema's title, field descriptions and messages, the words messages use,
  * into the language of the messages. The built-in schemas' texts are in the
  * catalogue (Makefile: schema_texts.c); an organisation's own pass through
  * unchanged. Names that are matched (fields, sections) are never translated. */
@@ -1439,8 +1439,10 @@ static void translate_texts(struct schema *s)
 	size_t i;
 
 	s->title = translated(s->title);
-	for (i = 0; i < s->nfields; i++)
+	for (i = 0; i < s->nfields; i++) {
 		s->fields[i].description = translated(s->fields[i].description);
+		s->fields[i].message = translated(s->fields[i].message);
+	}
 }
 
 struct schema *schema_parse(const char *file, const char *text, size_t len,
