@@ -194,7 +194,7 @@ static void note_skipped(const struct reg *r, const char *where)
 	for (k = 0; k < r->nskipped; k++)
 		error_line("%s: left out of the %s: its type or front matter cannot be read "
 			   "('clerk check' says why)",
-			   r->ix.recs[r->skipped[k]]->path, where);
+			   r->ix.recs[r->skipped[k]]->path, _(where));
 }
 
 /* ------------------------------------------------------------------ list */
@@ -252,7 +252,7 @@ int cmd_list(int argc, char **argv)
 	if (rc == 0) {
 		filter = (struct reg_filter){a.types, a.ntypes, a.statuses, a.nstatuses};
 		reg_build(&r, &run, &filter);
-		note_skipped(&r, "list");
+		note_skipped(&r, N_("list"));
 		list_formats[f].write(stdout, &r);
 		reg_free(&r);
 	}
@@ -324,7 +324,7 @@ int cmd_graph(int argc, char **argv)
 	if (rc == 0) {
 		filter = (struct reg_filter){a.types, a.ntypes, NULL, 0};
 		reg_build(&r, &run, &filter);
-		note_skipped(&r, "graph");
+		note_skipped(&r, N_("graph"));
 		rc = find_center(&r, optind < argc ? argv[optind] : NULL, &center);
 		if (rc == 0)
 			graph_write(stdout, &r, center, format);
@@ -454,7 +454,7 @@ static int index_write(const struct check_run *run, const char *output, int chec
 		return EXIT_USAGE;
 	}
 	reg_build(&r, run, NULL);
-	note_skipped(&r, "register");
+	note_skipped(&r, N_("register"));
 	text = reg_markdown(&r, dir);
 	rc = compare_register(output, text, check);
 	if (rc == 0)
@@ -462,7 +462,7 @@ static int index_write(const struct check_run *run, const char *output, int chec
 	else if (rc == 1 && !check)
 		rc = write_atomic(output, text, strlen(text)) == 0 ? 0 : EXIT_USAGE;
 	if (rc == 0 && !check)
-		printf("%s: %zu record%s\n", output, r.n, r.n == 1 ? "" : "s");
+		printf(ngettext("%s: %zu record\n", "%s: %zu records\n", r.n), output, r.n);
 	free(text);
 	reg_free(&r);
 	free(dir);
