@@ -95,7 +95,7 @@ struct check_run {
 	int system_errors; /* fatal problems */
 	char **only;       /* when set, report only findings in these files */
 	size_t nonly;
-	size_t hidden;          /* findings in other files of the set, not shown */
+	size_t hidden;                      /* findings in other files of the set, not shown */
 	double load_ms, set_ms;             /* time spent per file and in the whole-set stage */
 	struct file_suppressions *suppress; /* by path, of files that have clerk comments */
 	size_t nsuppress, suppress_cap;

@@ -53,7 +53,7 @@ struct config {
 	 * or NULL for none (the type then comes only from `types:`). */
 	const char *type_field;
 	int builtin_schemas; /* builtin-schemas: load the three built-in types */
-	char language[3];     /* "nl", "en", or "" when not set */
+	char language[3];    /* "nl", "en", or "" when not set */
 };
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */

@@ -12,7 +12,7 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+#define _(s)  gettext(s)
 #define N_(s) s
 
 /* Sets up the locale from the environment and binds clerk's message
