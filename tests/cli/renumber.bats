@@ -142,7 +142,7 @@ as_user() {
 	fi
 	log="$USER_LOGS/sanitizer.log"
 	setpriv --reuid=65534 --regid=65534 --clear-groups -- \
-		env CLERK_SANITIZER_LOG="$log" TMPDIR="$USER_LOGS" "$@"
+		env CLERK_SANITIZER_LOG="$log" TMPDIR="$USER_LOGS" CLERK_REAL="$USER_BIN/clerk" "$@"
 	rc=$?
 	if [ -s "$log" ]; then
 		cat "$log" >>"$CLERK_SANITIZER_LOG"
@@ -155,31 +155,39 @@ as_user() {
 	if [ "$(id -u)" -eq 0 ]; then
 		# As root, the set lives where the user nobody can work in it.
 		command -v setpriv >/dev/null || skip "running as root without setpriv to become another user"
-		setpriv --reuid=65534 --regid=65534 --clear-groups -- test -x "${CLERK_REAL:-$CLERK}" ||
-			skip "running as root, and the user nobody cannot run $CLERK"
 		USER_LOGS=$(mktemp -d /tmp/clerk-renumber-logs.XXXXXX)
-		local set_dir
+		USER_BIN=$(mktemp -d /tmp/clerk-renumber-bin.XXXXXX)
+		local set_dir clerk
 		set_dir=$(mktemp -d /tmp/clerk-renumber-set.XXXXXX)
-		chmod 755 "$USER_LOGS" "$set_dir"
+		chmod 755 "$USER_LOGS" "$USER_BIN" "$set_dir"
+		# A copy of the program (and of the sanitizer wrapper) where that
+		# user can run it: the repository may lie in root's home.
+		cp "${CLERK_REAL:-$CLERK}" "$USER_BIN/clerk"
+		clerk="$USER_BIN/clerk"
+		if [ -n "${CLERK_REAL:-}" ]; then
+			cp "$CLERK" "$USER_BIN/sanitized"
+			clerk="$USER_BIN/sanitized"
+		fi
+		chmod 755 "$USER_BIN"/*
 		cd "$set_dir"
 	fi
 	make_set
 	[ "$(id -u)" -ne 0 ] || chown -R 65534:65534 . "$USER_LOGS"
 	chmod a-w reports/RPT-2024-001.md
 	before=$(tree_sum)
-	run as_user "$CLERK" renumber COV-2024-001 COV-2024-009
+	run as_user "${clerk:-$CLERK}" renumber COV-2024-001 COV-2024-009
 	[ "$status" -eq 2 ]
 	grep -q "reports/RPT-2024-001.md" <<<"$output"
 	[ "$(tree_sum)" = "$before" ]
 	chmod u+w reports/RPT-2024-001.md
 	chmod a-w decisions
-	run as_user "$CLERK" renumber COV-2024-001 COV-2024-009
+	run as_user "${clerk:-$CLERK}" renumber COV-2024-001 COV-2024-009
 	[ "$status" -eq 2 ]
 	chmod u+w decisions
 	[ "$(tree_sum)" = "$before" ]
 	if [ "$(id -u)" -eq 0 ]; then
 		cd "$WORK"
-		rm -rf "$set_dir" "$USER_LOGS"
+		rm -rf "$set_dir" "$USER_LOGS" "$USER_BIN"
 	fi
 }
 
