@@ -6,35 +6,6 @@
 #include "util.h"
 #include "i18n.h"
 
-/* Marks in keep[] a longest run of the n positions (in document order)
- * that increase: the fields that are in order. Patience sorting from the
- * end, O(n log n), so that of two swapped fields the later one is out of place. */
-static void longest_increasing(const size_t *pos, size_t n, int *keep)
-{
-	size_t *tail = xmalloc((n + 1) * sizeof *tail), *prev = xmalloc((n + 1) * sizeof *prev);
-	size_t len = 0, lo, hi, mid, i, k;
-
-	for (i = n; i-- > 0;) {
-		lo = 0;
-		hi = len;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (pos[tail[mid]] > pos[i])
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo > 0 ? tail[lo - 1] : n;
-		tail[lo] = i;
-		if (lo == len)
-			len++;
-	}
-	for (k = len ? tail[len - 1] : n; k != n; k = prev[k])
-		keep[k] = 1;
-	free(tail);
-	free(prev);
-}
-
 /* Reports key (out of place) next to the field in order it belongs after or before. */
 static void report(struct rule_ctx *ctx, const struct ynode *key, const struct ynode *other,
 		   int after)

@@ -363,46 +363,19 @@ static void report_order(struct rule_ctx *ctx, const struct section *sec,
 	free(near);
 }
 
-/* Marks in keep[] a longest run of sections (in document order) whose schema
- * positions increase: the sections that are in order. Patience sorting,
- * O(n log n), run from the end so that of two swapped sections the later
- * one is the one out of place. */
-static void longest_ordered(const struct section *const *secs, size_t n, int *keep)
-{
-	size_t *tail = xmalloc((n + 1) * sizeof *tail), *prev = xmalloc((n + 1) * sizeof *prev);
-	size_t len = 0, lo, hi, mid, i, k;
-
-	/* From the end, the in-order run is one of decreasing positions. */
-	for (i = n; i-- > 0;) {
-		lo = 0;
-		hi = len;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (secs[tail[mid]]->spec > secs[i]->spec)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo > 0 ? tail[lo - 1] : n;
-		tail[lo] = i;
-		if (lo == len)
-			len++;
-	}
-	for (k = len ? tail[len - 1] : n; k != n; k = prev[k])
-		keep[k] = 1;
-	free(tail);
-	free(prev);
-}
-
 /* Reports each section outside the longest ordered run, next to the
  * in-order section it should follow or precede. */
 static void check_order(struct rule_ctx *ctx, const struct section *const *secs, size_t n)
 {
 	int *keep = xcalloc(n + 1, sizeof *keep);
+	size_t *pos = xmalloc((n + 1) * sizeof *pos);
 	const struct section *after, *before;
 	size_t i, k;
 
-	longest_ordered(secs, n, keep);
+	for (i = 0; i < n; i++)
+		pos[i] = (size_t)secs[i]->spec;
+	longest_increasing(pos, n, keep);
+	free(pos);
 	for (i = 0; i < n; i++) {
 		if (keep[i])
 			continue;

@@ -402,3 +402,32 @@ int comma_item(const char **p, const char *end, const char **item, size_t *len)
 	*p = comma + 1;
 	return 1;
 }
+
+/* Marks in keep[] a longest run of the n positions (in document order)
+ * that increase. Patience sorting from the end, O(n log n), so that of two
+ * swapped items the later one is the one out of place. */
+void longest_increasing(const size_t *pos, size_t n, int *keep)
+{
+	size_t *tail = xmalloc((n + 1) * sizeof *tail), *prev = xmalloc((n + 1) * sizeof *prev);
+	size_t len = 0, lo, hi, mid, i, k;
+
+	for (i = n; i-- > 0;) {
+		lo = 0;
+		hi = len;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (pos[tail[mid]] > pos[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo > 0 ? tail[lo - 1] : n;
+		tail[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	for (k = len ? tail[len - 1] : n; k != n; k = prev[k])
+		keep[k] = 1;
+	free(tail);
+	free(prev);
+}

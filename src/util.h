@@ -89,4 +89,9 @@ int comma_item(const char **p, const char *end, const char **item, size_t *len);
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);
 
+/* Sets keep[i] to 1 for the items of a longest run of increasing pos[]
+ * (in order of i): the items that stand in order. keep is zeroed by the
+ * caller; for two swapped items the later one is left out. O(n log n). */
+void longest_increasing(const size_t *pos, size_t n, int *keep);
+
 #endif
