@@ -60,20 +60,6 @@ build_vars() {
 	done
 }
 
-# Prints the completions bash offers for the words given (the last is the
-# one being completed), using the completion file with clerk under test.
-complete_words() {
-	bash -c '
-		clerk() { "$CLERK" "$@"; }
-		. "$1/cmd/clerk.bash-completion"
-		shift
-		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
-		COMP_WORDS[0]=$CLERK
-		_clerk
-		printf "%s\n" "${COMPREPLY[@]}"
-	' _ "$REPO" "$@" | sort | tr '\n' ' '
-}
-
 @test "bash completion: subcommands, options, formats and rule names" {
 	export CLERK
 	[ "$(complete_words clerk ch)" = "check " ]

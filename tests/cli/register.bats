@@ -385,18 +385,6 @@ tree_sum() {
 	done
 }
 
-# The completions bash offers for the words given (as in install.bats).
-complete_words() {
-	bash -c '
-		. "$1/cmd/clerk.bash-completion"
-		shift
-		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
-		COMP_WORDS[0]=$CLERK
-		_clerk
-		printf "%s\n" "${COMPREPLY[@]}"
-	' _ "$REPO" "$@" | sort | tr '\n' ' '
-}
-
 @test "bash completion and the man page know list, graph and index" {
 	export CLERK
 	[ "$(complete_words clerk gr)" = "graph " ]
