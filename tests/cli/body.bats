@@ -4,23 +4,6 @@
 
 load helper
 
-# A decision dated 2010-01-27 whose Besluit section holds the lines of stdin.
-decision_with() {
-	cat <<EOT
----
-type: decision
-id: 2010-004
-title: Verlenging van de huurovereenkomst
-date: 2010-01-27
-status: adopted
-authority: College van burgemeester en wethouders van Dijkmeer
----
-## Besluit
-
-EOT
-	cat
-}
-
 @test "dates in the text: correct dates of every form are silent" {
 	decision_with <<'EOT' | write 2010-004.md
 1. de overeenkomst van woensdag 27 januari 2010 te verlengen tot 1-1-2014,

@@ -123,3 +123,20 @@ complete_words() {
 		printf "%s\n" "${COMPREPLY[@]}"
 	' _ "$REPO" "$@" | sort | tr '\n' ' '
 }
+
+# A decision dated 2010-01-27 whose Besluit section holds the lines of stdin.
+decision_with() {
+	cat <<EOT
+---
+type: decision
+id: 2010-004
+title: Verlenging van de huurovereenkomst
+date: 2010-01-27
+status: adopted
+authority: College van burgemeester en wethouders van Dijkmeer
+---
+## Besluit
+
+EOT
+	cat
+}
