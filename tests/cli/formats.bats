@@ -217,7 +217,14 @@ findings_of() {
 	run "$mt" validate "$BATS_TEST_TMPDIR/broken.sarif" -o "$BATS_TEST_TMPDIR/v.sarif"
 	printf '%s\n' "$output"
 	[[ "$output" == *"1 files scanned"* ]]
-	! printf '%s\n' "$output" | grep -E '\): (error|warning) '
+	# Any error or warning the Multitool prints fails the test, but one: a
+	# build without CLERK_HOME has no address for informationUri (SARIF2005),
+	# as docs/output.md says. With a home it must be there too.
+	local expected='^$'
+	"$CLERK" version | grep -q 'home: ' || expected='warning SARIF2005: runs\[0\]\.tool\.driver: .*informationUri'
+	if printf '%s\n' "$output" | grep -E '\): (error|warning) ' | grep -Ev "$expected"; then
+		return 1
+	fi
 	# And it does notice a broken file, so the check above can fail.
 	sed 's/"startLine":[0-9]*/"startLine":0/' "$BATS_TEST_TMPDIR/broken.sarif" >"$BATS_TEST_TMPDIR/bad.sarif"
 	run "$mt" validate "$BATS_TEST_TMPDIR/bad.sarif" -o "$BATS_TEST_TMPDIR/v2.sarif"

@@ -9,6 +9,9 @@
 # teardown fails the test when clerk exited with the sanitizers' code 99 or
 # printed a sanitizer report, even when the test expected a failing exit.
 
+# `run !` and `run -N` need bats 1.5 or later (Debian 12 has 1.8).
+bats_require_minimum_version 1.5.0
+
 REPO="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
 CLERK="${CLERK:-$REPO/build/clerk}"
 # (This file is loaded more than once in a test's process: wrap only once.)

@@ -45,7 +45,7 @@ copy_proposals() {
 	[ -f voorstellen/0010.md ] && [ ! -e voorstellen/0003.md ]
 	grep -qx 'nummer: "0010"' voorstellen/0010.md || grep -qx 'nummer: 0010' voorstellen/0010.md
 	grep -q '0010' voorstellen/0004.md
-	! grep -q '0003' voorstellen/0004.md
+	run ! grep -q '0003' voorstellen/0004.md
 	run "$CLERK" check --as-of "$AS_OF" voorstellen/0010.md
 	! grep -q 'ref-unresolved' <<<"$output"
 }

@@ -93,7 +93,7 @@ tree_sum() {
 	grep -qx "cites: 'COV-2024-009, 2024000003'" reports/RPT-2024-001.md
 	grep -qx '\[conv\]: ../covenants/COV-2024-009.md' reports/RPT-2024-001.md
 	# Only the id's places changed: the rest of each file is byte for byte the same.
-	! grep -q 'COV-2024-001' decisions/2024000003.md reports/RPT-2024-001.md \
+	run ! grep -q 'COV-2024-001' decisions/2024000003.md reports/RPT-2024-001.md \
 		covenants/COV-2024-009.md
 	for f in decisions/2024000003.md reports/RPT-2024-001.md; do
 		sed 's/COV-2024-009/COV-2024-001/g' "$f" | diff -u "$BATS_TEST_TMPDIR/orig/$f" -
