@@ -692,6 +692,10 @@ static int cmd_version(int argc, char **argv)
 	if (argc > 1)
 		return usage_error("'version' takes no arguments");
 	printf("clerk %s\n", CLERK_VERSION);
+	/* TRANSLATORS: the licence's name (EUPL-1.2) is an SPDX identifier; keep it. */
+	puts(_("licence: EUPL-1.2 (European Union Public Licence 1.2; see the file LICENSE)"));
+	if (CLERK_HOME[0] != '\0')
+		printf(_("home: %s\n"), CLERK_HOME);
 	return 0;
 }
 

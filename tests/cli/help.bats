@@ -41,10 +41,13 @@ load helper
 @test "clerk --version and clerk version print the version" {
 	run "$CLERK" --version
 	[ "$status" -eq 0 ]
-	[[ "$output" =~ ^clerk\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+	[[ "${lines[0]}" =~ ^clerk\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
 	run "$CLERK" version
 	[ "$status" -eq 0 ]
-	[[ "$output" =~ ^clerk\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+	[[ "${lines[0]}" =~ ^clerk\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+	# The licence, whose text is in the repository.
+	[ "${lines[1]}" = "licence: EUPL-1.2 (European Union Public Licence 1.2; see the file LICENSE)" ]
+	grep -q '^ *EUROPEAN UNION PUBLIC LICENCE v. 1.2$' "$REPO/LICENSE"
 }
 
 @test "command-line errors print the message and the usage line, nothing else" {
