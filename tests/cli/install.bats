@@ -77,3 +77,10 @@ build_vars() {
 	known=$(printf '%s\n' "${lines[0]}" | sed 's/.*; use //; s/,//g; s/ or / /' | tr ' ' '\n' | sort | tr '\n' ' ')
 	[ "$(complete_words clerk check --format '')" = "$known" ]
 }
+
+@test "make honours CPPFLAGS, as a Debian-style build passes them" {
+	run make -C "$REPO" -n -B BUILD="$BATS_TEST_TMPDIR/b" CPPFLAGS="-D_FORTIFY_SOURCE=2 -DCLERK_TEST_CPP" \
+		"$BATS_TEST_TMPDIR/b/util.o"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *" -D_FORTIFY_SOURCE=2 -DCLERK_TEST_CPP "*"-c -o $BATS_TEST_TMPDIR/b/util.o src/util.c"* ]]
+}
