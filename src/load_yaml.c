@@ -35,10 +35,8 @@ struct builder {
 	struct yerror *err;
 };
 
-/* Limits that keep hostile input cheap: libyaml slows down sharply with
- * nesting depth, and every alias looks its anchor up. Real front matter
- * stays far below both. */
-#define MAX_DEPTH   64
+/* A limit that keeps hostile input cheap: every alias looks its anchor up.
+ * Real front matter stays far below it (the depth limit is in the header). */
 #define MAX_ANCHORS 256
 
 static void set_error(struct yerror *err, int line, int col, const char *msg)
@@ -159,7 +157,7 @@ static int on_collection(struct builder *b, const yaml_event_t *ev)
 	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
 	struct ynode *node;
 
-	if (b->depth >= MAX_DEPTH)
+	if (b->depth >= YTREE_MAX_DEPTH)
 		return event_error(b, ev, "lists and mappings are nested too deeply");
 	node = node_new(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
 	push(b, node);

@@ -29,6 +29,10 @@ struct yerror {
 	char hint[192];    /* the same in plain words with what to do, or "" */
 };
 
+/* The deepest nesting of lists and mappings ytree_parse accepts: libyaml
+ * slows down sharply with depth, and real front matter stays far below. */
+#define YTREE_MAX_DEPTH 64
+
 /* Parses one YAML document from text. Returns its root node, owned by the
  * arena, or NULL with err filled in when the text is not valid YAML or holds
  * more than one document. An empty document returns NULL with an empty

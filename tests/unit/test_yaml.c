@@ -547,21 +547,15 @@ static char *nested(size_t depth, const char *open, const char *close)
 	return text;
 }
 
-static void test_deep_flow_sequences(void **state)
+/* Parses depth nested flow sequences; asserts the tree has depth levels. */
+static void assert_sequences_parse(void **state, size_t depth)
 {
-	const size_t depth = 10000;
 	char *text = nested(depth, "[", "]");
-	struct yerror err;
-	const struct ynode *root = ytree_parse(*state, text, strlen(text), 0, &err);
+	const struct ynode *root = parse_ok(state, text, 0);
 	const struct ynode *n;
 	size_t levels = 0;
 
 	free(text);
-	if (root == NULL) {
-		/* libyaml may refuse such depth; then it must say why */
-		assert_true(strlen(err.message) > 0);
-		return;
-	}
 	for (n = root; n != NULL; n = n->n == 1 ? n->items[0] : NULL) {
 		assert_int_equal(n->kind, YNODE_SEQ);
 		levels++;
@@ -569,23 +563,46 @@ static void test_deep_flow_sequences(void **state)
 	assert_int_equal(levels, depth);
 }
 
-static void test_deep_flow_mappings(void **state)
+/* Parses depth nested flow mappings {a: {a: ...}}; asserts every level. */
+static void assert_mappings_parse(void **state, size_t depth)
 {
-	const size_t depth = 10000;
 	char *text = nested(depth, "{a: ", "}");
-	struct yerror err;
-	const struct ynode *root = ytree_parse(*state, text, strlen(text), 0, &err);
+	const struct ynode *root = parse_ok(state, text, 0);
 	const struct ynode *n;
 	size_t levels = 0;
 
 	free(text);
-	if (root == NULL) {
-		assert_true(strlen(err.message) > 0);
-		return;
-	}
 	for (n = root; n != NULL && n->kind == YNODE_MAP; n = ynode_get(n, "a"))
 		levels++;
 	assert_int_equal(levels, depth);
+}
+
+/* Asserts that text is refused for its nesting, at line 1. */
+static void assert_too_deep(void **state, char *text)
+{
+	struct yerror err;
+
+	parse_fail(state, text, 0, &err);
+	free(text);
+	assert_string_equal(err.message, "lists and mappings are nested too deeply");
+	assert_int_equal(err.line, 1);
+}
+
+/* The nesting limit, pinned from both sides: the deepest input accepted
+ * is read whole, one level more is refused with its reason. */
+static void test_deep_flow_sequences(void **state)
+{
+	assert_sequences_parse(state, YTREE_MAX_DEPTH);
+	assert_too_deep(state, nested(YTREE_MAX_DEPTH + 1, "[", "]"));
+	/* far beyond it, as hostile input would be */
+	assert_too_deep(state, nested(10000, "[", "]"));
+}
+
+static void test_deep_flow_mappings(void **state)
+{
+	assert_mappings_parse(state, YTREE_MAX_DEPTH);
+	assert_too_deep(state, nested(YTREE_MAX_DEPTH + 1, "{a: ", "}"));
+	assert_too_deep(state, nested(10000, "{a: ", "}"));
 }
 
 static void test_deep_unclosed(void **state)
