@@ -2,25 +2,52 @@
  *
  * ::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=RULE::MESSAGE
  * GitHub's escaping: in the message %, CR and LF; in the properties also
- * ':' and ','. */
-#include "out.h"
+ * ':' and ','. Other control characters are escaped as in the text format. */
+#include <stdlib.h>
 
-/* Writes s with %, CR and LF escaped, and ':' and ',' too when in_property. */
+#include "out.h"
+#include "util.h"
+
+/* GitHub's own escape for c in a message (or, with in_property, in a
+ * property such as file=), or NULL when GitHub gives c no escape. */
+static const char *github_escape(char c, int in_property)
+{
+	switch (c) {
+	case '%':
+		return "%25";
+	case '\r':
+		return "%0D";
+	case '\n':
+		return "%0A";
+	case ':':
+		return in_property ? "%3A" : NULL;
+	case ',':
+		return in_property ? "%2C" : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* Writes s with GitHub's escapes (%, CR and LF; ':' and ',' too when
+ * in_property). Every other control character (ESC, DEL, a tab, a
+ * direction override) is written as the other formats write it ("\x1b"),
+ * so that a value can never colour or forge an annotation. */
 static void escape(FILE *f, const char *s, int in_property)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == '%')
-			fputs("%25", f);
-		else if (*s == '\r')
-			fputs("%0D", f);
-		else if (*s == '\n')
-			fputs("%0A", f);
-		else if (in_property && *s == ':')
-			fputs("%3A", f);
-		else if (in_property && *s == ',')
-			fputs("%2C", f);
-		else
-			fputc(*s, f);
+	const char *run = s, *esc;
+	char *part;
+
+	for (;; s++) {
+		esc = *s != '\0' ? github_escape(*s, in_property) : NULL;
+		if (*s != '\0' && esc == NULL)
+			continue;
+		part = xstrndup(run, (size_t)(s - run));
+		fput_escaped(part, f);
+		free(part);
+		if (*s == '\0')
+			break;
+		fputs(esc, f);
+		run = s + 1;
 	}
 }
 

@@ -140,6 +140,18 @@ findings_of() {
 	[[ "${lines[0]}" != *"'50%'"* ]]
 }
 
+@test "github: ESC, DEL and other control characters escaped as in the text format" {
+	mkdir -p "a$(printf '\033')b"
+	valid_decision | sed 's/^status: adopted/status: "x\\x7fy\\tz\\e"/' | write "a$(printf '\033')b/2024-017.md"
+	run "$CLERK" check --format github
+	[ "$status" -eq 1 ]
+	[[ "${lines[0]}" == '::error file=a\x1bb/2024-017.md,line=6,col=9,title=field-enum::'* ]]
+	[[ "${lines[0]}" == *"'x\x7fy\tz\x1b'"* ]]
+	[[ "$output" != *$'\033'* ]]
+	[[ "$output" != *$'\177'* ]]
+	[[ "$output" != *$'\t'* ]]
+}
+
 @test "pretty: the source line with a mark under the place, and no colour when not asked" {
 	valid_decision | sed 's/^status: adopted/status: afgerond/' | write 2024-017.md
 	run "$CLERK" check --format pretty
