@@ -1,8 +1,11 @@
 /* out_junit.c - JUnit XML: one test case per checked record, a failure per error.
  *
  * Warnings and infos go to the test case's system-out, so CI shows them
- * without failing the case. A finding on a file that is not a record (none
- * today) gets a test case of its own. */
+ * without failing the case. A finding on a file that is not a record gets a
+ * test case of its own. A path that could not be read at all (a run's
+ * problem) is a test case with an <error>: JUnit's word for a test that
+ * could not run, counted in the suite's errors. The output validates against
+ * Jenkins' junit-10.xsd (tests/fixtures/formats/). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,23 +100,41 @@ static size_t failed_cases(const struct diag_list *list)
 	return n;
 }
 
+/* Writes the test case of a path that could not be read. */
+static void write_problem(FILE *f, const struct problem *p)
+{
+	fputs("    <testcase classname=\"clerk\" name=\"", f);
+	out_xml_text(f, p->path);
+	fputs("\">\n      <error type=\"unreadable\" message=\"", f);
+	out_xml_text(f, p->message);
+	fputs("\">", f);
+	out_xml_text(f, p->message);
+	fputs("</error>\n    </testcase>\n", f);
+}
+
 void out_write_junit(FILE *f, const struct check_run *run, const struct out_options *opt)
 {
 	size_t npaths, i, d = 0, first, failed = failed_cases(&run->diags);
+	size_t errors = run->problems.n, tests;
 	const char **paths = case_paths(run, &npaths);
 	const struct diag *items = run->diags.items;
 
 	(void)opt;
+	tests = npaths + errors;
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
-	fprintf(f, "<testsuites name=\"clerk\" tests=\"%zu\" failures=\"%zu\">\n", npaths, failed);
-	fprintf(f, "  <testsuite name=\"clerk check\" tests=\"%zu\" failures=\"%zu\">\n", npaths,
-		failed);
+	fprintf(f, "<testsuites name=\"clerk\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+		tests, failed, errors);
+	fprintf(f,
+		"  <testsuite name=\"clerk check\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+		tests, failed, errors);
 	for (i = 0; i < npaths; i++) {
 		first = d;
 		while (d < run->diags.n && strcmp(items[d].path, paths[i]) == 0)
 			d++;
 		write_case(f, paths[i], items + first, d - first);
 	}
+	for (i = 0; i < errors; i++)
+		write_problem(f, &run->problems.items[i]);
 	fputs("  </testsuite>\n</testsuites>\n", f);
 	free(paths);
 }

@@ -90,6 +90,22 @@ findings_of() {
 	[ "$(xmllint --xpath 'string(//testsuite/@tests)' "$BATS_TEST_TMPDIR/r.xml")" -eq "$records" ]
 }
 
+@test "junit: validates against Jenkins' junit-10.xsd, also with a path that cannot be read" {
+	command -v xmllint >/dev/null || { echo "xmllint is missing (.ci/install-deps installs libxml2-utils)" >&2; return 1; }
+	local xsd="$REPO/tests/fixtures/formats/junit-10.xsd"
+	(cd "$REPO" && "$CLERK" check --format junit examples/broken) >r.xml || true
+	xmllint --noout --schema "$xsd" r.xml
+	[ "$(xmllint --xpath 'string(//testsuite/@errors)' r.xml)" = 0 ]
+	valid_decision | write 2024-017.md
+	mkfifo pipe.md
+	run "$CLERK" check --format junit --output r2.xml . pipe.md
+	[ "$status" -eq 2 ]
+	xmllint --noout --schema "$xsd" r2.xml
+	[ "$(xmllint --xpath 'string(//testsuite/@errors)' r2.xml)" = 1 ]
+	[ "$(xmllint --xpath 'string(//testsuite/@tests)' r2.xml)" = 2 ]
+	[ "$(xmllint --xpath 'count(//testcase[@name="pipe.md"]/error)' r2.xml)" = 1 ]
+}
+
 @test "junit: markup, quotes and control characters in a record stay well-formed" {
 	command -v xmllint >/dev/null || { echo "xmllint is missing" >&2; return 1; }
 	valid_decision | sed "s/^status: adopted/status: \"<b>\\&amp;'\\\\x01\\\\u00e9\"/" | write 2024-017.md
