@@ -71,7 +71,8 @@ void out_write_json(FILE *f, const struct check_run *run, const struct out_optio
 	size_t i;
 
 	(void)opt;
-	fputs("{\"tool\":{\"name\":\"clerk\",\"version\":", f);
+	/* The version of this format (docs/clerk-check.schema.json), not of clerk. */
+	fputs("{\"version\":1,\"tool\":{\"name\":\"clerk\",\"version\":", f);
 	out_json_string(f, CLERK_VERSION);
 	fputs("}", f);
 	field_str(f, "as_of", run->as_of[0] ? run->as_of : NULL);

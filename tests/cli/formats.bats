@@ -77,6 +77,24 @@ findings_of() {
 	[ "${#lines[@]}" -eq 2 ]
 }
 
+@test "json: validates against docs/clerk-check.schema.json, which rejects a wrong report" {
+	command -v jsonschema >/dev/null || { echo "jsonschema is missing (.ci/install-deps installs python3-jsonschema)" >&2; return 1; }
+	local schema="$REPO/docs/clerk-check.schema.json"
+	(cd "$REPO" && "$CLERK" check --format json --as-of "$AS_OF" examples/broken) >r.json || true
+	jsonschema -i r.json "$schema"
+	[[ "$(head -c 12 r.json)" == '{"version":1' ]]
+	valid_decision | write 2024-017.md
+	"$CLERK" check --format json --as-of "$AS_OF" >clean.json
+	jsonschema -i clean.json "$schema"
+	# The schema is not a check that cannot fail.
+	sed 's/"severity":"error"/"severity":"fatal"/' r.json >bad.json
+	run jsonschema -i bad.json "$schema"
+	[ "$status" -ne 0 ]
+	sed 's/^{"version":1,/{/' r.json >old.json
+	run jsonschema -i old.json "$schema"
+	[ "$status" -ne 0 ]
+}
+
 @test "junit: well-formed XML, one test case per record, one failure per error" {
 	command -v xmllint >/dev/null || { echo "xmllint is missing (.ci/install-deps installs libxml2-utils)" >&2; return 1; }
 	cd "$REPO"
