@@ -1,10 +1,9 @@
-/* out.c - the table of output formats and the summary line they share. */
+/* out.c - the table of output formats. */
 #include "out.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
 #include "util.h"
 
 const struct writer out_writers[] = {
@@ -38,32 +37,4 @@ char *out_format_names(void)
 	for (n = 0; out_writers[n].name != NULL; n++)
 		names[n] = out_writers[n].name;
 	return join_words(names, n, "", " or ");
-}
-
-void out_summary(FILE *f, const struct check_run *run)
-{
-	size_t errors = diag_list_count(&run->diags, SEV_ERROR);
-	size_t warnings = diag_list_count(&run->diags, SEV_WARNING);
-	size_t infos = diag_list_count(&run->diags, SEV_INFO);
-	size_t records = run->nrecords;
-	char *e = xasprintf(ngettext("%zu error", "%zu errors", errors), errors);
-	char *w = xasprintf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
-	char *i = xasprintf(ngettext("%zu info", "%zu info", infos), infos);
-	char *r = xasprintf(ngettext("%zu record", "%zu records", records), records);
-
-	/* TRANSLATORS: the summary line, such as "2 errors, 1 warning in 12 records". */
-	if (infos > 0)
-		fprintf(f, _("%s, %s, %s in %s"), e, w, i, r);
-	else
-		fprintf(f, _("%s, %s in %s"), e, w, r);
-	if (run->excluded > 0)
-		fprintf(f,
-			ngettext(" (%zu named file excluded)", " (%zu named files excluded)",
-				 run->excluded),
-			run->excluded);
-	fputc('\n', f);
-	free(e);
-	free(w);
-	free(i);
-	free(r);
 }

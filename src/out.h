@@ -28,9 +28,6 @@ extern const struct writer out_writers[];
 /* Returns the names of every format, "text, pretty, ... or gitlab" (malloc'd). */
 char *out_format_names(void);
 
-/* Writes the summary line, such as "3 errors, 1 warning in 12 records". */
-void out_summary(FILE *f, const struct check_run *run);
-
 /* The writers, one per src/out_NAME.c. */
 void out_write_text(FILE *f, const struct check_run *run, const struct out_options *opt);
 void out_write_pretty(FILE *f, const struct check_run *run, const struct out_options *opt);

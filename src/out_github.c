@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "out.h"
+#include "out_util.h"
 #include "util.h"
 
 /* GitHub's own escape for c in a message (or, with in_property, in a

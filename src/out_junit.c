@@ -124,9 +124,9 @@ void out_write_junit(FILE *f, const struct check_run *run, const struct out_opti
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
 	fprintf(f, "<testsuites name=\"clerk\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
 		tests, failed, errors);
-	fprintf(f,
-		"  <testsuite name=\"clerk check\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
-		tests, failed, errors);
+	fprintf(
+	    f, "  <testsuite name=\"clerk check\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+	    tests, failed, errors);
 	for (i = 0; i < npaths; i++) {
 		first = d;
 		while (d < run->diags.n && strcmp(items[d].path, paths[i]) == 0)

@@ -1,5 +1,6 @@
 /* out_text.c - the plain text writer: PATH:LINE:COL: SEVERITY: MESSAGE [RULE]. */
 #include "out.h"
+#include "out_util.h"
 #include "util.h"
 
 void out_write_text(FILE *f, const struct check_run *run, const struct out_options *opt)

@@ -1,4 +1,5 @@
-/* out_util.h - what several writers share: string escaping, source lines, paths.
+/* out_util.h - what several writers share: string escaping, source lines, paths,
+ * and the summary line.
  *
  * JSON (json, sarif, gitlab) and XML (junit) strings are escaped here and
  * nowhere else. Text that is not valid UTF-8 comes out with U+FFFD in place
@@ -46,5 +47,8 @@ void out_source_free(struct out_source *src);
 /* Returns path as a relative URI reference (malloc'd): "./" dropped,
  * characters outside RFC 3986's unreserved set and '/' percent-encoded. */
 char *out_uri_path(const char *path);
+
+/* Writes the summary line, such as "3 errors, 1 warning in 12 records". */
+void out_summary(FILE *f, const struct check_run *run);
 
 #endif
