@@ -21,27 +21,6 @@
 static const char *const type_names[] = {"string", "integer", "date", "duration",
 					 "enum",   "url",     "list", "ref"};
 
-int config_error_vset(struct config_error *err, const char *file, int line, int col,
-		      const char *fmt, va_list ap)
-{
-	snprintf(err->file, sizeof err->file, "%s", file);
-	err->line = line;
-	err->col = col;
-	vsnprintf(err->message, sizeof err->message, _(fmt), ap);
-	return -1;
-}
-
-int config_error_set(struct config_error *err, const char *file, int line, int col, const char *fmt,
-		     ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	config_error_vset(err, file, line, col, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 static int want_kind(struct ctx *c, const struct ynode *n, enum ynode_kind kind, const char *what)
 {
 	static const char *const kinds[] = {N_("a single value"), N_("a list"),

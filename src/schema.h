@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "pattern.h"
+#include "config_error.h"
 #include "template.h"
 
 struct arena;
@@ -211,20 +212,6 @@ struct schema_set {
 	struct schema **items;
 	size_t n, cap;
 };
-
-/* An error in a schema or configuration file: exit code 2. */
-struct config_error {
-	char file[512];
-	int line, col;
-	char message[512];
-};
-
-/* Fills err: file, line and column (0 when the error is about the whole
- * file) and a message formatted like printf. Returns -1, for chaining. */
-int config_error_set(struct config_error *err, const char *file, int line, int col, const char *fmt,
-		     ...) __attribute__((format(printf, 5, 6)));
-int config_error_vset(struct config_error *err, const char *file, int line, int col,
-		      const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 /* Parses one schema file's text. Returns the schema (free with schema_free)
  * or NULL with err filled in. */

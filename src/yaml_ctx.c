@@ -1,11 +1,35 @@
-/* yaml_ctx.c - the error context and key checks shared by schema.c and config.c. */
+/* yaml_ctx.c - the error type, error context and key checks shared by
+ * schema.c and config.c. */
 #include "yaml_ctx.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "load_yaml.h"
 #include "util.h"
+
+int config_error_vset(struct config_error *err, const char *file, int line, int col,
+		      const char *fmt, va_list ap)
+{
+	snprintf(err->file, sizeof err->file, "%s", file);
+	err->line = line;
+	err->col = col;
+	vsnprintf(err->message, sizeof err->message, _(fmt), ap);
+	return -1;
+}
+
+int config_error_set(struct config_error *err, const char *file, int line, int col, const char *fmt,
+		     ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	config_error_vset(err, file, line, col, fmt, ap);
+	va_end(ap);
+	return -1;
+}
 
 int fail(struct ctx *c, const struct ynode *node, const char *fmt, ...)
 {

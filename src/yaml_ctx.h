@@ -2,13 +2,13 @@
  * an error goes, and checks of keys and kinds that name the file's line.
  *
  * Both readers walk a positioned YAML tree (load_yaml.h); every mistake is
- * a config_error (schema.h) with the file's own line and column, exit 2. */
+ * a config_error (config_error.h) with the file's own line and column, exit 2. */
 #ifndef CLERK_YAML_CTX_H
 #define CLERK_YAML_CTX_H
 
 #include <stddef.h>
 
-#include "schema.h"
+#include "config_error.h"
 
 struct arena;
 struct config;
