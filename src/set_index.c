@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "util.h"
 
 /* FNV-1a. */
@@ -245,19 +244,4 @@ void set_index_free(struct set_index *ix)
 	free(ix->bad_id);
 	free(ix->no_series);
 	memset(ix, 0, sizeof *ix);
-}
-
-void set_check(struct summary *const *records, size_t n, const char *as_of, struct diag_list *diags)
-{
-	struct set_index ix;
-	long today = 0;
-
-	date_parse(as_of, strlen(as_of), &today);
-	set_index_build(&ix, records, n);
-	set_check_ids(&ix, diags);
-	set_check_refs(&ix, diags);
-	set_check_links(&ix, diags);
-	set_check_reporting(&ix, today, diags);
-	set_check_series(&ix, today, diags);
-	set_index_free(&ix);
 }
