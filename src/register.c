@@ -90,13 +90,6 @@ void reg_free(struct reg *r)
 	memset(r, 0, sizeof *r);
 }
 
-const char *reg_ref_field(const struct reg *r, size_t i, size_t k)
-{
-	const struct summary *s = r->ix.recs[i];
-
-	return k < s->nrefs ? s->refs[k].spec->name : "link";
-}
-
 /* ---------------------------------------------------------- the cells */
 
 #define NCOLS 6

@@ -40,9 +40,6 @@ void reg_write_table(FILE *f, const struct reg *r);
 void reg_write_csv(FILE *f, const struct reg *r);
 void reg_write_json(FILE *f, const struct reg *r);
 
-/* The field name of reference k of record i ("link" for a body link k - nrefs). */
-const char *reg_ref_field(const struct reg *r, size_t i, size_t k);
-
 /* The first line of a register written by `clerk index`; `clerk check`
  * leaves a file that starts with it alone. */
 #define REG_MARK                                                                                   \
