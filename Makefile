@@ -148,10 +148,13 @@ test-asan: deps
 mutate: deps
 	@tests/mutate
 
-lint:
+# Style (clang-format), static analysis (cppcheck), and no call cycle
+# between the library's source files (tests/tools/call-cycles).
+lint: $(BUILD)/libclerk.a
 	clang-format --dry-run --Werror src/*.c src/*.h cmd/*.c tests/unit/*.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Isrc src cmd
+	tests/tools/call-cycles $(BUILD) src
 
 # Installs the program, its manual page and its bash completion under
 # $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these files.
