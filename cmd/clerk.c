@@ -745,28 +745,38 @@ static int cmd_help(int argc, char **argv)
 	puts(_("\noptions:\n"
 	       "  --help       show this help\n"
 	       "  --version    print the version\n"
-	       "  --lang LANG  the language of the messages: en or nl (before the command)\n"
+	       "  --lang LANG  the language of the messages: en or nl (before or after the\n"
+	       "               command)\n"
 	       "\nRun 'clerk COMMAND --help' for the options of a command."));
 	return 0;
 }
 
-/* Takes the options that come before the command (--lang LANG); returns
- * how many arguments they used, or -1 after reporting a mistake. */
-static int global_options(int argc, char **argv)
+/* Takes the global option --lang LANG (or --lang=LANG) wherever it stands
+ * before a "--": before the command or among its options. Removes it from
+ * argv (and *argc); returns 0, or -1 after reporting a mistake. */
+static int global_options(int *argc, char **argv)
 {
 	const char *lang = NULL;
-	int used = 0;
+	int i, used;
 
-	if (argc > 1 && strncmp(argv[1], "--lang=", 7) == 0) {
-		lang = argv[1] + 7;
-		used = 1;
-	} else if (argc > 1 && strcmp(argv[1], "--lang") == 0) {
-		if (argc < 3) {
-			usage_error("--lang needs a language: en or nl");
-			return -1;
+	for (i = 1; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+		used = 0;
+		if (strncmp(argv[i], "--lang=", 7) == 0) {
+			lang = argv[i] + 7;
+			used = 1;
+		} else if (strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 >= *argc) {
+				usage_error("--lang needs a language: en or nl");
+				return -1;
+			}
+			lang = argv[i + 1];
+			used = 2;
 		}
-		lang = argv[2];
-		used = 2;
+		if (used == 0)
+			continue;
+		memmove(argv + i, argv + i + used, (size_t)(*argc - i - used + 1) * sizeof *argv);
+		*argc -= used;
+		i--;
 	}
 	if (lang != NULL && i18n_set_language(lang) != 0) {
 		usage_error("unknown language '%s'; use en or nl", lang);
@@ -774,20 +784,16 @@ static int global_options(int argc, char **argv)
 	}
 	if (lang != NULL)
 		i18n_choose(lang);
-	return used;
+	return 0;
 }
 
 /* Runs the command named in argv[1]; returns its exit code. */
 static int dispatch(int argc, char **argv)
 {
 	const struct command *c;
-	int used = global_options(argc, argv);
 
-	if (used < 0)
+	if (global_options(&argc, argv) < 0)
 		return EXIT_USAGE;
-	argv[used] = argv[0];
-	argc -= used;
-	argv += used;
 	if (argc < 2)
 		return cmd_help(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

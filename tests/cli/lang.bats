@@ -33,6 +33,21 @@ broken_decision() {
 	[ "${lines[-1]}" = "1 fout, 0 waarschuwingen in 1 stuk" ]
 }
 
+@test "--lang works after the command too, and among its options" {
+	broken_decision
+	run -1 "$CLERK" check --lang nl --as-of "$AS_OF" .
+	[ "${lines[-1]}" = "1 fout, 0 waarschuwingen in 1 stuk" ]
+	run -1 "$CLERK" check --as-of "$AS_OF" --lang=nl .
+	[ "${lines[-1]}" = "1 fout, 0 waarschuwingen in 1 stuk" ]
+	run -0 "$CLERK" rules --lang nl field-enum
+	[[ "${lines[0]}" == "field-enum (standaardniveau: error)" ]]
+	run -2 "$CLERK" check --lang
+	[ "${lines[0]}" = "clerk: --lang needs a language: en or nl" ]
+	# After "--" it is an argument, not an option.
+	run -2 "$CLERK" check --as-of "$AS_OF" -- --lang
+	[[ "${lines[0]}" == "clerk: --lang: "* ]]
+}
+
 @test "LANGUAGE=nl chooses Dutch; so does LANG=nl_NL.UTF-8 on a machine without that locale" {
 	broken_decision
 	run -1 env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE=nl "$CLERK" check --as-of "$AS_OF" .
