@@ -52,8 +52,15 @@ build_vars() {
 @test "the man page names every command, option and format of clerk" {
 	local page
 	page=$(mandoc -T ascii "$REPO/docs/clerk.1" | sed 's/.\x08//g')
-	for opt in $("$CLERK" check --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
-		[[ "$page" == *"--$opt"* ]] || { echo "man page lacks --$opt" >&2; return 1; }
+	local cmd opt synopsis
+	synopsis=$(printf '%s\n' "$page" | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p')
+	# Every command clerk lists, in the synopsis, with every option its help lists.
+	for cmd in $("$CLERK" --help | sed -n '/^commands:/,/^$/ s/^  \([a-z][a-z-]*\) .*/\1/p'); do
+		[[ "$synopsis" == *"clerk $cmd"* ]] || { echo "man page synopsis lacks $cmd" >&2; return 1; }
+		for opt in $("$CLERK" "$cmd" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
+			[ "$opt" = help ] && continue
+			[[ "$page" == *"--$opt"* ]] || { echo "man page lacks $cmd --$opt" >&2; return 1; }
+		done
 	done
 	for f in text pretty json sarif junit github gitlab; do
 		[[ "$page" == *"$f"* ]] || { echo "man page lacks format $f" >&2; return 1; }
@@ -68,6 +75,24 @@ build_vars() {
 	[ "$(complete_words clerk check --max)" = "--max-warnings " ]
 	[ "$(complete_words clerk rules section-o)" = "section-order " ]
 	[ "$(complete_words clerk rules suppression-)" = "suppression-unknown suppression-unused " ]
+}
+
+@test "bash completion: every command clerk lists, show with ids, --lang anywhere, --format=" {
+	export CLERK
+	local listed
+	listed=$("$CLERK" --help | sed -n '/^commands:/,/^$/ s/^  \([a-z][a-z-]*\) .*/\1/p' | sort | tr '\n' ' ')
+	[ "$(complete_words clerk '')" = "--help --lang --version $listed" ]
+	[ "$(complete_words clerk sh)" = "show " ]
+	[ "$(complete_words clerk --lang '')" = "en nl " ]
+	[ "$(complete_words clerk --lang nl ch)" = "check " ]
+	[ "$(complete_words clerk check --lang '')" = "en nl " ]
+	[ "$(complete_words clerk check --la)" = "--lang " ]
+	[ "$(complete_words clerk check --format=js)" = "--format=json " ]
+	[ "$(complete_words clerk --lang nl list --format '')" = "csv json table " ]
+	valid_decision 2024-017 | write 2024-017.md
+	valid_decision 2024-018 | write 2024-018.md
+	[ "$(complete_words clerk show 2024-01)" = "2024-017 2024-018 " ]
+	[ "$(complete_words clerk show --)" = "$(printf '%s ' $("$CLERK" show --help | sed -n 's/^  \(--[a-z-]*\).*/\1/p') --lang | tr ' ' '\n' | sort | tr '\n' ' ')" ]
 }
 
 @test "bash completion offers exactly the formats clerk knows" {
