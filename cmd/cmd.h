@@ -1,4 +1,5 @@
-/* cmd.h - what the command files of the program share (defined in clerk.c). */
+/* cmd.h - what the command files of the program share (defined in clerk.c),
+ * and the register commands of register.c. */
 #ifndef CLERK_CMD_H
 #define CLERK_CMD_H
 

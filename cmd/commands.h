@@ -1,4 +1,6 @@
-/* commands.h - the subcommands that live outside clerk.c: new, renumber, init. */
+/* commands.h - the commands that write records, in write.c: new, renumber, init.
+ * (The register commands are declared in cmd.h, beside what every command
+ * file shares.) */
 #ifndef CLERK_COMMANDS_H
 #define CLERK_COMMANDS_H
 
