@@ -367,7 +367,7 @@ struct file_result *check_text(const struct project *p, const struct source *src
 	struct record *rec;
 	size_t i;
 
-	/* issue 9: the register `clerk index` writes is not a record. */
+	/* The register `clerk index` writes is not a record. */
 	if (reg_is_register(text, len))
 		return r;
 	pattern_set_subject(src->path);
@@ -824,10 +824,10 @@ static void apply_suppressions(struct check_run *run)
 		suppress_report_unused(&run->suppress[i].list, &run->diags, run->suppress[i].path);
 }
 
-/* ------------------------------------- filters after all rules (issue 8)
+/* ------------------------------------------------ filters after all rules
  * The baseline of .clerk.yml's `ignore:` drops findings after every rule
- * has run. Kept apart so that it can move with the per-file/whole-set
- * split of issue 6. */
+ * has run, like severities and suppressions: a rule decides, a filter only
+ * hides. */
 
 struct ignore_state {
 	const struct check_run *run;

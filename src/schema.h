@@ -83,7 +83,7 @@ struct field_spec {
 	size_t ntargets;
 	const struct ynode *targets_node;     /* where targets are listed */
 	const struct schema **target_schemas; /* resolved after loading */
-	/* issue 10: lengths, forbidden forms, own words, list order, target status. */
+	/* Lengths, forbidden forms, own words, list order, target status. */
 	int has_min_length, has_max_length; /* in characters (UTF-8 code points) */
 	long min_length, max_length;
 	struct text_rule *not_patterns;
@@ -192,7 +192,7 @@ struct schema {
 	struct schema_lifecycle lifecycle;
 	struct schema_reporting reporting;
 	struct schema_series series;
-	/* issue 10 */
+	/* The order of the front matter. */
 	int fields_ordered; /* front matter fields in the schema's order (field-order) */
 	struct severity_if *severity_if;
 	size_t nseverity_if;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# acceptance_blind.bats - issue 7's body rules on a record set written from the user documentation only.
+# acceptance_blind.bats - the body rules on a record set written from the user documentation only.
 #
 # tests/fixtures/acceptance-blind/clean/ is a clean record set (decisions, agreements and progress
 # reports in Dutch and English, many body dates, texts that must not be read as dates). Each folder

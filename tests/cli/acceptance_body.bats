@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# Acceptance test of the body checks (issue 7) on a record set written
+# Acceptance test of the body checks on a record set written
 # apart from the code (tests/fixtures/body: the municipality
 # Veldhoven-Oost, a decision on arts education with its real-style number
 # 2016009542 dated 2017-01-16, and the third progress report on it). The

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The schema language of issue 10, field side: conditions (equals,
+# The schema language, field side: conditions (equals,
 # not-equals, set, all, any), min-length, max-length, not-patterns,
 # message, unique-items, sorted-items, fields-ordered (field-order),
 # target-status (ref-status), severity-if, and the mistakes in a schema
@@ -9,7 +9,7 @@ bats_require_minimum_version 1.5.0
 
 load helper
 
-# A memo type with every field key of issue 10; records go in memos/.
+# A memo type with every field key of the schema language; records go in memos/.
 memo_schema() {
 	write .clerk.yml <<'EOT'
 schemas: schemas

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The schema language of issue 10, the part about types, ids, extends,
+# The schema language, the part about types, ids, extends,
 # sections and the body: type-field, builtin-schemas, ids from file names,
 # extends, recommended / match / allow-unknown-sections / must-contain,
 # body-patterns, and path globs for records outside the configuration's

@@ -115,7 +115,7 @@ static void test_match_data_grows(void **state)
 	pattern_reset();
 }
 
-/* The glob from the issue: polynomial backtracking before, bounded now,
+/* The glob from a report of hostile input: polynomial backtracking before, bounded now,
  * and still right. */
 static void test_many_star_glob_is_linear(void **state)
 {
