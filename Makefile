@@ -148,13 +148,16 @@ test-asan: deps
 mutate: deps
 	@tests/mutate
 
-# Style (clang-format), static analysis (cppcheck), and no call cycle
-# between the library's source files (tests/tools/call-cycles).
+# Style (clang-format), static analysis (cppcheck), no call cycle between
+# the library's source files (tests/tools/call-cycles), and no comment that
+# names an issue number instead of saying what the code does.
 lint: $(BUILD)/libclerk.a
 	clang-format --dry-run --Werror src/*.c src/*.h cmd/*.c tests/unit/*.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Isrc src cmd
 	tests/tools/call-cycles $(BUILD) src
+	@! grep -rniE '\bissue [0-9]+' src cmd tests/cli tests/unit tests/tools tests/mutations.txt || \
+		{ echo "lint: a comment names an issue number; say what the code does instead" >&2; exit 1; }
 
 # Installs the program, its manual page and its bash completion under
 # $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these files.
