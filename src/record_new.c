@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "arena.h"
 #include "check.h"
+#include "condition.h"
 #include "date.h"
 #include "git_ids.h"
 #include "idgen.h"
+#include "load_yaml.h"
 #include "rules.h"
 #include "util.h"
 #include "i18n.h"
@@ -25,6 +28,7 @@ struct new_ctx {
 	const char *title_field, *date_field;
 	char date[11], year[5];
 	const char *id;
+	const char *lang; /* the set's language (language: in .clerk.yml), "" when not set */
 	char name[80];
 };
 
@@ -142,16 +146,20 @@ static const char *draft_status(const struct schema *s)
 	return NULL;
 }
 
-/* True when field f is written: required, given, or the status. */
-static int writes_field(const struct new_ctx *c, const struct field_spec *f)
+/* True when field f is written: required, given, the status, or required
+ * by a condition that the values given make true (front: those values). */
+static int writes_field(const struct new_ctx *c, const struct field_spec *f,
+			const struct ynode *front)
 {
 	return f->required || given(c, f->name) != NULL ||
-	       strcmp(f->name, c->schema->lifecycle.status) == 0;
+	       strcmp(f->name, c->schema->lifecycle.status) == 0 ||
+	       (f->required_if != NULL && front != NULL &&
+		condition_holds(f->required_if, front, c->schema));
 }
 
 /* For each exactly-one-of group with no field written, the first field
  * as a placeholder. */
-static void add_one_of(struct buf *b, const struct new_ctx *c)
+static void add_one_of(struct buf *b, const struct new_ctx *c, const struct ynode *front)
 {
 	const struct field_group *g;
 	size_t i, k;
@@ -159,37 +167,82 @@ static void add_one_of(struct buf *b, const struct new_ctx *c)
 	for (i = 0; i < c->schema->n_one_of; i++) {
 		g = &c->schema->one_of[i];
 		for (k = 0; k < g->n; k++)
-			if (writes_field(c, schema_field(c->schema, g->names[k])))
+			if (writes_field(c, schema_field(c->schema, g->names[k]), front))
 				break;
 		if (k == g->n)
 			add_field(b, g->names[0], NULL);
 	}
 }
 
-/* The whole text of the new record (malloc'd). */
-static char *record_text(const struct new_ctx *c)
+/* Appends the front matter's fields; front (NULL on the first pass) holds
+ * the values given, for the fields that conditions make required. */
+static void add_fields(struct buf *b, const struct new_ctx *c, const struct ynode *front)
 {
 	const struct schema *s = c->schema;
 	const char *v;
-	struct buf b = {0};
 	size_t i;
 
-	buf_printf(&b, "---\ntype: %s\n", s->name);
 	for (i = 0; i < s->nfields; i++) {
-		if (!writes_field(c, &s->fields[i]))
+		if (!writes_field(c, &s->fields[i], front))
 			continue;
 		v = given(c, s->fields[i].name);
 		if (v == NULL && strcmp(s->fields[i].name, s->lifecycle.status) == 0)
 			v = draft_status(s);
-		add_field(&b, s->fields[i].name, v);
+		add_field(b, s->fields[i].name, v);
 	}
-	add_one_of(&b, c);
+	add_one_of(b, c, front);
+}
+
+/* The heading written for section i: its title in the set's language (the
+ * catalogue's translation, such as Voortgang for Progress, when that is one
+ * of the section's own names), else the title as the schema writes it. */
+static const char *heading_text(const struct schema *s, size_t i)
+{
+	const char *title = s->sections[i].title, *word = _(title);
+
+	if (word != title && schema_section_match(s, word, strlen(word)) == (int)i)
+		return word;
+	return title;
+}
+
+/* True when new writes section i: required, recommended, or required by a
+ * condition on the values given. */
+static int writes_section(const struct schema *s, size_t i, const struct ynode *front)
+{
+	const struct section_spec *spec = &s->sections[i];
+
+	return spec->required || spec->recommended ||
+	       (spec->required_if != NULL && front != NULL &&
+		condition_holds(spec->required_if, front, s));
+}
+
+/* The whole text of the new record (malloc'd): the front matter, then the
+ * sections, headed in the set's language. The fields given are read back
+ * as YAML so that conditions (required-if) are decided as check decides them. */
+static char *record_text(const struct new_ctx *c)
+{
+	const struct schema *s = c->schema;
+	struct arena *a = arena_new();
+	struct yerror err;
+	struct buf b = {0};
+	const struct ynode *front;
+	const char *was;
+	size_t i;
+
+	add_fields(&b, c, NULL);
+	front = ytree_parse(a, b.data ? b.data : "", b.len, 0, &err);
+	buf_free(&b);
+	buf_printf(&b, "---\ntype: %s\n", s->name);
+	add_fields(&b, c, front != NULL && front->kind == YNODE_MAP ? front : NULL);
 	buf_puts(&b, "---\n\n");
 	if (c->rq->title != NULL)
 		buf_printf(&b, "# %s\n\n", c->rq->title);
+	was = i18n_switch(c->lang);
 	for (i = 0; i < s->nsections; i++)
-		if (s->sections[i].required || s->sections[i].recommended)
-			buf_printf(&b, "## %s\n\n", s->sections[i].title);
+		if (writes_section(s, i, front != NULL && front->kind == YNODE_MAP ? front : NULL))
+			buf_printf(&b, "## %s\n\n", heading_text(s, i));
+	i18n_set_language(was);
+	arena_free(a);
 	return buf_take(&b);
 }
 
@@ -418,6 +471,7 @@ static int prepare(const struct project *p, const struct new_request *rq, struct
 		   char *msg, size_t msglen)
 {
 	c->rq = rq;
+	c->lang = p->cfg.language;
 	c->schema = schema_set_find(&p->schemas, rq->type);
 	if (c->schema == NULL) {
 		unknown_type(p, rq->type, msg, msglen);
