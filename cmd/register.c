@@ -139,11 +139,13 @@ static int parse_reg_options(int argc, char **argv, const struct reg_option *opt
 	}
 }
 
-/* Returns 0 when every --type names a record type, else reports the first
- * that does not and returns EXIT_USAGE. */
-static int check_types(const struct project *p, const struct reg_args *a, const char *usage)
+/* Returns 0 when every --type names a record type (by its name or an
+ * alias, which becomes the name), else reports the first that does not and
+ * returns EXIT_USAGE. */
+static int check_types(const struct project *p, struct reg_args *a, const char *usage)
 {
 	const char **names = xmalloc((p->schemas.n + 1) * sizeof *names);
+	const struct schema *t;
 	char *list;
 	size_t i, k;
 	int rc = 0;
@@ -151,8 +153,11 @@ static int check_types(const struct project *p, const struct reg_args *a, const 
 	for (k = 0; k < p->schemas.n; k++)
 		names[k] = p->schemas.items[k]->name;
 	for (i = 0; i < a->ntypes && rc == 0; i++) {
-		if (schema_set_find(&p->schemas, a->types[i]) != NULL)
+		t = schema_set_lookup(&p->schemas, a->types[i]);
+		if (t != NULL) {
+			a->types[i] = t->name;
 			continue;
+		}
 		list = join_words(names, p->schemas.n, "'", " or ");
 		error_line("'%s' is not a known record type; use %s", a->types[i], list);
 		fputs(_(usage), stderr);
@@ -163,10 +168,35 @@ static int check_types(const struct project *p, const struct reg_args *a, const 
 	return rc;
 }
 
+/* Returns 0 when every --status is a status of the types asked for, else
+ * says what was meant (as a record's field-enum does) and returns EXIT_USAGE. */
+static int check_statuses(const struct project *p, const struct reg_args *a, const char *usage)
+{
+	char *advice;
+	size_t i;
+	int rc = 0, meant;
+
+	for (i = 0; i < a->nstatuses && rc == 0; i++) {
+		if (reg_status_known(&p->schemas, a->types, a->ntypes, a->statuses[i], &advice,
+				     &meant))
+			continue;
+		if (meant)
+			error_line("no record type has the status '%s'; did you mean %s?",
+				   a->statuses[i], advice);
+		else
+			error_line("no record type has the status '%s'; use %s", a->statuses[i],
+				   advice);
+		fputs(_(usage), stderr);
+		free(advice);
+		rc = EXIT_USAGE;
+	}
+	return rc;
+}
+
 /* Loads the record set under the paths (none: the current folder) into
  * run, as clerk check does. Returns 0, or an exit code after saying why;
  * either way the caller frees run (when loaded) and p. */
-static int load_set(struct project *p, struct check_run *run, const struct reg_args *a,
+static int load_set(struct project *p, struct check_run *run, struct reg_args *a,
 		    char **paths, size_t npaths, const char *usage)
 {
 	struct config_error err = {0};
@@ -177,6 +207,8 @@ static int load_set(struct project *p, struct check_run *run, const struct reg_a
 	if (project_open(p, a->config, paths, npaths, &err) != 0)
 		return config_failed(&err);
 	rc = check_types(p, a, usage);
+	if (rc == 0)
+		rc = check_statuses(p, a, usage);
 	if (rc != 0)
 		return rc;
 	date_today(today);

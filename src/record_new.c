@@ -472,7 +472,7 @@ static int prepare(const struct project *p, const struct new_request *rq, struct
 {
 	c->rq = rq;
 	c->lang = p->cfg.language;
-	c->schema = schema_set_find(&p->schemas, rq->type);
+	c->schema = schema_set_lookup(&p->schemas, rq->type);
 	if (c->schema == NULL) {
 		unknown_type(p, rq->type, msg, msglen);
 		return -1;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git_ids.h"
+#include "hint.h"
 #include "out_util.h"
 #include "reg_text.h"
 #include "util.h"
@@ -26,6 +28,62 @@ static int kept(const struct summary *s, const struct reg_filter *f)
 {
 	return f == NULL || (listed(s->schema->name, f->types, f->ntypes) &&
 			     listed(s->status, f->statuses, f->nstatuses));
+}
+
+/* The status field of schema t when its statuses are a list of values, else NULL. */
+static const struct field_spec *status_values(const struct schema *t)
+{
+	const struct field_spec *f = schema_field(t, t->lifecycle.status);
+
+	return f != NULL && f->type == FT_ENUM ? f : NULL;
+}
+
+/* Appends word to the words of *list (n of them) unless it is there. */
+static void add_word(struct strlist *list, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (strcmp(list->items[i], word) == 0)
+			return;
+	strlist_add(list, word, strlen(word));
+}
+
+int reg_status_known(const struct schema_set *set, const char *const *types, size_t ntypes,
+		     const char *status, char **advice, int *meant)
+{
+	struct strlist meanings = {0}, all = {0};
+	const struct field_spec *f;
+	const struct schema *t;
+	const char *near;
+	char *word;
+	size_t i, k;
+	int known = 0;
+
+	for (i = 0; i < set->n && !known; i++) {
+		t = set->items[i];
+		f = status_values(t);
+		if (!listed(t->name, types, ntypes))
+			continue;
+		known = f == NULL || listed(status, f->values, f->nvalues);
+		for (k = 0; f != NULL && k < f->nvalues; k++)
+			add_word(&all, f->values[k]);
+		near = f != NULL ? hint_synonym(f, status) : NULL;
+		if (near == NULL)
+			continue;
+		word = xasprintf("'%s' (%s)", near, t->title);
+		add_word(&meanings, word);
+		free(word);
+	}
+	*meant = meanings.n > 0;
+	*advice = NULL;
+	if (!known)
+		*advice = meanings.n > 0
+			      ? join_words((const char **)meanings.items, meanings.n, "",  " or ")
+			      : join_words((const char **)all.items, all.n, "'",  " or ");
+	strlist_free(&meanings);
+	strlist_free(&all);
+	return known;
 }
 
 struct sort_item {

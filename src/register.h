@@ -30,6 +30,14 @@ struct reg {
 	size_t nskipped;
 };
 
+/* True when status is a status of one of the types (none given: any type
+ * of set); a type whose status is not a list of values accepts any.
+ * Otherwise returns 0 and sets *advice (malloc'd, caller frees) to what
+ * to write instead: the values its synonyms stand for ("'adopted'
+ * (decision) or 'final' (progress report)"), else every status there is. */
+int reg_status_known(const struct schema_set *set, const char *const *types, size_t ntypes,
+		     const char *status, char **advice, int *meant);
+
 /* Builds the register of run's records (run must outlive it); filter may
  * be NULL. Free with reg_free. */
 void reg_build(struct reg *r, const struct check_run *run, const struct reg_filter *filter);

@@ -885,10 +885,21 @@ static int get_template(struct ctx *c, const struct ynode *n, const char *what,
 	return 0;
 }
 
+/* id: assigned: clerk (the default: clerk new numbers by the template) or
+ * external (another system hands out the numbers; clerk new asks for --id). */
+static int parse_id_assigned(struct ctx *c, struct schema *s, const struct ynode *v)
+{
+	if (ynode_is(v, "external"))
+		s->id_external = 1;
+	else if (!ynode_is(v, "clerk"))
+		return fail(c, v, "'assigned' must be clerk or external");
+	return 0;
+}
+
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	static const char *const keys[] = {"field", "pattern",  "example", "year-tolerance",
-					   "from",  "template", NULL};
+	static const char *const keys[] = {"field", "pattern",  "example",  "year-tolerance",
+					   "from",  "template", "assigned", NULL};
 	const struct ynode *v;
 	long tolerance;
 
@@ -912,6 +923,9 @@ static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 		return -1;
 	v = ynode_get(n, "template");
 	if (v != NULL && get_template(c, v, "id template", &s->id_template) != 0)
+		return -1;
+	v = ynode_get(n, "assigned");
+	if (v != NULL && parse_id_assigned(c, s, v) != 0)
 		return -1;
 	v = ynode_get(n, "pattern");
 	if (v == NULL)
@@ -1185,6 +1199,11 @@ static int top_title(struct ctx *c, struct schema *s, const struct ynode *n)
 	return get_string(c, n, "title", &s->title);
 }
 
+static int top_aliases(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_strings(c, n, "aliases", &s->aliases, &s->naliases);
+}
+
 static int top_description(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	const char *ignored;
@@ -1316,6 +1335,7 @@ static const struct {
     {"name", top_name},
     {"extends", top_extends},
     {"title", top_title},
+    {"aliases", top_aliases},
     {"description", top_description},
     {"id", parse_id},
     {"file-name", top_file_name},
@@ -1417,6 +1437,7 @@ static void translate_texts(struct schema *s)
 {
 	size_t i;
 
+	s->title_msgid = s->title;
 	s->title = translated(s->title);
 	for (i = 0; i < s->nfields; i++) {
 		s->fields[i].description = translated(s->fields[i].description);
@@ -1705,6 +1726,18 @@ const struct schema *schema_set_find(const struct schema_set *set, const char *n
 		if (strcmp(set->items[i]->name, name) == 0)
 			return set->items[i];
 	return NULL;
+}
+
+const struct schema *schema_set_lookup(const struct schema_set *set, const char *name)
+{
+	const struct schema *s = schema_set_find(set, name);
+	size_t i, k;
+
+	for (i = 0; s == NULL && i < set->n; i++)
+		for (k = 0; k < set->items[i]->naliases; k++)
+			if (strcmp(set->items[i]->aliases[k], name) == 0)
+				return set->items[i];
+	return s;
 }
 
 static int resolve_field(const struct schema_set *set, struct schema *s, struct field_spec *f,

@@ -161,7 +161,10 @@ struct schema {
 	struct arena *arena;
 	const char *file; /* where it was loaded from, for messages */
 	const char *name;
-	const char *title; /* e.g. "agreement" */
+	const char *title; /* e.g. "agreement", in the language of the messages */
+	const char *title_msgid; /* the title as the schema writes it, untranslated */
+	const char **aliases;    /* other names for the type on the command line (besluit) */
+	size_t naliases;
 	const char *id_field;
 	pcre2_code *id_pattern;
 	const char *id_pattern_src;
@@ -170,6 +173,7 @@ struct schema {
 	const char *file_name;         /* template such as "{id}.md", or NULL */
 	struct template file_name_tpl; /* file_name parsed (n 0 when none) */
 	struct template id_template;   /* id: template: how clerk new numbers (n 0: none) */
+	int id_external;               /* id: assigned: external - clerk new never numbers */
 	struct template path_template; /* path: where clerk new puts a record (n 0: none) */
 	/* id: {from: file-name, pattern}: the id is the named group "id" of
 	 * this pattern matched against the file's name; no id field then. */
@@ -234,6 +238,9 @@ void schema_set_put(struct schema_set *set, struct schema *s);
 int schema_set_resolve(struct schema_set *set, struct config_error *err);
 /* Returns the schema named name (owned by the set), or NULL. */
 const struct schema *schema_set_find(const struct schema_set *set, const char *name);
+/* As schema_set_find, and else the schema that lists name among its
+ * aliases (a type named on the command line: clerk new besluit). */
+const struct schema *schema_set_lookup(const struct schema_set *set, const char *name);
 void schema_set_free(struct schema_set *set);
 
 /* For a schema whose ids come from file names: returns the id that the
