@@ -474,7 +474,8 @@ static int compare_register(const char *path, const char *text, int check)
 }
 
 /* Makes the register of run and checks or writes it at output. Returns the exit code. */
-static int index_write(const struct check_run *run, const char *output, int check)
+static int index_write(const struct check_run *run, const char *output, int check,
+		       const char *lang)
 {
 	char *folder = folder_of(output), *dir = realpath(folder, NULL), *text;
 	struct reg r;
@@ -487,7 +488,7 @@ static int index_write(const struct check_run *run, const char *output, int chec
 	}
 	reg_build(&r, run, NULL);
 	note_skipped(&r, N_("register"));
-	text = reg_markdown(&r, dir);
+	text = reg_markdown(&r, dir, lang);
 	rc = compare_register(output, text, check);
 	if (rc == 0)
 		printf(_("%s is up to date\n"), output);
@@ -540,7 +541,7 @@ int cmd_index(int argc, char **argv)
 				   folder[strlen(folder) - 1] == '/' ? "" : "/");
 	rc = load_set(&p, &run, &a, &folder, 1, index_usage);
 	if (rc == 0)
-		rc = index_write(&run, output, a.check);
+		rc = index_write(&run, output, a.check, p.cfg.language);
 	check_free(&run);
 	project_close(&p);
 	free(output);

@@ -6,6 +6,7 @@
 
 #include "git_ids.h"
 #include "hint.h"
+#include "i18n.h"
 #include "out_util.h"
 #include "reg_text.h"
 #include "util.h"
@@ -152,6 +153,9 @@ void reg_free(struct reg *r)
 
 #define NCOLS 6
 static const char *const columns[NCOLS] = {"id", "type", "date", "status", "title", "path"};
+/* The table's headings, in the language of the messages (CSV and JSON keep columns[]). */
+static const char *const headings[NCOLS] = {N_("id"),    N_("type"),  N_("date"),
+					    N_("status"), N_("title"), N_("path")};
 
 /* The cells of record s, in the order of columns[]; "" for what it lacks. */
 static void row_cells(const struct summary *s, const char *cells[NCOLS])
@@ -187,9 +191,10 @@ void reg_write_table(FILE *f, const struct reg *r)
 	size_t width[NCOLS] = {0}, k, c, w;
 
 	for (c = 0; c < NCOLS; c++)
-		text[c] = xstrdup(columns[c]);
+		text[c] = xstrdup(_(headings[c]));
 	for (k = 0; k < r->n; k++) {
 		row_cells(r->ix.recs[r->rows[k]], cells);
+		cells[3] = i18n_status(cells[3]);
 		for (c = 0; c < NCOLS; c++)
 			text[(k + 1) * NCOLS + c] = reg_terminal_text(cells[c]);
 	}

@@ -57,7 +57,9 @@ int reg_is_register(const char *text, size_t len);
 
 /* Returns the Markdown register of r (malloc'd): per type a table with id
  * (linked relative to the folder dir, an absolute real path), date, status,
- * title, and for types that are reported on the date of the last report. */
-char *reg_markdown(const struct reg *r, const char *dir);
+ * title, and for types that are reported on the date of the last report.
+ * Its words are in lang (the set's language: "nl", "en", or "" for
+ * English), whatever the language of the messages. */
+char *reg_markdown(const struct reg *r, const char *dir, const char *lang);
 
 #endif

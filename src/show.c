@@ -32,9 +32,9 @@ static void show_fields(FILE *f, const struct summary *s)
 	size_t len, i;
 	char *text = read_file(s->path, READ_LIMIT_DEFAULT, &len, &err);
 
-	fprintf(f, "fields:\n");
+	fprintf(f, "%s\n", _("fields:"));
 	if (text == NULL) {
-		fprintf(f, "  (the file cannot be read)\n");
+		fprintf(f, "  %s\n", _("(the file cannot be read)"));
 		return;
 	}
 	rec = record_load(s->path, text, len, &ignored);
@@ -44,7 +44,7 @@ static void show_fields(FILE *f, const struct summary *s)
 		fputc('\n', f);
 	}
 	if (rec->front == NULL)
-		fprintf(f, "  (the front matter cannot be read)\n");
+		fprintf(f, "  %s\n", _("(the front matter cannot be read)"));
 	record_free(rec);
 	diag_list_free(&ignored);
 	free(text);
@@ -55,20 +55,20 @@ static void show_refs(FILE *f, const struct set_index *ix, size_t i)
 	const struct summary *s = ix->recs[i], *t;
 	size_t k, ti;
 
-	fprintf(f, "references:\n");
+	fprintf(f, "%s\n", _("references:"));
 	for (k = 0; k < s->nrefs; k++) {
 		ti = ix->ref_target[ix->ref_base[i] + k];
 		t = ti < ix->n ? ix->recs[ti] : NULL;
 		if (t == NULL)
-			fprintf(f, "  %s: %s (not found)\n", s->refs[k].spec->name,
-				s->refs[k].value);
+			fprintf(f, "  %s: %s%s\n", s->refs[k].spec->name, s->refs[k].value,
+				_(" (not found)"));
 		else
 			fprintf(f, "  %s: %s \"%s\" (%s)\n", s->refs[k].spec->name,
 				s->refs[k].value, t->title ? t->title : "", t->path);
 	}
 	for (k = 0; k < s->nlinks; k++) {
 		ti = ix->link_target[ix->link_base[i] + k];
-		fprintf(f, "  link: %s%s\n", s->links[k].dest,
+		fprintf(f, "  %s: %s%s\n", _("link"), s->links[k].dest,
 			ti == SET_BROKEN ? _(" (not found)") : "");
 	}
 }
@@ -79,11 +79,11 @@ static void show_backlinks(FILE *f, const struct set_index *ix, size_t i)
 	const struct summary *u;
 	size_t k;
 
-	fprintf(f, "backlinks:\n");
+	fprintf(f, "%s\n", _("backlinks:"));
 	for (k = ix->in_start[i]; k < ix->in_start[i + 1]; k++) {
 		e = &ix->in[k];
 		u = ix->recs[e->from];
-		fprintf(f, "  %s: %s \"%s\" (%s)\n", e->link ? "link" : u->refs[e->k].spec->name,
+		fprintf(f, "  %s: %s \"%s\" (%s)\n", e->link ? _("link") : u->refs[e->k].spec->name,
 			u->id ? u->id : "?", u->title ? u->title : "", u->path);
 	}
 }
