@@ -301,43 +301,82 @@ int cmd_renumber(int argc, char **argv)
 
 /* ------------------------------------------------------------------ init */
 
-static const char init_usage[] = N_("usage: clerk init [DIR]\n");
+static const char init_usage[] = N_("usage: clerk init [--lang LANG] [DIR]\n");
 
 static void init_help(void)
 {
 	fputs(_(init_usage), stdout);
 	puts(_(
 	    "Starts a records repository in DIR (default: the current folder): a .clerk.yml\n"
-	    "with comments, the folders covenants/, decisions/ and reports/ with one example\n"
-	    "record each, a .pre-commit-config.yaml that runs clerk before each commit, and\n"
-	    "a README with the daily commands. Never replaces a file: when one of them\n"
+	    "with comments, a folder per record type with one example record each, a\n"
+	    ".pre-commit-config.yaml that runs clerk before each commit, and a README with\n"
+	    "the daily commands. In Dutch (--lang nl, or clerk --lang nl init) the\n"
+	    ".clerk.yml says language: nl, its comments and the README are Dutch and the\n"
+	    "folders are overeenkomsten/, besluiten/ and rapportages/; in English they are\n"
+	    "covenants/, decisions/ and reports/. Never replaces a file: when one of them\n"
 	    "exists, nothing is written.\n"
 	    "\noptions:\n"
+	    "  --lang LANG            the language of the repository: en or nl (default: the\n"
+	    "                         language of the messages)\n"
 	    "  --help                 show this help\n"
 	    "\nexit codes: 0 created, 1 refused (a file exists), 2 clerk could not do its work."));
 }
 
+/* Reads init's options; *dir and *lang are set. Returns 0, -1 after
+ * --help, or the exit code of a usage error. */
+static int parse_init(int argc, char **argv, const char **dir, const char **lang)
+{
+	static const struct option longopts[] = {
+	    {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, ":h", longopts, NULL);
+		if (c == -1)
+			break;
+		if (c == 'h') {
+			init_help();
+			return -1;
+		}
+		if (c == ':')
+			return usage_fail(init_usage, "an option needs a value");
+		if (c != 'l')
+			return usage_fail(init_usage, "unknown option; see clerk init --help");
+		if (i18n_set_language(optarg) != 0)
+			return usage_fail(init_usage, "--lang needs a language: en or nl");
+		i18n_choose(optarg);
+	}
+	if (argc - optind > 1)
+		return usage_fail(init_usage, "give at most one folder");
+	*dir = optind < argc ? argv[optind] : ".";
+	*lang = i18n_language();
+	return 0;
+}
+
 int cmd_init(int argc, char **argv)
 {
-	const char *dir = argc == 2 ? argv[1] : ".";
+	const char *dir = NULL, *lang = NULL;
+	const struct init_file *files;
 	char msg[512], *path;
-	size_t i;
-	int rc;
+	size_t i, count;
+	int rc = parse_init(argc, argv, &dir, &lang);
 
-	if (is_help(argc, argv)) {
-		init_help();
-		return 0;
-	}
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-		return usage_fail(init_usage, "give at most one folder");
-	rc = init_records(dir, msg, sizeof msg);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	rc = init_records(dir, lang, msg, sizeof msg);
 	if (rc != 0) {
 		say(msg);
 		return rc;
 	}
-	for (i = 0; i < init_file_count; i++) {
-		path = strcmp(dir, ".") == 0 ? xstrdup(init_files[i].path)
-					     : xasprintf("%s/%s", dir, init_files[i].path);
+	files = init_files(lang, &count);
+	for (i = 0; i < count; i++) {
+		path = strcmp(dir, ".") == 0 ? xstrdup(files[i].path)
+					     : xasprintf("%s/%s", dir, files[i].path);
 		fputs(_("created "), stdout);
 		print_path(path);
 		free(path);

@@ -29,6 +29,7 @@ struct new_ctx {
 	char date[11], year[5];
 	const char *id;
 	const char *lang; /* the set's language (language: in .clerk.yml), "" when not set */
+	const struct config *cfg;
 	char name[80];
 };
 
@@ -332,20 +333,60 @@ static int in_list(const struct strlist *ids, const char *id)
 	return 0;
 }
 
-/* The file for the record with c->id: root + the path template (default
- * {id}.md). Returns a malloc'd path, or NULL with msg. */
+/* The folder .clerk.yml gives the type (types:), such as "besluiten/":
+ * the part of the first glob mapped to it before its last slash, when that
+ * part has no wildcard. Returns a malloc'd folder, or NULL when none. */
+static char *mapped_folder(const struct new_ctx *c)
+{
+	const char *glob, *slash;
+	size_t i, n;
+
+	for (i = 0; c->cfg != NULL && i < c->cfg->ntypes; i++) {
+		if (strcmp(c->cfg->types[i].type, c->schema->name) != 0)
+			continue;
+		glob = c->cfg->types[i].glob;
+		slash = strrchr(glob, '/');
+		n = slash != NULL ? (size_t)(slash - glob) + 1 : 0;
+		if (n > 0 && strcspn(glob, "*?[{\\") >= n)
+			return xstrndup(glob, n);
+	}
+	return NULL;
+}
+
+/* The path of the new record below the root: in the folder .clerk.yml maps
+ * to its type, named by the file-name template; else the schema's path
+ * template; else {id}.md. Returns a malloc'd path, or NULL when a template
+ * lacks a value. */
+static char *relative_path(struct new_ctx *c)
+{
+	char *folder = mapped_folder(c), *name, *rel;
+
+	if (folder == NULL)
+		return c->schema->path_template.n > 0
+			   ? template_expand(&c->schema->path_template, ctx_value, c)
+			   : xasprintf("%s.md", c->id);
+	name = c->schema->file_name_tpl.n > 0
+		   ? template_expand(&c->schema->file_name_tpl, ctx_value, c)
+		   : xasprintf("%s.md", c->id);
+	rel = name != NULL ? xasprintf("%s%s", folder, name) : NULL;
+	free(name);
+	free(folder);
+	return rel;
+}
+
+/* The file for the record with c->id: root + its relative path. Returns a
+ * malloc'd path, or NULL with msg. */
 static char *record_path(struct new_ctx *c, char *msg, size_t msglen)
 {
 	char *rel, *path;
 
-	rel = c->schema->path_template.n > 0
-		  ? template_expand(&c->schema->path_template, ctx_value, c)
-		  : xasprintf("%s.md", c->id);
+	rel = relative_path(c);
 	if (rel == NULL) {
 		snprintf(
 		    msg, msglen,
 		    _("the path template '%s' uses a field that has no value; give it with --set"),
-		    c->schema->path_template.src);
+		    c->schema->path_template.n > 0 ? c->schema->path_template.src
+						   : c->schema->file_name_tpl.src);
 		return NULL;
 	}
 	if (rel[0] == '/' || strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") != NULL) {
@@ -472,6 +513,7 @@ static int prepare(const struct project *p, const struct new_request *rq, struct
 {
 	c->rq = rq;
 	c->lang = p->cfg.language;
+	c->cfg = &p->cfg;
 	c->schema = schema_set_lookup(&p->schemas, rq->type);
 	if (c->schema == NULL) {
 		unknown_type(p, rq->type, msg, msglen);
