@@ -551,6 +551,15 @@ enum new_status record_new(const struct project *p, const struct new_request *rq
 			rc = NEW_FAILED;
 		goto out;
 	}
+	if (rq->id == NULL && c.schema->id_external) {
+		snprintf(msg, msglen,
+			 _("the ids of %s %s are handed out by another system (id: assigned: "
+			   "external in its schema); give the number it gave with --id, such as "
+			   "--id %s"),
+			 rule_article(c.schema->title), c.schema->title,
+			 c.schema->id_example ? c.schema->id_example : "...");
+		goto out;
+	}
 	if (rq->id == NULL && c.schema->id_template.n == 0) {
 		snprintf(msg, msglen,
 			 _("the record type '%s' has no id template (id: template: in its schema); "

@@ -296,3 +296,28 @@ EOT
 	run grep -c '^expiry-reason:' decisions/2024000002.md
 	[ "$output" = 0 ]
 }
+
+@test "new: ids assigned elsewhere (id: assigned: external) are asked for, never invented" {
+	mkdir schemas
+	sed 's/^  template: .*/  assigned: external/' "$REPO/schemas/decision.yml" >schemas/decision.yml
+	grep -qx '  assigned: external' schemas/decision.yml
+	printf 'schemas: schemas\n' >.clerk.yml
+	run "$CLERK" new decision --date 2024-03-01
+	[ "$status" -eq 1 ]
+	[ "$output" = "clerk: the ids of a decision are handed out by another system (id: assigned: external in its schema); give the number it gave with --id, such as --id 2024-017" ]
+	[ ! -e decisions ]
+	run "$CLERK" new decision --date 2024-03-01 --id 2024-017
+	[ "$status" -eq 0 ]
+	[ "$output" = "decisions/2024-017.md" ]
+	grep -qx 'id: 2024-017' decisions/2024-017.md
+	run "$CLERK" new decision --date 2024-03-01 --id 2024-017
+	[ "$status" -eq 1 ]
+	sed -i 's/^  assigned: external/  assigned: later/' schemas/decision.yml
+	run "$CLERK" new decision --id 2024-018
+	[ "$status" -eq 2 ]
+	grep -q "decision.yml:[0-9]*:[0-9]*: 'assigned' must be clerk or external" <<<"$output"
+	sed -i 's/^  assigned: later/  assigned: clerk\n  template: "{year}{seq:6}"/' schemas/decision.yml
+	run "$CLERK" new decision --date 2024-03-01
+	[ "$status" -eq 0 ]
+	[ "$output" = "decisions/2024000001.md" ]
+}
