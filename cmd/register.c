@@ -196,8 +196,8 @@ static int check_statuses(const struct project *p, const struct reg_args *a, con
 /* Loads the record set under the paths (none: the current folder) into
  * run, as clerk check does. Returns 0, or an exit code after saying why;
  * either way the caller frees run (when loaded) and p. */
-static int load_set(struct project *p, struct check_run *run, struct reg_args *a,
-		    char **paths, size_t npaths, const char *usage)
+static int load_set(struct project *p, struct check_run *run, struct reg_args *a, char **paths,
+		    size_t npaths, const char *usage)
 {
 	struct config_error err = {0};
 	char today[11];
@@ -474,8 +474,7 @@ static int compare_register(const char *path, const char *text, int check)
 }
 
 /* Makes the register of run and checks or writes it at output. Returns the exit code. */
-static int index_write(const struct check_run *run, const char *output, int check,
-		       const char *lang)
+static int index_write(const struct check_run *run, const char *output, int check, const char *lang)
 {
 	char *folder = folder_of(output), *dir = realpath(folder, NULL), *text;
 	struct reg r;

@@ -157,7 +157,8 @@ static void write_nodes(struct graph *g)
 			   k + 1);
 		add_text(g, g->missing[k]);
 		add_text(g, _(" (not found)"));
-		buf_puts(&g->out, g->format == GRAPH_DOT ? "\", style=dashed];\n" : "\"]:::missing\n");
+		buf_puts(&g->out,
+			 g->format == GRAPH_DOT ? "\", style=dashed];\n" : "\"]:::missing\n");
 	}
 }
 

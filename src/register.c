@@ -80,8 +80,8 @@ int reg_status_known(const struct schema_set *set, const char *const *types, siz
 	*advice = NULL;
 	if (!known)
 		*advice = meanings.n > 0
-			      ? join_words((const char **)meanings.items, meanings.n, "",  " or ")
-			      : join_words((const char **)all.items, all.n, "'",  " or ");
+			      ? join_words((const char **)meanings.items, meanings.n, "", " or ")
+			      : join_words((const char **)all.items, all.n, "'", " or ");
 	strlist_free(&meanings);
 	strlist_free(&all);
 	return known;
@@ -154,7 +154,7 @@ void reg_free(struct reg *r)
 #define NCOLS 6
 static const char *const columns[NCOLS] = {"id", "type", "date", "status", "title", "path"};
 /* The table's headings, in the language of the messages (CSV and JSON keep columns[]). */
-static const char *const headings[NCOLS] = {N_("id"),    N_("type"),  N_("date"),
+static const char *const headings[NCOLS] = {N_("id"),     N_("type"),  N_("date"),
 					    N_("status"), N_("title"), N_("path")};
 
 /* The cells of record s, in the order of columns[]; "" for what it lacks. */

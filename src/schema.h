@@ -161,7 +161,7 @@ struct schema {
 	struct arena *arena;
 	const char *file; /* where it was loaded from, for messages */
 	const char *name;
-	const char *title; /* e.g. "agreement", in the language of the messages */
+	const char *title;       /* e.g. "agreement", in the language of the messages */
 	const char *title_msgid; /* the title as the schema writes it, untranslated */
 	const char **aliases;    /* other names for the type on the command line (besluit) */
 	size_t naliases;
