@@ -59,17 +59,19 @@ static int ends_section(const struct record *rec, cmark_node *node)
 	       cmark_node_get_heading_level(node) <= rec->section_level;
 }
 
+/* Roman numerals as points are written, 1 to 20. */
+static const char *const romans[] = {"i",    "ii",  "iii",  "iv",    "v",   "vi",   "vii",
+				     "viii", "ix",  "x",    "xi",    "xii", "xiii", "xiv",
+				     "xv",   "xvi", "xvii", "xviii", "xix", "xx"};
+
 /* The value of Roman numeral s (n letters, one case), or 0 when it is not
  * one written the usual way (IIII and IC are not). */
 static long roman_value(const char *s, size_t n)
 {
-	static const char *const forms[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
-					    "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
-					    "xvii", "xviii", "xix", "xx"};
 	size_t k;
 
-	for (k = 0; k < sizeof forms / sizeof *forms; k++)
-		if (strlen(forms[k]) == n && strncasecmp(forms[k], s, n) == 0)
+	for (k = 0; k < sizeof romans / sizeof *romans; k++)
+		if (strlen(romans[k]) == n && strncasecmp(romans[k], s, n) == 0)
 			return (long)k + 1;
 	return 0;
 }
@@ -160,9 +162,6 @@ static enum scheme mark_scheme(const struct mark *m)
 /* Writes value n in the list's scheme into out ("3", "c", "III", "3°"). */
 static void label(const struct points *pt, long n, char *out, size_t outlen)
 {
-	static const char *const romans[] = {"i",    "ii",    "iii", "iv",  "v",   "vi",   "vii",
-					     "viii", "ix",    "x",   "xi",  "xii", "xiii", "xiv",
-					     "xv",   "xvi",   "xvii", "xviii", "xix", "xx"};
 	size_t k;
 
 	if (pt->scheme == SCHEME_LETTERS && n >= 1 && n <= 26)

@@ -72,7 +72,8 @@ static int says_coming(const char *text, size_t len, size_t start, size_t end)
 	while (k < len && (text[k] == ' ' || text[k] == '\n'))
 		k++;
 	for (i = 0; i < sizeof after / sizeof *after; i++)
-		if (len - k >= strlen(after[i]) && strncasecmp(text + k, after[i], strlen(after[i])) == 0)
+		if (len - k >= strlen(after[i]) &&
+		    strncasecmp(text + k, after[i], strlen(after[i])) == 0)
 			return 1;
 	for (k = start; k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\n'); k--)
 		;
@@ -173,8 +174,8 @@ static void report_weekday(struct text_scan *sc, int line, int col, const char *
 	struct diag *dg;
 
 	if (next_year)
-		snprintf(year, sizeof year, _(" %d (clerk assumed the year after the record's date)"),
-			 d->year);
+		snprintf(year, sizeof year,
+			 _(" %d (clerk assumed the year after the record's date)"), d->year);
 	else if (!d->year_written)
 		snprintf(year, sizeof year, " %d", d->year);
 	if (d->lang == TEXT_LANG_NL)

@@ -132,7 +132,7 @@ struct schema_lifecycle {
 	const char **draft; /* statuses of a record not yet adopted */
 	size_t ndraft;
 	const char *start, *end, *term; /* date, date and duration fields */
-	const char *ended_on; /* date field: the day the record ended early */
+	const char *ended_on;           /* date field: the day the record ended early */
 	const char *supersedes;         /* the ref field naming the records this one replaces */
 	int line, col;
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pattern.h"
+#include "artefact.h"
 #include "rules.h"
 #include "set_index.h"
 #include "util.h"
@@ -128,12 +129,13 @@ static void report_unresolved(const struct set_index *ix, const struct summary *
 {
 	const char *near;
 	char *titles, *examples;
+	struct diag *d;
 
 	if (bad_id_of(ix, r->spec) && looks_like_id(r->spec, r->value))
 		return; /* it may mean that record: id-pattern reports it */
 	target_words(r->spec, &titles, &examples);
 	if (!looks_like_id(r->spec, r->value)) {
-		diag_report(
+		d = diag_report(
 		    diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
 		    "field '%s': '%s' is not the id of any record, and not written like the "
 		    "id of %s %s%s%s%s",
@@ -141,10 +143,13 @@ static void report_unresolved(const struct set_index *ix, const struct summary *
 		    examples[0] ? _(" (ids look like ") : "", examples, examples[0] ? ")" : "");
 	} else {
 		near = suggest(ix, r->spec, r->value, budget);
-		diag_report(diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
-			    "field '%s': no record has the id '%s'%s%s%s", r->spec->name, r->value,
-			    near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
+		d = diag_report(diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
+				"field '%s': no record has the id '%s'%s%s%s", r->spec->name,
+				r->value, near ? _("; did you mean ") : "", near ? near : "",
+				near ? "?" : "");
 	}
+	/* Not repaired in place: the value may be one item of several on its line. */
+	artefact_note(d, r->value, strlen(r->value), r->line, r->col, 0);
 	free(titles);
 	free(examples);
 }
