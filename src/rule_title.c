@@ -112,6 +112,10 @@ static void check_title_heading(struct rule_ctx *ctx, const struct ynode *title)
 	    ordinal_wrong(ctx, title))
 		return;
 	heading_text(heading, &text);
+	if (artefact_bad_utf8(text.data ? text.data : "", text.len) < text.len) {
+		buf_free(&text); /* encoding-invalid's finding */
+		return;
+	}
 	a = comparable(title->text, title->len);
 	b = comparable(text.data ? text.data : "", text.len);
 	if (b[0] != '\0' && strcmp(a, b) != 0)
