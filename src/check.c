@@ -39,6 +39,7 @@ static const struct {
     {rule_numbers, {RULE_COUNT}},
     {rule_section_text, {RULE_COUNT}},
     {rule_body_patterns, {RULE_COUNT}},
+    {rule_title, {RULE_COUNT}},
 };
 /* clang-format on */
 
@@ -309,10 +310,23 @@ static void report_type_missing(const struct schema_set *set, const struct recor
 /* Finds the record's schema from its type field (field, NULL for none) or
  * the configuration (mapped); reports type-missing or type-unknown and
  * returns NULL when there is none. */
+/* type-folder: the record says one type, .clerk.yml gives its files another. */
+static void report_type_folder(const struct record *rec, const struct ynode *type,
+			       const struct schema *is, const struct schema *mapped,
+			       const struct type_map *t, struct diag_list *diags)
+{
+	diag_report(diags, rec->path, type->line, type->col, RULE_TYPE_FOLDER,
+		    "this record is %s %s, but .clerk.yml (line %d) says the files where it lies "
+		    "are %s %s; move the file to the folder of its type, or correct the type",
+		    rule_article(is->title), is->title, t->line, rule_article(mapped->title),
+		    mapped->title);
+}
+
 static const struct schema *find_schema(const struct schema_set *set, const struct record *rec,
-					const char *field, const char *mapped,
+					const char *field, const struct type_map *entry,
 					struct diag_list *diags)
 {
+	const char *mapped = entry != NULL ? entry->type : NULL;
 	const struct ynode *type = field ? ynode_get(rec->front, field) : NULL;
 	const struct schema *s;
 
@@ -325,6 +339,9 @@ static const struct schema *find_schema(const struct schema_set *set, const stru
 	s = type->kind == YNODE_SCALAR ? schema_set_find(set, type->text) : NULL;
 	if (s == NULL)
 		report_type_unknown(set, type, field, rec->path, diags);
+	else if (mapped != NULL && schema_set_find(set, mapped) != NULL &&
+		 schema_set_find(set, mapped) != s)
+		report_type_folder(rec, type, s, schema_set_find(set, mapped), entry, diags);
 	return s;
 }
 
@@ -361,7 +378,8 @@ struct file_result *check_text(const struct project *p, const struct source *src
 			       size_t len)
 {
 	struct file_result *r = xcalloc(1, sizeof *r);
-	const char *mapped = config_type_for(&p->cfg, src->relpath);
+	const struct type_map *entry = config_type_entry(&p->cfg, src->relpath);
+	const char *mapped = entry != NULL ? entry->type : NULL;
 	const struct schema *schema = NULL;
 	struct rule_ctx ctx;
 	struct record *rec;
@@ -375,12 +393,13 @@ struct file_result *check_text(const struct project *p, const struct source *src
 	if (!rec->has_front && (mapped != NULL || src->named))
 		report_missing_front(rec, mapped, &r->diags);
 	if (rec->front != NULL)
-		schema = find_schema(&p->schemas, rec, p->cfg.type_field, mapped, &r->diags);
+		schema = find_schema(&p->schemas, rec, p->cfg.type_field, entry, &r->diags);
 	if (schema != NULL) {
 		rule_index_sections(schema, rec);
 		ctx.rec = rec;
 		ctx.schema = schema;
 		ctx.diags = &r->diags;
+		ctx.id_year_months = p->cfg.id_year_months;
 		for (i = 0; i < sizeof record_rules / sizeof *record_rules; i++)
 			if (!rules_off(i, p->cfg.severity))
 				record_rules[i].run(&ctx);

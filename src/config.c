@@ -29,6 +29,7 @@ void config_init(struct config *cfg)
 	cfg->max_file_size = READ_LIMIT_DEFAULT;
 	cfg->type_field = "type";
 	cfg->builtin_schemas = 1;
+	cfg->id_year_months = 3;
 	cfg->root = arena_strdup(cfg->arena, getcwd(cwd, sizeof cwd) ? cwd : ".");
 	for (i = 0; i < RULE_COUNT; i++)
 		cfg->severity[i] = rule_catalogue[i].severity;
@@ -376,6 +377,19 @@ static int read_builtin_schemas(struct ctx *c, const struct ynode *n)
 	return 0;
 }
 
+/* id-year-months: a whole number of months, 0 to 12. */
+static int read_id_year_months(struct ctx *c, const struct ynode *n)
+{
+	char *end = NULL;
+	long v = n->kind == YNODE_SCALAR ? strtol(n->text, &end, 10) : -1;
+
+	if (n->kind != YNODE_SCALAR || n->len == 0 || end == NULL || *end != '\0' || v < 0 ||
+	    v > 12)
+		return fail(c, n, "'id-year-months' must be a whole number of months from 0 to 12");
+	c->cfg->id_year_months = (int)v;
+	return 0;
+}
+
 static const struct {
 	const char *key;
 	int (*read)(struct ctx *c, const struct ynode *n);
@@ -390,6 +404,7 @@ static const struct {
     {"type-field", read_type_field},
     {"builtin-schemas", read_builtin_schemas},
     {"language", read_language},
+    {"id-year-months", read_id_year_months},
 };
 
 #define NKEYS (sizeof config_keys / sizeof *config_keys)
@@ -518,15 +533,22 @@ char *config_relpath(const struct config *cfg, const char *path)
 	return short_path(cwd, real[0] != '\0' ? real : "/", slash + 1);
 }
 
-const char *config_type_for(const struct config *cfg, const char *relpath)
+const struct type_map *config_type_entry(const struct config *cfg, const char *relpath)
 {
 	size_t i;
 
 	pattern_set_subject(relpath);
 	for (i = 0; i < cfg->ntypes; i++)
 		if (pattern_match(cfg->types[i].re, relpath, strlen(relpath)) == 1)
-			return cfg->types[i].type;
+			return &cfg->types[i];
 	return NULL;
+}
+
+const char *config_type_for(const struct config *cfg, const char *relpath)
+{
+	const struct type_map *t = config_type_entry(cfg, relpath);
+
+	return t != NULL ? t->type : NULL;
 }
 
 int config_excluded(const struct config *cfg, const char *relpath)

@@ -16,8 +16,11 @@ struct rule_ctx {
 	const struct record *rec;
 	const struct schema *schema;
 	struct diag_list *diags;
+	int id_year_months; /* .clerk.yml id-year-months */
 };
 
+/* title-heading, title-kind, field-artefact and encoding-invalid. */
+void rule_title(struct rule_ctx *ctx);
 /* Field rules: field-required, field-type, field-pattern, field-enum,
  * field-items, field-unknown, date-invalid. */
 void rule_fields(struct rule_ctx *ctx);

@@ -4,6 +4,7 @@
  * mistake in it is reported with the schema file's own line and column. */
 #include "schema.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -476,6 +477,11 @@ static int key_target_status(struct ctx *c, struct field_spec *f, const struct y
 	return get_strings(c, v, "target-status", &f->target_status, &f->ntarget_status);
 }
 
+static int key_target_later(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_bool(c, v, "target-later", &f->target_later);
+}
+
 /* The keys of a field: what each is called, which field types it applies
  * to, and its reader. */
 static const struct field_key {
@@ -494,6 +500,7 @@ static const struct field_key {
     {"synonyms", TYPE_BIT(FT_ENUM) | TYPE_BIT(FT_DURATION), key_synonyms},
     {"targets", TYPE_BIT(FT_REF), key_targets},
     {"target-status", TYPE_BIT(FT_REF), key_target_status},
+    {"target-later", TYPE_BIT(FT_REF), key_target_later},
     {"default", ANY_TYPE, key_default},
     {"min", TYPE_BIT(FT_INTEGER), key_min},
     {"max", TYPE_BIT(FT_INTEGER), key_max},
@@ -1135,7 +1142,7 @@ static int parse_lifecycle(struct ctx *c, struct schema *s, const struct ynode *
 {
 	static const char *const keys[] = {"status",     "date",       "in-force", "ended",
 					   "superseded", "draft",      "start",    "end",
-					   "term",       "supersedes", NULL};
+					   "term",       "supersedes", "ended-on", NULL};
 	struct schema_lifecycle *l = &s->lifecycle;
 
 	if (want_kind(c, n, YNODE_MAP, "lifecycle") != 0 ||
@@ -1148,6 +1155,7 @@ static int parse_lifecycle(struct ctx *c, struct schema *s, const struct ynode *
 	    role_field(c, s, n, "start", &l->start) != 0 ||
 	    role_field(c, s, n, "end", &l->end) != 0 ||
 	    role_field(c, s, n, "term", &l->term) != 0 ||
+	    role_field(c, s, n, "ended-on", &l->ended_on) != 0 ||
 	    role_field(c, s, n, "supersedes", &l->supersedes) != 0)
 		return -1;
 	return role_list(c, n, "in-force", &l->in_force, &l->nin_force) != 0 ||
@@ -1568,6 +1576,68 @@ static size_t skip_numbering(const char *h, size_t len, size_t i)
 	return skip_blank(h, len, k) > k ? skip_blank(h, len, k) : i;
 }
 
+/* Roman numerals (I, IV, XII) at i, as a chapter may be numbered. Returns
+ * the offset after them, or i. */
+static size_t skip_roman(const char *h, size_t len, size_t i)
+{
+	size_t k = i;
+
+	while (k < len && k - i < 8 && strchr("IVXLC", h[k]) != NULL && h[k] != '\0')
+		k++;
+	return k;
+}
+
+/* A dash between a numbered article and its name ("Artikel 1 - Partijen",
+ * with a hyphen, en dash or em dash), then blanks; returns the offset
+ * after it, or i. */
+static size_t skip_dash(const char *h, size_t len, size_t i)
+{
+	static const char *const dashes[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
+	size_t k, n;
+
+	for (k = 0; k < sizeof dashes / sizeof *dashes; k++) {
+		n = strlen(dashes[k]);
+		if (i + n < len && memcmp(h + i, dashes[k], n) == 0 &&
+		    skip_blank(h, len, i + n) > i + n)
+			return skip_blank(h, len, i + n);
+	}
+	return i;
+}
+
+/* A numbering word and its number at i: "Artikel 3", "Art. 3", "Hoofdstuk
+ * 2", "Hoofdstuk II", "Paragraaf 4", "§ 4", "Artikel 2a", followed by an
+ * optional '.', ')' or ':', an optional dash, and blanks before the name.
+ * Returns the offset of the name, or i when there is none. */
+static size_t skip_numbering_word(const char *h, size_t len, size_t i)
+{
+	static const char *const words[] = {"artikel", "art.",    "hoofdstuk", "paragraaf",
+					    "article", "chapter", "\xC2\xA7"};
+	size_t w, n, k, num;
+
+	for (w = 0; w < sizeof words / sizeof *words; w++) {
+		n = strlen(words[w]);
+		if (i + n >= len || strncasecmp(h + i, words[w], n) != 0)
+			continue;
+		k = skip_blank(h, len, i + n);
+		if (k == i + n && h[i + n - 1] != '.' && h[i] != '\xC2')
+			continue; /* "Artikelen": a word, not a numbering */
+		for (num = k; num < len && h[num] >= '0' && h[num] <= '9'; num++)
+			;
+		if (num > k && num < len && h[num] >= 'a' && h[num] <= 'z' &&
+		    (num + 1 == len || !isalnum((unsigned char)h[num + 1])))
+			num++; /* "Artikel 2a" */
+		if (num == k)
+			num = skip_roman(h, len, k);
+		if (num == k)
+			return i;
+		if (num < len && strchr(".):", h[num]) != NULL && h[num] != '\0')
+			num++;
+		k = skip_dash(h, len, skip_blank(h, len, num));
+		return k > num && k < len ? k : i;
+	}
+	return i;
+}
+
 /* An article at i followed by blanks; returns the offset after it, or i. */
 static size_t skip_article(const char *h, size_t len, size_t i)
 {
@@ -1587,7 +1657,7 @@ size_t schema_heading_skip(const char *h, size_t len, size_t *number)
 {
 	size_t i = skip_blank(h, len, 0);
 
-	i = skip_numbering(h, len, i);
+	i = skip_numbering(h, len, skip_numbering_word(h, len, i));
 	*number = i;
 	return skip_article(h, len, i);
 }

@@ -94,6 +94,7 @@ struct field_spec {
 	const char **target_status; /* ref: the statuses a target must have */
 	size_t ntarget_status;
 	int target_not_behind; /* ref: the target's status is not behind the record's */
+	int target_later;      /* ref: the target may be dated after the record */
 	const struct ynode *target_status_node;
 };
 
@@ -131,6 +132,7 @@ struct schema_lifecycle {
 	const char **draft; /* statuses of a record not yet adopted */
 	size_t ndraft;
 	const char *start, *end, *term; /* date, date and duration fields */
+	const char *ended_on;           /* date field: the day the record ended early */
 	const char *supersedes;         /* the ref field naming the records this one replaces */
 	int line, col;
 };
