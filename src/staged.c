@@ -149,22 +149,6 @@ struct staged {
 	size_t only_cap; /* of run->only */
 };
 
-char *staged_relative(const char *prefix, const char *path)
-{
-	struct buf b = {0};
-	size_t common = 0, i;
-
-	/* The folders both start with. */
-	for (i = 0; prefix[i] != '\0' && prefix[i] == path[i]; i++)
-		if (prefix[i] == '/')
-			common = i + 1;
-	for (i = common; prefix[i] != '\0'; i++)
-		if (prefix[i] == '/')
-			buf_puts(&b, "../");
-	buf_puts(&b, path + common);
-	return buf_take(&b);
-}
-
 /* Splits "TOP\nPREFIX\n" from git rev-parse; returns 0 or -1. */
 static int read_where(struct staged *s, char **error)
 {
@@ -365,9 +349,10 @@ static int check_blobs(struct staged *s)
 	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
 
 	for (i = 0; rc == 0 && i < s->n; i++) {
-		src.path = staged_relative(s->cwd_prefix, s->items[i].path);
+		src.path = path_from(s->cwd_prefix, s->items[i].path);
 		src.relpath = (char *)s->items[i].path + nroot;
 		src.named = 0;
+		src.chosen = s->items[i].changed;
 		if (fprintf(g.in, "%s\n", s->items[i].sha) < 0 || fflush(g.in) != 0 ||
 		    check_blob(s, &g, &src, s->items[i].changed) != 0)
 			rc = -1;

@@ -18,9 +18,4 @@
  * it). */
 long check_staged(struct check_run *run, char **error);
 
-/* Returns path (relative to the repository's top) as seen from the folder
- * prefix ("" or ending in '/', also relative to the top), such as
- * "../minutes/a.md" (malloc'd). */
-char *staged_relative(const char *prefix, const char *path);
-
 #endif
