@@ -148,10 +148,7 @@ static char *common_folder(char *const *paths, size_t npaths)
 	return common != NULL ? common : realpath(".", NULL);
 }
 
-/* Returns the top of the Git work tree that holds the absolute folder dir
- * (the nearest folder upwards with a .git in it), or NULL (malloc'd). No
- * process is started: the folder is only looked at. */
-static char *git_top(const char *dir)
+char *project_git_top(const char *dir)
 {
 	char *d = xstrdup(dir), *probe;
 	struct stat st;
@@ -188,7 +185,7 @@ static char *set_folder(const char *found, char *const *paths, size_t npaths)
 	if (common == NULL || cwd == NULL) {
 		folder = xstrdup(".");
 	} else {
-		top = git_top(common);
+		top = project_git_top(common);
 		folder = path_short_dir(cwd, top != NULL ? top : common);
 		free(top);
 	}
@@ -261,12 +258,40 @@ char *project_glob_path(const struct project *p, const char *rel)
 
 /* ------------------------------------------------------------- opening */
 
+static int add_dir(struct schema_set *set, const char *dir, struct config_error *err, void *data)
+{
+	(void)data;
+	return schema_set_add_dir(set, dir, err);
+}
+
+/* Loads the built-in schemas and the set's own (each folder with add),
+ * then resolves and checks the types. Returns 0 or -1 with err. */
+static int load_schemas(struct project *p, project_schema_loader add, void *data,
+			struct config_error *err)
+{
+	size_t i;
+	int rc = 0;
+
+	if (p->cfg.language[0] != '\0')
+		i18n_prefer(p->cfg.language);
+	if (p->cfg.builtin_schemas)
+		rc = schema_set_add_builtin(&p->schemas, err);
+	for (i = 0; rc == 0 && i < p->cfg.nschema_dirs; i++)
+		rc = add(&p->schemas, p->cfg.schema_dirs[i], err, data);
+	if (rc == 0)
+		rc = schema_set_resolve(&p->schemas, err);
+	if (rc == 0)
+		rc = config_check_types(&p->cfg, &p->schemas, err);
+	for (i = 0; rc == 0 && i < p->schemas.n; i++)
+		p->schemas.items[i]->type_field = p->cfg.type_field;
+	return rc;
+}
+
 int project_open(struct project *p, const char *config_path, char *const *paths, size_t npaths,
 		 struct config_error *err)
 {
 	char *found = NULL;
 	const char *path = config_path;
-	size_t i;
 	int rc = 0;
 
 	memset(p, 0, sizeof *p);
@@ -279,18 +304,26 @@ int project_open(struct project *p, const char *config_path, char *const *paths,
 	if (rc == 0)
 		set_root(p, found, paths, npaths);
 	free(found);
-	if (rc == 0 && p->cfg.language[0] != '\0')
-		i18n_prefer(p->cfg.language);
-	if (rc == 0 && p->cfg.builtin_schemas)
-		rc = schema_set_add_builtin(&p->schemas, err);
-	for (i = 0; rc == 0 && i < p->cfg.nschema_dirs; i++)
-		rc = schema_set_add_dir(&p->schemas, p->cfg.schema_dirs[i], err);
 	if (rc == 0)
-		rc = schema_set_resolve(&p->schemas, err);
-	if (rc == 0)
-		rc = config_check_types(&p->cfg, &p->schemas, err);
-	for (i = 0; rc == 0 && i < p->schemas.n; i++)
-		p->schemas.items[i]->type_field = p->cfg.type_field;
+		rc = load_schemas(p, add_dir, NULL, err);
+	return rc;
+}
+
+int project_open_text(struct project *p, const char *config_path, const char *text, size_t len,
+		      project_schema_loader add, void *data, struct config_error *err)
+{
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	config_init(&p->cfg);
+	rc = config_load_text(&p->cfg, config_path, text, len, err);
+	if (rc == 0) {
+		set_root(p, config_path, NULL, 0);
+		config_set_root(&p->cfg, p->root_real);
+		free(p->glob_prefix);
+		p->glob_prefix = xstrdup("");
+		rc = load_schemas(p, add, data, err);
+	}
 	return rc;
 }
 

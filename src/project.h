@@ -33,7 +33,20 @@ struct project {
  * with project_close. */
 int project_open(struct project *p, const char *config_path, char *const *paths, size_t npaths,
 		 struct config_error *err);
+/* Reads the schemas of the folder dir into set; returns 0 or -1 with err. */
+typedef int (*project_schema_loader)(struct schema_set *set, const char *dir,
+				     struct config_error *err, void *data);
+/* Opens the project of the configuration text (len bytes, read from Git's
+ * index by --staged) of the .clerk.yml at config_path (from the current
+ * folder); the set's folder is that of config_path, and its schema folders
+ * are read with add (data is passed on). Returns as project_open. */
+int project_open_text(struct project *p, const char *config_path, const char *text, size_t len,
+		      project_schema_loader add, void *data, struct config_error *err);
 void project_close(struct project *p);
+/* Returns the top of the Git work tree that holds the absolute folder dir
+ * (the nearest folder upwards with a .git in it), or NULL (malloc'd). No
+ * process is started: the folder is only looked at. */
+char *project_git_top(const char *dir);
 
 /* Returns the path to open and show for rel, a path from the set's folder
  * ("" for the folder itself): relative to the current folder when that lies
