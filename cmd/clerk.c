@@ -571,8 +571,8 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 
 /* Opens the project the check reads: with --staged that of Git's index.
  * Returns 0, or -1 with *rc the exit code after saying why. */
-static int open_for_check(const struct check_options *o, struct project *p, int argc,
-			  char **argv, struct config_error *err, int *rc)
+static int open_for_check(const struct check_options *o, struct project *p, int argc, char **argv,
+			  struct config_error *err, int *rc)
 {
 	char *error = NULL;
 	int opened;
@@ -580,8 +580,8 @@ static int open_for_check(const struct check_options *o, struct project *p, int 
 	if (o->staged)
 		opened = staged_project_open(p, o->config_path, err, &error);
 	else
-		opened = project_open(p, o->config_path, argv + optind, (size_t)(argc - optind),
-				      err);
+		opened =
+		    project_open(p, o->config_path, argv + optind, (size_t)(argc - optind), err);
 	if (opened > 0) {
 		error_line("%s", error);
 		*rc = EXIT_USAGE;

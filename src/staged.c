@@ -205,8 +205,8 @@ static char *from_top(const struct git_where *w, const char *path)
 	size_t n = strlen(w->top);
 
 	if (path[0] == '/')
-		whole = xstrdup(strncmp(path, w->top, n) == 0 && path[n] == '/' ? path + n + 1
-										 : path);
+		whole =
+		    xstrdup(strncmp(path, w->top, n) == 0 && path[n] == '/' ? path + n + 1 : path);
 	else
 		whole = xasprintf("%s%s", w->cwd_prefix, path);
 	for (part = strtok_r(whole, "/", &save); part != NULL; part = strtok_r(NULL, "/", &save)) {
@@ -323,8 +323,9 @@ static void add_gone(struct staged *s, const char *top_path)
 static char *read_changed(struct staged *s)
 {
 	static const char *const args[] = {
-	    "-c", "core.quotePath=false", "diff", "--cached", "--name-status", "-z", "--no-renames",
-	    "--no-ext-diff", "--", ":/", NULL};
+	    "-c", "core.quotePath=false", "diff",          "--cached", "--name-status",
+	    "-z", "--no-renames",         "--no-ext-diff", "--",       ":/",
+	    NULL};
 	size_t len;
 	char *text = git_read(args, 1, &len), *p, *path;
 	char status;
