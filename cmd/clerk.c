@@ -122,6 +122,9 @@ static const struct check_option {
     {"staged", 0, 'S', NULL,
      N_("check what is staged in Git for the next commit (the pre-commit hook): report on the "
 	"added, changed and renamed records, checked against the staged version of the whole set")},
+    {"hook", 0, 'H', NULL,
+     N_("as a pre-commit hook: --staged when something is staged, else (pre-commit run "
+	"--all-files, CI) the whole set of the working tree")},
     {"quiet", 0, 'q', NULL, N_("leave out the summary line")},
     {"print-config", 0, 'P', NULL,
      N_("print the configuration in effect and where each setting came from")},
@@ -162,7 +165,7 @@ struct check_options {
 	struct out_options out;
 	enum color_when color;
 	long max_warnings; /* -1: no limit */
-	int help, print_config, staged;
+	int help, print_config, staged, hook;
 };
 
 /* Reports a command-line mistake: the message, then the usage line. */
@@ -233,6 +236,9 @@ static int set_option(struct check_options *o, int key, const char *arg)
 	case 'S':
 		o->staged = 1;
 		return 0;
+	case 'H':
+		o->hook = 1;
+		return 0;
 	case 'h':
 		o->help = 1;
 		return 0;
@@ -262,6 +268,19 @@ static int choose_writer(struct check_options *o)
 }
 
 /* Reads the options of check; returns 0, or an exit code to stop with. */
+/* --hook: true when a commit is being made (the index differs from HEAD),
+ * so that the staged set is checked; false when pre-commit checks a range
+ * of commits (PRE_COMMIT_FROM_REF) or runs with nothing staged (pre-commit
+ * run --all-files, in CI), so that the whole working tree is. */
+static int hook_mode_staged(void)
+{
+	const char *from = getenv("PRE_COMMIT_FROM_REF");
+
+	if (from != NULL && *from != '\0')
+		return 0;
+	return staged_anything() != 0;
+}
+
 static int parse_check_options(int argc, char **argv, struct check_options *o)
 {
 	struct option longopts[NCHECK_OPTIONS + 1];
@@ -290,10 +309,12 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	}
 	if (rc != 0 || o->help)
 		return rc;
-	if (o->staged && optind < argc)
+	if ((o->staged || o->hook) && optind < argc)
 		return check_usage_error("--staged checks what is staged in Git and takes no "
 					 "paths; leave out '%s'",
 					 argv[optind]);
+	if (o->hook)
+		o->staged = hook_mode_staged();
 	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
 		return check_usage_error(
 		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
@@ -548,6 +569,29 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	return rc;
 }
 
+/* Opens the project the check reads: with --staged that of Git's index.
+ * Returns 0, or -1 with *rc the exit code after saying why. */
+static int open_for_check(const struct check_options *o, struct project *p, int argc, char **argv,
+			  struct config_error *err, int *rc)
+{
+	char *error = NULL;
+	int opened;
+
+	if (o->staged)
+		opened = staged_project_open(p, o->config_path, err, &error);
+	else
+		opened =
+		    project_open(p, o->config_path, argv + optind, (size_t)(argc - optind), err);
+	if (opened > 0) {
+		error_line("%s", error);
+		*rc = EXIT_USAGE;
+	} else if (opened < 0) {
+		*rc = config_failed(err);
+	}
+	free(error);
+	return opened != 0 ? -1 : 0;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct check_options o = {0};
@@ -561,11 +605,9 @@ static int cmd_check(int argc, char **argv)
 		check_help();
 		return 0;
 	}
-	if (project_open(&p, o.config_path, argv + optind, (size_t)(argc - optind), &err) != 0)
-		rc = config_failed(&err);
-	else if (o.print_config)
+	if (open_for_check(&o, &p, argc, argv, &err, &rc) == 0 && o.print_config)
 		print_config(&o, &p.cfg, &p.schemas);
-	else
+	else if (rc == 0)
 		rc = run_check(&o, &p, argv + optind, argc - optind);
 	project_close(&p);
 	return rc;

@@ -193,9 +193,11 @@ static int check_statuses(const struct project *p, const struct reg_args *a, con
 	return rc;
 }
 
-/* Loads the record set under the paths (none: the current folder) into
- * run, as clerk check does. Returns 0, or an exit code after saying why;
- * either way the caller frees run (when loaded) and p. */
+/* Loads the record set the paths belong to (none: that of the current
+ * folder) into run, as clerk check does; the paths choose the records
+ * listed (none: every record of the set, from whichever folder). Returns
+ * 0, or an exit code after saying why; either way the caller frees run
+ * (when loaded) and p. */
 static int load_set(struct project *p, struct check_run *run, struct reg_args *a, char **paths,
 		    size_t npaths, const char *usage)
 {
@@ -213,7 +215,10 @@ static int load_set(struct project *p, struct check_run *run, struct reg_args *a
 		return rc;
 	date_today(today);
 	check_init(run, p, today);
-	check_paths(run, paths, npaths);
+	if (npaths == 0)
+		check_paths(run, &p->root, 1);
+	else
+		check_paths(run, paths, npaths);
 	print_problems(run);
 	return run->system_errors > 0 ? EXIT_USAGE : 0;
 }
@@ -502,7 +507,7 @@ static int index_write(const struct check_run *run, const char *output, int chec
 	return rc;
 }
 
-/* The folder to index: the one given, else that of .clerk.yml, else the current one. */
+/* The folder to index: the one given, else the set's folder (project.h). */
 static char *index_folder(const struct reg_args *a, int argc, char **argv)
 {
 	struct config_error err = {0};
@@ -511,8 +516,8 @@ static char *index_folder(const struct reg_args *a, int argc, char **argv)
 
 	if (optind < argc)
 		return xstrdup(argv[optind]);
-	if (project_open(&p, a->config, NULL, 0, &err) == 0 && p.cfg.file != NULL)
-		folder = xstrdup(p.cfg.dir[0] ? p.cfg.dir : ".");
+	if (project_open(&p, a->config, NULL, 0, &err) == 0)
+		folder = xstrdup(p.root);
 	project_close(&p);
 	return folder ? folder : xstrdup(".");
 }

@@ -82,7 +82,8 @@ static void add_problem(struct problem_list *list, const char *path, const char 
 	p->fatal = fatal;
 }
 
-static void add_source(struct source_list *list, const char *path, const char *relpath, int named)
+static void add_source(struct source_list *list, const char *path, const char *relpath, int named,
+		       int chosen)
 {
 	struct source *s;
 
@@ -91,6 +92,7 @@ static void add_source(struct source_list *list, const char *path, const char *r
 	s->path = xstrdup(path);
 	s->relpath = xstrdup(relpath);
 	s->named = named;
+	s->chosen = chosen;
 }
 
 static int is_markdown(const char *name)
@@ -106,24 +108,41 @@ static int visible(const char *name)
 	return name[0] != '.';
 }
 
-static char *join_path(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
+/* A path given on the command line, from the set's folder. */
+struct given {
+	char *rel;
+	const char *as_given;
+	int reached; /* the walk of the set came by it */
+};
 
-	if (n == 0 || strcmp(dir, ".") == 0)
-		return xstrdup(name);
-	return xasprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+static int given_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct given *)a)->rel, ((const struct given *)b)->rel);
 }
 
 struct walk {
-	const struct config *cfg;
+	const struct project *p;
 	struct source_list *out;
 	struct problem_list *problems;
+	struct given *given; /* sorted by rel */
+	size_t ngiven;
 };
 
-static void walk(struct walk *w, const char *path, const char *relpath, int named);
+/* Returns the path given as rel (from the set's folder), or NULL. */
+static struct given *find_given(const struct walk *w, const char *rel)
+{
+	struct given want = {(char *)rel, NULL, 0};
 
-static void walk_dir(struct walk *w, const char *path, const char *relpath)
+	if (rel == NULL || w->ngiven == 0)
+		return NULL;
+	return bsearch(&want, w->given, w->ngiven, sizeof *w->given, given_compare);
+}
+
+static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen);
+
+/* Walks the entries of the folder at path (rel from the set's folder, or
+ * NULL when it lies outside). */
+static void walk_dir(struct walk *w, const char *path, const char *rel, int chosen)
 {
 	char **names, *child, *child_rel;
 	size_t i, n = 0;
@@ -134,9 +153,9 @@ static void walk_dir(struct walk *w, const char *path, const char *relpath)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		child = join_path(path, names[i]);
-		child_rel = join_path(relpath, names[i]);
-		walk(w, child, child_rel, 0);
+		child_rel = rel != NULL ? path_join(rel, names[i]) : NULL;
+		child = rel != NULL ? project_path(w->p, child_rel) : path_join(path, names[i]);
+		walk(w, child, child_rel, 0, chosen);
 		free(child);
 		free(child_rel);
 		free(names[i]);
@@ -144,32 +163,36 @@ static void walk_dir(struct walk *w, const char *path, const char *relpath)
 	free(names);
 }
 
-/* Adds path: a folder is walked, a file is kept when it was named on the
- * command line or ends in .md. Symbolic links to folders are not followed. */
-static void walk(struct walk *w, const char *path, const char *relpath, int named)
+/* Adds path (rel from the set's folder, NULL when outside it): a folder is
+ * walked, a file is kept when it was given on the command line or ends in
+ * .md. Symbolic links to folders are not followed unless given. chosen:
+ * the file is to be reported on (it was given, or lies in a folder given). */
+static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen)
 {
+	struct given *g = find_given(w, rel);
+	char *glob = rel != NULL ? project_glob_path(w->p, rel) : config_relpath(&w->p->cfg, path);
 	struct stat st, lst;
 
+	if (g != NULL) {
+		g->reached = 1;
+		named = chosen = 1;
+	}
 	if (stat(path, &st) != 0) {
 		add_problem(w->problems, path, strerror(errno), 1);
-		return;
-	}
-	if (*relpath != '\0' && config_excluded(w->cfg, relpath)) {
+	} else if (*glob != '\0' && config_excluded(&w->p->cfg, glob)) {
 		if (named && !S_ISDIR(st.st_mode))
 			add_problem(w->problems, path,
 				    "not checked: the configuration excludes it (exclude in "
 				    ".clerk.yml)",
 				    0);
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		if (!named && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			return;
-		walk_dir(w, path, relpath);
+	} else if (S_ISDIR(st.st_mode)) {
+		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
+			walk_dir(w, path, rel, chosen);
 	} else if (named || is_markdown(path)) {
 		/* A FIFO or device named *.md is reported by check_file, not read. */
-		add_source(w->out, path, relpath, named);
+		add_source(w->out, path, glob, named, chosen);
 	}
+	free(glob);
 }
 
 static int source_compare(const void *pa, const void *pb)
@@ -189,6 +212,7 @@ static void sort_unique(struct source_list *list)
 	for (i = 0; i < list->n; i++) {
 		if (kept > 0 && strcmp(list->items[kept - 1].path, list->items[i].path) == 0) {
 			list->items[kept - 1].named |= list->items[i].named;
+			list->items[kept - 1].chosen |= list->items[i].chosen;
 			free(list->items[i].path);
 			free(list->items[i].relpath);
 			continue;
@@ -198,24 +222,54 @@ static void sort_unique(struct source_list *list)
 	list->n = kept;
 }
 
+/* Fills w->given with the paths from the set's folder; walks a path that
+ * does not exist or lies outside the set on its own (it is reported). */
+static void take_given(struct walk *w, char *const *paths, size_t npaths)
+{
+	size_t i;
+	char *rel;
+
+	w->given = xcalloc(npaths, sizeof *w->given);
+	for (i = 0; i < npaths; i++) {
+		rel = project_rel(w->p, paths[i]);
+		if (rel == NULL) {
+			walk(w, paths[i], NULL, 1, 1);
+			continue;
+		}
+		w->given[w->ngiven++] = (struct given){rel, paths[i], 0};
+	}
+	if (w->ngiven > 1)
+		qsort(w->given, w->ngiven, sizeof *w->given, given_compare);
+}
+
 void discover(const struct project *p, char *const *paths, size_t npaths, struct source_list *out,
 	      struct problem_list *problems)
 {
 	static char here[] = ".";
 	static char *const current[] = {here};
-	struct walk w = {&p->cfg, out, problems};
-	char *rel;
+	struct walk w = {p, out, problems, NULL, 0};
+	char *path;
 	size_t i;
 
 	if (npaths == 0) {
 		paths = current;
 		npaths = 1;
 	}
-	for (i = 0; i < npaths; i++) {
-		rel = config_relpath(&p->cfg, paths[i]);
-		walk(&w, paths[i], rel, 1);
-		free(rel);
+	take_given(&w, paths, npaths);
+	path = project_path(p, "");
+	walk(&w, path, "", 1, 0);
+	free(path);
+	/* What the walk of the set does not come by (a hidden folder, a
+	 * symbolic link to a folder) is walked as given. */
+	for (i = 0; i < w.ngiven; i++) {
+		if (!w.given[i].reached) {
+			path = project_path(p, w.given[i].rel);
+			walk(&w, path, w.given[i].rel, 1, 1);
+			free(path);
+		}
+		free(w.given[i].rel);
 	}
+	free(w.given);
 	sort_unique(out);
 }
 
@@ -525,68 +579,6 @@ static void take_problems(struct check_run *run, struct problem_list *problems)
 
 /* ------------------------------------------------- some files of a set */
 
-static int all_files(char *const *paths, size_t npaths)
-{
-	struct stat st;
-	size_t i;
-
-	for (i = 0; i < npaths; i++)
-		if (stat(paths[i], &st) != 0 || S_ISDIR(st.st_mode))
-			return 0;
-	return npaths > 0;
-}
-
-/* Returns the folder that holds the set: that of .clerk.yml, else the
- * common parent folder of the paths as written (malloc'd). */
-static char *set_root(const struct project *p, char *const *paths, size_t npaths)
-{
-	size_t i, n;
-	const char *slash;
-
-	if (p->cfg.file != NULL)
-		return xstrdup(p->cfg.dir[0] ? p->cfg.dir : ".");
-	slash = strrchr(paths[0], '/');
-	n = slash ? (size_t)(slash - paths[0]) : 0;
-	for (i = 1; i < npaths; i++) {
-		while (n > 0 && (strncmp(paths[i], paths[0], n) != 0 || paths[i][n] != '/')) {
-			while (n > 0 && paths[0][n - 1] != '/')
-				n--;
-			n -= n > 0;
-		}
-	}
-	return n == 0 ? xstrdup(paths[0][0] == '/' ? "/" : ".") : xstrndup(paths[0], n);
-}
-
-/* Gives the sources that are the named files the paths as named; returns
- * how many were found. One realpath per source and per path. */
-static size_t rename_named(struct source_list *sources, char *const *paths, size_t npaths)
-{
-	char **want = xcalloc(npaths, sizeof *want), *real;
-	size_t i, k, found = 0;
-
-	for (k = 0; k < npaths; k++)
-		want[k] = realpath(paths[k], NULL);
-	for (i = 0; i < sources->n && found < npaths; i++) {
-		real = realpath(sources->items[i].path, NULL);
-		for (k = 0; real != NULL && k < npaths; k++) {
-			if (want[k] == NULL || strcmp(real, want[k]) != 0)
-				continue;
-			free(sources->items[i].path);
-			sources->items[i].path = xstrdup(paths[k]);
-			sources->items[i].named = 1;
-			free(want[k]);
-			want[k] = NULL;
-			found++;
-			break;
-		}
-		free(real);
-	}
-	for (k = 0; k < npaths; k++)
-		free(want[k]);
-	free(want);
-	return found;
-}
-
 static int path_compare(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -619,6 +611,11 @@ static int cited_compare(const void *a, const void *b)
 static int is_named(const struct check_run *run, const char *path)
 {
 	return bsearch(&path, run->only, run->nonly, sizeof *run->only, path_compare) != NULL;
+}
+
+int check_chosen(const struct check_run *run, const char *path)
+{
+	return run->only == NULL || is_named(run, path);
 }
 
 /* Lists what the named records cite: ids (refs) in ids, real paths (links)
@@ -747,31 +744,20 @@ static void keep_named(struct check_run *run)
 	free(reals);
 }
 
-/* Lists the whole set that the named files belong to, so that the index
- * is complete, and remembers to report on the named files only. */
-static void discover_some(struct check_run *run, char *const *paths, size_t npaths,
-			  struct source_list *sources, struct problem_list *problems)
+/* Remembers to report on the chosen sources only, unless that is all. */
+static void choose(struct check_run *run, const struct source_list *sources)
 {
-	char *root = set_root(run->project, paths, npaths);
-	struct problem_list ignored = {0};
-	size_t i;
+	size_t i, n = 0;
 
-	discover(run->project, &root, 1, sources, &ignored);
-	problem_list_free(&ignored);
-	free(root);
-	if (rename_named(sources, paths, npaths) < npaths) {
-		/* Some named files are not part of the walk (excluded, not .md):
-		 * list them as usual, so they are checked or reported. */
-		source_list_free(sources);
-		discover(run->project, paths, npaths, sources, problems);
+	for (i = 0; i < sources->n; i++)
+		n += sources->items[i].chosen != 0;
+	if (n == sources->n)
 		return;
-	}
-	run->only = xmalloc(npaths * sizeof *run->only);
-	for (i = 0; i < npaths; i++)
-		run->only[i] = xstrdup(paths[i]);
-	run->nonly = npaths;
-	qsort(run->only, run->nonly, sizeof *run->only, path_compare);
-	qsort(sources->items, sources->n, sizeof *sources->items, source_compare);
+	run->only = xmalloc((n ? n : 1) * sizeof *run->only);
+	for (i = 0; i < sources->n; i++)
+		if (sources->items[i].chosen)
+			run->only[run->nonly++] = xstrdup(sources->items[i].path);
+	/* sources are sorted by path already */
 }
 
 /* Milliseconds on a monotonic clock. */
@@ -791,10 +777,8 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 	struct file_result *r;
 	size_t i;
 
-	if (all_files(paths, npaths))
-		discover_some(run, paths, npaths, &sources, &problems);
-	else
-		discover(run->project, paths, npaths, &sources, &problems);
+	discover(run->project, paths, npaths, &sources, &problems);
+	choose(run, &sources);
 	take_problems(run, &problems);
 	for (i = 0; i < sources.n; i++) {
 		r = check_file(run->project, &sources.items[i]);

@@ -454,21 +454,31 @@ static void set_root(struct config *cfg, const char *path)
 
 int config_load(struct config *cfg, const char *path, struct config_error *err)
 {
+	size_t len;
+	struct read_error rerr;
+	char *text = read_file(path, READ_LIMIT_DEFAULT, &len, &rerr);
+	int rc;
+
+	if (text == NULL)
+		return config_error_set(err, path, 0, 0, "cannot read: %s", rerr.message);
+	set_root(cfg, path);
+	rc = config_load_text(cfg, path, text, len, err);
+	free(text);
+	return rc;
+}
+
+int config_load_text(struct config *cfg, const char *path, const char *text, size_t len,
+		     struct config_error *err)
+{
 	struct ctx c = {path, cfg->arena, err, cfg};
 	struct yerror yerr;
 	const struct ynode *root;
 	struct ydup dup;
-	size_t len, i;
-	struct read_error rerr;
-	char *text = read_file(path, READ_LIMIT_DEFAULT, &len, &rerr);
+	size_t i;
 
-	if (text == NULL)
-		return config_error_set(err, path, 0, 0, "cannot read: %s", rerr.message);
 	cfg->file = arena_strdup(cfg->arena, path);
-	set_root(cfg, path);
 	set_dir(cfg, path);
 	root = ytree_parse(cfg->arena, text, len, 0, &yerr);
-	free(text);
 	if (root == NULL && yerr.message[0] != '\0')
 		return config_error_set(err, path, yerr.line ? yerr.line : 1,
 					yerr.col ? yerr.col : 1, "not valid YAML: %s%s%s",
@@ -485,6 +495,11 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 		if (read_key(&c, root->items[i], root->items[i + 1]) != 0)
 			return -1;
 	return 0;
+}
+
+void config_set_root(struct config *cfg, const char *root)
+{
+	cfg->root = arena_strdup(cfg->arena, root);
 }
 
 int config_check_types(const struct config *cfg, const struct schema_set *set,

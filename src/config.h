@@ -71,6 +71,12 @@ char *config_find_from(const char *start);
 /* Reads the configuration file at path into cfg (initialised). Returns 0,
  * or -1 with err; either way cfg is freed with config_free. */
 int config_load(struct config *cfg, const char *path, struct config_error *err);
+/* The same on text already read (len bytes; --staged reads it from Git's
+ * index); path names it in messages and gives the folder its paths are
+ * relative to. cfg->root is left to the caller. */
+int config_load_text(struct config *cfg, const char *path, const char *text, size_t len,
+		     struct config_error *err);
+void config_set_root(struct config *cfg, const char *root);
 /* Checks that every mapped type has a schema; returns 0, or -1 with err. */
 int config_check_types(const struct config *cfg, const struct schema_set *set,
 		       struct config_error *err);

@@ -159,16 +159,21 @@ static const char report_text[] =
 static const char precommit_text[] =
     "# Git runs clerk on the records you commit; install with 'pre-commit install'\n"
     "# (https://pre-commit.com). A commit with errors in a record stops, and clerk\n"
-    "# says what to change. clerk must be installed on this computer.\n"
+    "# says what to change; warnings are shown too (verbose). It also runs when a\n"
+    "# commit only deletes a record or changes .clerk.yml or a schema (always_run);\n"
+    "# 'pre-commit run --all-files' checks every record. clerk must be installed\n"
+    "# on this computer.\n"
     "repos:\n"
     "  - repo: local\n"
     "    hooks:\n"
     "      - id: clerk-check\n"
     "        name: clerk check\n"
-    "        entry: clerk check --staged --quiet\n"
+    "        entry: clerk check --hook\n"
     "        language: system\n"
     "        pass_filenames: false\n"
-    "        files: '\\.md$'\n";
+    "        always_run: true\n"
+    "        verbose: true\n"
+    "        files: '\\.(md|ya?ml)$'\n";
 
 static const char readme_text[] =
     "# Records\n"

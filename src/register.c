@@ -133,6 +133,8 @@ void reg_build(struct reg *r, const struct check_run *run, const struct reg_filt
 	r->skipped = xmalloc((run->nrecords ? run->nrecords : 1) * sizeof *r->skipped);
 	for (i = 0; i < run->nrecords; i++) {
 		s = run->records[i];
+		if (!check_chosen(run, s->path))
+			continue;
 		if (s->unreadable || s->schema == NULL)
 			r->skipped[r->nskipped++] = i;
 		else if (kept(s, filter))

@@ -431,3 +431,59 @@ void longest_increasing(const size_t *pos, size_t n, int *keep)
 	free(tail);
 	free(prev);
 }
+
+char *path_from(const char *prefix, const char *path)
+{
+	struct buf b = {0};
+	size_t common = 0, i;
+
+	/* The folders both start with. */
+	for (i = 0; prefix[i] != '\0' && prefix[i] == path[i]; i++)
+		if (prefix[i] == '/')
+			common = i + 1;
+	for (i = common; prefix[i] != '\0'; i++)
+		if (prefix[i] == '/')
+			buf_puts(&b, "../");
+	buf_puts(&b, path + common);
+	if (b.len > 0 && path[common] == '\0')
+		b.data[--b.len] = '\0'; /* "../" up to a folder is written ".." */
+	return buf_take(&b);
+}
+
+char *path_short_dir(const char *cwd, const char *abs)
+{
+	size_t n = strlen(abs), nc = strlen(cwd);
+	struct buf up = {0};
+	const char *c;
+
+	if (strcmp(cwd, abs) == 0)
+		return xstrdup(".");
+	if (strcmp(abs, "/") != 0 && strncmp(cwd, abs, n) == 0 && cwd[n] == '/') {
+		for (c = cwd + n; *c != '\0'; c++)
+			if (*c == '/')
+				buf_puts(&up, up.len ? "/.." : "..");
+		return buf_take(&up);
+	}
+	if (strcmp(abs, "/") == 0)
+		for (c = cwd; *c != '\0'; c++)
+			if (*c == '/')
+				buf_puts(&up, up.len ? "/.." : "..");
+	if (up.len > 0)
+		return buf_take(&up);
+	if (strcmp(cwd, "/") == 0)
+		return xstrdup(abs + 1);
+	if (strncmp(abs, cwd, nc) == 0 && abs[nc] == '/')
+		return xstrdup(abs + nc + 1);
+	return xstrdup(abs);
+}
+
+char *path_join(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	if (n == 0 || strcmp(a, ".") == 0)
+		return xstrdup(b);
+	if (*b == '\0')
+		return xstrdup(a);
+	return xasprintf("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
+}
