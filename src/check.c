@@ -18,6 +18,8 @@
 #include "severity_if.h"
 #include "suppress.h"
 #include "util.h"
+#include "wfile.h"
+#include "i18n.h"
 
 /* The rules run on each record that has a schema, in this order; one a
  * line, so that adding a rule is a one-line change. A function whose rules
@@ -122,14 +124,16 @@ struct walk {
 
 static void walk(struct walk *w, const char *path, const char *relpath, int named);
 
-static void walk_dir(struct walk *w, const char *path, const char *relpath)
+static void walk_dir(struct walk *w, const char *path, const char *relpath, int named)
 {
 	char **names, *child, *child_rel;
 	size_t i, n = 0;
 
 	names = list_dir(path, visible, &n);
 	if (names == NULL) {
-		add_problem(w->problems, path, strerror(errno), 1);
+		/* A folder removed since its parent was read is gone, not unreadable. */
+		if (named || errno != ENOENT)
+			add_problem(w->problems, path, strerror(errno), 1);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -150,7 +154,14 @@ static void walk(struct walk *w, const char *path, const char *relpath, int name
 	struct stat st, lst;
 
 	if (stat(path, &st) != 0) {
-		add_problem(w->problems, path, strerror(errno), 1);
+		/* Gone since its folder was read, or a link to nothing that is no
+		 * record: not there. A named path or a .md link to nothing is. */
+		if (named || errno != ENOENT || (lstat(path, &lst) == 0 && is_markdown(path)))
+			add_problem(w->problems, path, strerror(errno), 1);
+		return;
+	}
+	if (named && S_ISDIR(st.st_mode) && st.st_nlink == 0) {
+		add_problem(w->problems, path, _("this folder has been deleted"), 1);
 		return;
 	}
 	if (*relpath != '\0' && config_excluded(w->cfg, relpath)) {
@@ -164,9 +175,14 @@ static void walk(struct walk *w, const char *path, const char *relpath, int name
 	if (S_ISDIR(st.st_mode)) {
 		if (!named && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
 			return;
-		walk_dir(w, path, relpath);
+		walk_dir(w, path, relpath, named);
 	} else if (named || is_markdown(path)) {
-		/* A FIFO or device named *.md is reported by check_file, not read. */
+		/* A symbolic link to a file of the same set is not a record of its
+		 * own: its target is (the same rule as --staged, which never reads
+		 * links). A FIFO or device named *.md is reported by check_file. */
+		if (!named && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+		    wfile_inside(w->cfg->root, path))
+			return;
 		add_source(w->out, path, relpath, named);
 	}
 }
@@ -440,7 +456,9 @@ struct file_result *check_file(const struct project *p, const struct source *src
 		return check_unread(p, src, err.message);
 	if (text == NULL) {
 		r = xcalloc(1, sizeof *r);
-		r->error = xstrdup(err.message);
+		/* A file removed since its folder was read is gone, not unreadable. */
+		r->gone = !src->named && err.kind == READ_ERRNO && err.err == ENOENT;
+		r->error = r->gone ? NULL : xstrdup(err.message);
 		return r;
 	}
 	r = check_text(p, src, text, len);

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "util.h"
+#include "wfile.h"
 
 static const char config_text[] =
     "# Configuration of clerk for this records repository.\n"
@@ -175,24 +175,34 @@ const struct init_file init_files[] = {
 
 const size_t init_file_count = sizeof init_files / sizeof *init_files;
 
-/* Removes the first n files of init_files under dir (those this run made). */
-static void remove_made(const char *dir, size_t n)
+/* Adds the creation of every file of init_files under dir to t (making
+ * their folders). Returns 0, or -1 with msg. */
+static int plan(struct wfile_txn *t, const char *dir, char *msg, size_t msglen)
 {
 	char *path;
 	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; rc == 0 && i < init_file_count; i++) {
 		path = xasprintf("%s/%s", dir, init_files[i].path);
-		unlink(path);
+		if (wfile_mkdirs(path) != 0 ||
+		    wfile_txn_create(t, path, init_files[i].text, strlen(init_files[i].text),
+				     wfile_new_mode()) != 0) {
+			snprintf(msg, msglen, "cannot create %s: %s", path, strerror(errno));
+			rc = -1;
+		}
 		free(path);
 	}
+	return rc;
 }
 
 int init_records(const char *dir, char *msg, size_t msglen)
 {
+	struct wfile_txn *t;
 	struct stat st;
 	char *path;
 	size_t i;
+	int rc = 0;
 
 	for (i = 0; i < init_file_count; i++) {
 		path = xasprintf("%s/%s", dir, init_files[i].path);
@@ -203,16 +213,16 @@ int init_records(const char *dir, char *msg, size_t msglen)
 		}
 		free(path);
 	}
-	for (i = 0; i < init_file_count; i++) {
-		path = xasprintf("%s/%s", dir, init_files[i].path);
-		if (make_parents(path) != 0 ||
-		    atomic_create(path, init_files[i].text, strlen(init_files[i].text)) != 0) {
-			snprintf(msg, msglen, "cannot create %s: %s", path, strerror(errno));
-			free(path);
-			remove_made(dir, i);
-			return errno == EEXIST ? 1 : 2;
-		}
+	path = xasprintf("%s/", dir);
+	if (wfile_mkdirs(path) != 0) {
+		snprintf(msg, msglen, "cannot create %s: %s", dir, strerror(errno));
 		free(path);
+		return 2;
 	}
-	return 0;
+	free(path);
+	t = wfile_txn_new(dir, "clerk init");
+	if (plan(t, dir, msg, msglen) != 0 || wfile_txn_commit(t, msg, msglen) != 0)
+		rc = 2;
+	wfile_txn_free(t);
+	return rc;
 }
