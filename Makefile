@@ -159,6 +159,7 @@ lint: $(BUILD)/libclerk.a
 	tests/tools/call-cycles $(BUILD) src
 	@! grep -rniE '\bissue [0-9]+' src cmd tests/cli tests/unit tests/tools tests/mutations.txt || \
 		{ echo "lint: a comment names an issue number; say what the code does instead" >&2; exit 1; }
+	tests/tools/lint_writes.sh
 
 # Installs the program, its manual page and its bash completion under
 # $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these files.

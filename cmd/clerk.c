@@ -27,6 +27,7 @@
 #include "staged.h"
 #include "util.h"
 #include "version.h"
+#include "wfile.h"
 
 struct command {
 	const char *name;
@@ -55,6 +56,26 @@ void error_line(const char *fmt, ...)
 	line = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	put_error(line);
+}
+
+int settle_interrupted(const char *root, int writes)
+{
+	char msg[1024];
+	enum wfile_recovery r;
+
+	if (!writes) {
+		if (wfile_pending(root))
+			error_line(
+			    "an earlier change of the records was interrupted half-way (%s/%s); "
+			    "the next clerk command that writes (such as clerk new or clerk "
+			    "renumber) undoes it",
+			    root, ".clerk-journal");
+		return 0;
+	}
+	r = wfile_recover(root, msg, sizeof msg);
+	if (r != WFILE_CLEAN)
+		error_line("%s", msg);
+	return r == WFILE_STUCK ? EXIT_USAGE : 0;
 }
 
 static const char main_usage[] =
@@ -321,58 +342,73 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	return choose_writer(o);
 }
 
-/* Opens where the findings go: stdout, or a temporary file beside FILE
- * that finish_output renames over it. */
-static FILE *open_output(const char *output, char **tmp)
-{
-	mode_t mask;
+/* Where the findings go: standard output, or (--output FILE) memory that
+ * finish_output hands to the one write path. */
+struct output {
 	FILE *f;
-	int fd;
+	char *text;
+	size_t len;
+};
 
-	*tmp = NULL;
+/* Opens where the findings go. Returns 0, or -1 after saying why. */
+static int open_output(const char *output, struct output *out)
+{
+	memset(out, 0, sizeof *out);
+	out->f = stdout;
 	if (output == NULL)
-		return stdout;
-	*tmp = xasprintf("%s.tmp.XXXXXX", output);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
+		return 0;
+	out->f = open_memstream(&out->text, &out->len);
+	if (out->f == NULL) {
 		error_line("%s: %s", output, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
+		return -1;
 	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || (f = fdopen(fd, "w")) == NULL) {
-		error_line("%s: %s", *tmp, strerror(errno));
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
-	}
-	return f;
+	return 0;
 }
 
-/* Flushes and closes f; renames tmp over output. Returns 0, or -1 after
- * saying why (the temporary file is removed). Standard output (tmp NULL)
- * is left to finish_stdout, which main calls for every command. */
-static int finish_output(FILE *f, const char *output, char *tmp)
+/* True when path is the same file as a record of run or the set's
+ * configuration: --output never writes over those. */
+static int is_set_file(const struct check_run *run, const char *path)
 {
-	int failed;
+	const char *cfg = run->project->cfg.file;
+	struct stat out, st;
+	size_t i;
 
-	if (tmp == NULL)
+	if (stat(path, &out) != 0)
 		return 0;
-	failed = fflush(f) != 0 || ferror(f);
-	if (fclose(f) != 0)
-		failed = 1;
-	if (!failed && rename(tmp, output) != 0)
-		failed = 1;
-	if (failed) {
+	if (cfg != NULL && stat(cfg, &st) == 0 && st.st_dev == out.st_dev &&
+	    st.st_ino == out.st_ino)
+		return 1;
+	for (i = 0; i < run->nrecords; i++)
+		if (stat(run->records[i]->path, &st) == 0 && st.st_dev == out.st_dev &&
+		    st.st_ino == out.st_ino)
+			return 1;
+	return 0;
+}
+
+/* Writes the findings in out to output through the one write path.
+ * Returns 0, or -1 after saying why (nothing written). Standard output
+ * (output NULL) is left to finish_stdout, which main calls for every
+ * command. */
+static int finish_output(const struct check_run *run, struct output *out, const char *output)
+{
+	struct stat st;
+	int rc = -1;
+
+	if (output == NULL)
+		return 0;
+	if (fclose(out->f) != 0)
 		error_line("cannot write %s: %s", output, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
-	return failed ? -1 : 0;
+	else if (is_set_file(run, output))
+		error_line("%s is a file of the record set; --output never writes over it", output);
+	else if (wfile_output(output, out->text, out->len) == 0)
+		rc = 0;
+	else if (errno == ENOENT && lstat(output, &st) == 0 && S_ISLNK(st.st_mode))
+		error_line("cannot write %s: it is a symbolic link to a file that does not exist",
+			   output);
+	else
+		error_line("cannot write %s: %s", output, strerror(errno));
+	free(out->text);
+	return rc;
 }
 
 /* Prints the configuration in effect, one setting a line, with where it came from. */
@@ -523,8 +559,7 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	struct out_options out = o->out;
 	struct check_run run;
 	char as_of[11];
-	char *tmp;
-	FILE *f;
+	struct output dest;
 	int rc;
 
 	if (o->as_of != NULL)
@@ -534,6 +569,7 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	else
 		date_today(as_of);
 	check_init(&run, p, as_of);
+	settle_interrupted(p->cfg.root, 0);
 	if (o->staged) {
 		if (run_staged(&run) != 0) {
 			check_free(&run);
@@ -549,12 +585,11 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	/* A summary after "no such file" would read as if the check had run. */
 	if (run.system_errors > 0)
 		out.quiet = 1;
-	f = open_output(o->output, &tmp);
-	if (f == NULL) {
+	if (open_output(o->output, &dest) != 0) {
 		run.system_errors++;
 	} else {
-		o->writer->write(f, &run, &out);
-		if (finish_output(f, o->output, tmp) != 0)
+		o->writer->write(dest.f, &run, &out);
+		if (finish_output(&run, &dest, o->output) != 0)
 			run.system_errors++;
 	}
 	if (run.hidden == 1 && !o->out.quiet && run.system_errors == 0)

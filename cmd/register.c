@@ -19,6 +19,7 @@
 #include "graph.h"
 #include "register.h"
 #include "util.h"
+#include "wfile.h"
 #include "i18n.h"
 
 /* One option of a register command, with the line its --help shows. */
@@ -199,7 +200,7 @@ static int check_statuses(const struct project *p, const struct reg_args *a, con
  * 0, or an exit code after saying why; either way the caller frees run
  * (when loaded) and p. */
 static int load_set(struct project *p, struct check_run *run, struct reg_args *a, char **paths,
-		    size_t npaths, const char *usage)
+		    size_t npaths, const char *usage, int writes)
 {
 	struct config_error err = {0};
 	char today[11];
@@ -208,7 +209,9 @@ static int load_set(struct project *p, struct check_run *run, struct reg_args *a
 	memset(run, 0, sizeof *run);
 	if (project_open(p, a->config, paths, npaths, &err) != 0)
 		return config_failed(&err);
-	rc = check_types(p, a, usage);
+	rc = settle_interrupted(p->cfg.root, writes);
+	if (rc == 0)
+		rc = check_types(p, a, usage);
 	if (rc == 0)
 		rc = check_statuses(p, a, usage);
 	if (rc != 0)
@@ -285,7 +288,7 @@ int cmd_list(int argc, char **argv)
 	if (f == 3)
 		return reg_usage_error(list_usage, "unknown format '%s'; use table, csv or json",
 				       a.format);
-	rc = load_set(&p, &run, &a, argv + optind, (size_t)(argc - optind), list_usage);
+	rc = load_set(&p, &run, &a, argv + optind, (size_t)(argc - optind), list_usage, 0);
 	if (rc == 0) {
 		filter = (struct reg_filter){a.types, a.ntypes, a.statuses, a.nstatuses};
 		reg_build(&r, &run, &filter);
@@ -357,7 +360,7 @@ int cmd_graph(int argc, char **argv)
 	else if (a.format != NULL && strcmp(a.format, "dot") != 0)
 		return reg_usage_error(graph_usage, "unknown format '%s'; use dot or mermaid",
 				       a.format);
-	rc = load_set(&p, &run, &a, NULL, 0, graph_usage);
+	rc = load_set(&p, &run, &a, NULL, 0, graph_usage, 0);
 	if (rc == 0) {
 		filter = (struct reg_filter){a.types, a.ntypes, NULL, 0};
 		reg_build(&r, &run, &filter);
@@ -411,37 +414,29 @@ static char *folder_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-/* Writes len bytes of text to path through a temporary file in the same
- * folder, renamed over it. Returns 0, or -1 after saying why (nothing is
- * left behind). */
-static int write_atomic(const char *path, const char *text, size_t len)
+/* Writes the register text to path through the one write path: a
+ * temporary renamed over the file, or, for a FIFO or a device, in place.
+ * Returns 0, or -1 after saying why (nothing is left behind). */
+static int write_register(const char *path, const char *text, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp), failed;
-	mode_t mask = umask(0);
-	FILE *f = NULL;
+	struct stat st;
 
-	umask(mask);
-	failed = fd < 0 || fchmod(fd, 0666 & ~mask) != 0;
-	if (!failed) {
-		f = fdopen(fd, "w");
-		failed = f == NULL;
-	}
-	if (!failed)
-		failed = fwrite(text, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) != 0;
-	if (f != NULL && fclose(f) != 0)
-		failed = 1;
-	else if (f == NULL && fd >= 0)
-		close(fd);
-	if (!failed && rename(tmp, path) != 0)
-		failed = 1;
-	if (failed) {
+	if (wfile_output(path, text, len) == 0)
+		return 0;
+	if (errno == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		error_line("cannot write %s: it is a symbolic link to a file that does not exist",
+			   path);
+	else
 		error_line("cannot write %s: %s", path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
-	return failed ? -1 : 0;
+	return -1;
+}
+
+/* True when path exists and is not a regular file (a FIFO, a device). */
+static int not_regular(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
 }
 
 /* Compares the register text with the file at path: returns 0 when equal,
@@ -493,11 +488,11 @@ static int index_write(const struct check_run *run, const char *output, int chec
 	reg_build(&r, run, NULL);
 	note_skipped(&r, N_("register"));
 	text = reg_markdown(&r, dir, lang);
-	rc = compare_register(output, text, check);
+	rc = !check && not_regular(output) ? 1 : compare_register(output, text, check);
 	if (rc == 0)
 		printf(_("%s is up to date\n"), output);
 	else if (rc == 1 && !check)
-		rc = write_atomic(output, text, strlen(text)) == 0 ? 0 : EXIT_USAGE;
+		rc = write_register(output, text, strlen(text)) == 0 ? 0 : EXIT_USAGE;
 	if (rc == 0 && !check)
 		printf(ngettext("%s: %zu record\n", "%s: %zu records\n", r.n), output, r.n);
 	free(text);
@@ -543,7 +538,7 @@ int cmd_index(int argc, char **argv)
 	else
 		output = xasprintf("%s%sREGISTER.md", folder,
 				   folder[strlen(folder) - 1] == '/' ? "" : "/");
-	rc = load_set(&p, &run, &a, &folder, 1, index_usage);
+	rc = load_set(&p, &run, &a, &folder, 1, index_usage, !a.check);
 	if (rc == 0)
 		rc = index_write(&run, output, a.check, p.cfg.language);
 	check_free(&run);

@@ -1,15 +1,17 @@
 /* write.c - the commands that write records: new, renumber and init.
  *
  * Each parses its arguments, opens the record set and calls the library
- * (record_new.c, renumber.c, init.c), which writes atomically and never
- * over a file it was not asked to change. */
+ * (record_new.c, renumber.c, init.c), which write through the one write
+ * path (wfile.h) and never over a file they were not asked to change. */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "commands.h"
 #include "init.h"
 #include "project.h"
@@ -19,7 +21,6 @@
 #include "i18n.h"
 
 #define EXIT_REFUSED 1
-#define EXIT_USAGE   2
 
 /* Writes "clerk: message" on stderr, escaped so that it stays one line. */
 static void say(const char *message)
@@ -68,14 +69,23 @@ static int open_set(struct project *p, const char *config, const char *dir, char
 {
 	struct config_error err = {0};
 	char *paths[] = {(char *)dir};
+	struct stat st;
 	char *real;
 
 	*root = NULL;
+	if (dir != NULL && stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		char *m = xasprintf(_("%s is not a folder; --dir needs the records folder"), dir);
+
+		memset(p, 0, sizeof *p);
+		say(m);
+		free(m);
+		return EXIT_USAGE;
+	}
 	if (project_open(p, config, dir ? paths : NULL, dir ? 1 : 0, &err) != 0)
 		return config_fail(&err);
 	if (p->cfg.file != NULL || dir == NULL) {
 		*root = xstrdup(p->cfg.root);
-		return 0;
+		return settle_interrupted(*root, 1);
 	}
 	real = realpath(dir, NULL);
 	if (real == NULL) {
@@ -86,7 +96,7 @@ static int open_set(struct project *p, const char *config, const char *dir, char
 		return EXIT_USAGE;
 	}
 	*root = real;
-	return 0;
+	return settle_interrupted(*root, 1);
 }
 
 /* ------------------------------------------------------------------- new */

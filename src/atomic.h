@@ -1,31 +1,28 @@
-/* atomic.h - writing files whole or not at all, never over a file by accident.
+/* atomic.h - the old name of the one write path; use wfile.h.
  *
- * Every command that writes records (new, renumber, init) writes a
- * temporary file in the target's own folder first, then links it to its
- * name (which fails when the name is taken) or renames it over the file it
- * replaces. A reader never sees half a file. */
+ * Kept for a short while so that work begun against it still builds:
+ * each function is the wfile.h function of the same meaning. */
 #ifndef CLERK_ATOMIC_H
 #define CLERK_ATOMIC_H
 
-#include <stddef.h>
-#include <sys/types.h>
+#include "wfile.h"
 
-/* Writes len bytes of text to a new hidden temporary file in the folder of
- * path, with permissions mode. Returns its malloc'd name (caller frees and,
- * when not used, unlinks), or NULL with errno set; nothing is left behind
- * on failure. */
-char *atomic_temp(const char *path, const char *text, size_t len, mode_t mode);
+/* wfile_create with the permissions 0666 less the umask. */
+static inline int atomic_create(const char *path, const char *text, size_t len)
+{
+	return wfile_create(path, text, len, wfile_new_mode());
+}
 
-/* Creates path with text, never replacing anything: a temporary file linked
- * to path. Returns 0, or -1 with errno (EEXIST: path exists; it is left as
- * it was). The file gets the permissions 0666 less the umask. */
-int atomic_create(const char *path, const char *text, size_t len);
+/* wfile_mkdirs. */
+static inline int make_parents(const char *path)
+{
+	return wfile_mkdirs(path);
+}
 
-/* Creates the missing folders on the way to the file path (like mkdir -p
- * of its folder). Returns 0, or -1 with errno. */
-int make_parents(const char *path);
-
-/* The permissions a new file gets: 0666 less the umask. */
-mode_t atomic_new_mode(void);
+/* wfile_new_mode. */
+static inline mode_t atomic_new_mode(void)
+{
+	return wfile_new_mode();
+}
 
 #endif

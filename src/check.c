@@ -18,6 +18,8 @@
 #include "severity_if.h"
 #include "suppress.h"
 #include "util.h"
+#include "wfile.h"
+#include "i18n.h"
 
 /* The rules run on each record that has a schema, in this order; one a
  * line, so that adding a rule is a one-line change. A function whose rules
@@ -141,15 +143,17 @@ static struct given *find_given(const struct walk *w, const char *rel)
 static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen);
 
 /* Walks the entries of the folder at path (rel from the set's folder, or
- * NULL when it lies outside). */
-static void walk_dir(struct walk *w, const char *path, const char *rel, int chosen)
+ * NULL when it lies outside); named: the folder was given. */
+static void walk_dir(struct walk *w, const char *path, const char *rel, int named, int chosen)
 {
 	char **names, *child, *child_rel;
 	size_t i, n = 0;
 
 	names = list_dir(path, visible, &n);
 	if (names == NULL) {
-		add_problem(w->problems, path, strerror(errno), 1);
+		/* A folder removed since its parent was read is gone, not unreadable. */
+		if (named || errno != ENOENT)
+			add_problem(w->problems, path, strerror(errno), 1);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -178,7 +182,12 @@ static void walk(struct walk *w, const char *path, const char *rel, int named, i
 		named = chosen = 1;
 	}
 	if (stat(path, &st) != 0) {
-		add_problem(w->problems, path, strerror(errno), 1);
+		/* Gone since its folder was read, or a link to nothing that is no
+		 * record: not there. A named path or a .md link to nothing is. */
+		if (named || errno != ENOENT || (lstat(path, &lst) == 0 && is_markdown(path)))
+			add_problem(w->problems, path, strerror(errno), 1);
+	} else if (named && S_ISDIR(st.st_mode) && st.st_nlink == 0) {
+		add_problem(w->problems, path, _("this folder has been deleted"), 1);
 	} else if (*glob != '\0' && config_excluded(&w->p->cfg, glob)) {
 		if (named && !S_ISDIR(st.st_mode))
 			add_problem(w->problems, path,
@@ -187,10 +196,14 @@ static void walk(struct walk *w, const char *path, const char *rel, int named, i
 				    0);
 	} else if (S_ISDIR(st.st_mode)) {
 		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
-			walk_dir(w, path, rel, chosen);
+			walk_dir(w, path, rel, named, chosen);
 	} else if (named || is_markdown(path)) {
-		/* A FIFO or device named *.md is reported by check_file, not read. */
-		add_source(w->out, path, glob, named, chosen);
+		/* A symbolic link to a file of the same set is not a record of its
+		 * own: its target is (the same rule as --staged, which never reads
+		 * links). A FIFO or device named *.md is reported by check_file. */
+		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode) ||
+		    !wfile_inside(w->p->cfg.root, path))
+			add_source(w->out, path, glob, named, chosen);
 	}
 	free(glob);
 }
@@ -513,7 +526,9 @@ struct file_result *check_file(const struct project *p, const struct source *src
 		return check_unread(p, src, err.message);
 	if (text == NULL) {
 		r = xcalloc(1, sizeof *r);
-		r->error = xstrdup(err.message);
+		/* A file removed since its folder was read is gone, not unreadable. */
+		r->gone = !src->named && err.kind == READ_ERRNO && err.err == ENOENT;
+		r->error = r->gone ? NULL : xstrdup(err.message);
 		return r;
 	}
 	r = check_text(p, src, text, len);

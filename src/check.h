@@ -59,6 +59,7 @@ struct file_result {
 	char *path;                        /* the file's path, when it has suppressions */
 	struct summary *summary;           /* NULL when the file is not a record */
 	char *error;                       /* why the file could not be read, or NULL */
+	int gone;                          /* removed since its folder was read: no record */
 };
 
 /* The per-file stage: reads src and checks it on its own. Writes nothing

@@ -164,8 +164,11 @@ static int read_schemas(struct ctx *c, const struct ynode *n)
 			path = xasprintf("%s%s", cfg->dir, dirs[i]->text);
 		cfg->schema_dirs[i] = arena_strdup(cfg->arena, path);
 		free(path);
-		if (stat(cfg->schema_dirs[i], &st) != 0 || !S_ISDIR(st.st_mode))
+		if (stat(cfg->schema_dirs[i], &st) != 0)
 			return fail(c, dirs[i], "the schema folder '%s' does not exist",
+				    dirs[i]->text);
+		if (!S_ISDIR(st.st_mode))
+			return fail(c, dirs[i], "the schema folder '%s' is not a folder",
 				    dirs[i]->text);
 	}
 	return 0;

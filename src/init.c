@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "util.h"
+#include "wfile.h"
 
 static const char config_text[] =
     "# Configuration of clerk for this records repository.\n"
@@ -259,25 +259,36 @@ const struct init_file *init_files(const char *lang, size_t *count)
 	return nl ? files_nl : files_en;
 }
 
-/* Removes the first n of files under dir (those this run made). */
-static void remove_made(const char *dir, const struct init_file *files, size_t n)
+/* Adds the creation of the count files under dir to t (making their
+ * folders). Returns 0, or -1 with msg. */
+static int plan(struct wfile_txn *t, const char *dir, const struct init_file *files, size_t count,
+		char *msg, size_t msglen)
 {
 	char *path;
 	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; rc == 0 && i < count; i++) {
 		path = xasprintf("%s/%s", dir, files[i].path);
-		unlink(path);
+		if (wfile_mkdirs(path) != 0 ||
+		    wfile_txn_create(t, path, files[i].text, strlen(files[i].text),
+				     wfile_new_mode()) != 0) {
+			snprintf(msg, msglen, "cannot create %s: %s", path, strerror(errno));
+			rc = -1;
+		}
 		free(path);
 	}
+	return rc;
 }
 
 int init_records(const char *dir, const char *lang, char *msg, size_t msglen)
 {
 	size_t i, count;
 	const struct init_file *files = init_files(lang, &count);
+	struct wfile_txn *t;
 	struct stat st;
 	char *path;
+	int rc = 0;
 
 	for (i = 0; i < count; i++) {
 		path = xasprintf("%s/%s", dir, files[i].path);
@@ -288,16 +299,16 @@ int init_records(const char *dir, const char *lang, char *msg, size_t msglen)
 		}
 		free(path);
 	}
-	for (i = 0; i < count; i++) {
-		path = xasprintf("%s/%s", dir, files[i].path);
-		if (make_parents(path) != 0 ||
-		    atomic_create(path, files[i].text, strlen(files[i].text)) != 0) {
-			snprintf(msg, msglen, "cannot create %s: %s", path, strerror(errno));
-			free(path);
-			remove_made(dir, files, i);
-			return errno == EEXIST ? 1 : 2;
-		}
+	path = xasprintf("%s/", dir);
+	if (wfile_mkdirs(path) != 0) {
+		snprintf(msg, msglen, "cannot create %s: %s", dir, strerror(errno));
 		free(path);
+		return 2;
 	}
-	return 0;
+	free(path);
+	t = wfile_txn_new(dir, "clerk init");
+	if (plan(t, dir, files, count, msg, msglen) != 0 || wfile_txn_commit(t, msg, msglen) != 0)
+		rc = 2;
+	wfile_txn_free(t);
+	return rc;
 }

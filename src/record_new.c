@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "atomic.h"
 #include "arena.h"
 #include "check.h"
 #include "condition.h"
@@ -16,6 +15,7 @@
 #include "load_yaml.h"
 #include "rules.h"
 #include "util.h"
+#include "wfile.h"
 #include "i18n.h"
 
 #define MAX_TRIES 1000
@@ -92,6 +92,21 @@ static const char *ctx_value(void *arg, const char *name, size_t len)
 	return given(c, c->name);
 }
 
+/* The YAML escape for the line break at p (NEL, LS or PS: YAML reads
+ * them as line breaks), or NULL. */
+static const char *yaml_break(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == 0xc2 && u[1] == 0x85)
+		return "\\N";
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa8)
+		return "\\L";
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa9)
+		return "\\P";
+	return NULL;
+}
+
 /* True when value can be written without quotes in YAML and read back as it is. */
 static int plain_safe(const char *v)
 {
@@ -101,11 +116,42 @@ static int plain_safe(const char *v)
 	    strcmp(v, "null") == 0 || strcmp(v, "true") == 0 || strcmp(v, "false") == 0)
 		return 0;
 	for (p = v; *p != '\0'; p++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._/-",
-			   *p) == NULL &&
-		    (unsigned char)*p < 0x80)
+		if ((strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._/-",
+			    *p) == NULL &&
+		     (unsigned char)*p < 0x80) ||
+		    yaml_break(p) != NULL)
 			return 0;
 	return p[-1] != ' ';
+}
+
+/* Appends value in double quotes, with its line breaks NEL, LS and PS
+ * escaped (single quotes would fold them into spaces). */
+static void add_double_quoted(struct buf *b, const char *value)
+{
+	const char *p, *esc;
+
+	buf_puts(b, " \"");
+	for (p = value; *p != '\0'; p++) {
+		esc = yaml_break(p);
+		if (esc != NULL) {
+			buf_puts(b, esc);
+			p += (unsigned char)*p == 0xc2 ? 1 : 2;
+		} else if (*p == '"' || *p == '\\') {
+			buf_printf(b, "\\%c", *p);
+		} else {
+			buf_add(b, p, 1);
+		}
+	}
+	buf_puts(b, "\"\n");
+}
+
+/* True when value holds a YAML line break (NEL, LS, PS). */
+static int has_yaml_break(const char *value)
+{
+	for (; *value != '\0'; value++)
+		if (yaml_break(value) != NULL)
+			return 1;
+	return 0;
 }
 
 /* Appends "name: value\n", the value quoted when it must be; no value: "name:\n". */
@@ -120,6 +166,10 @@ static void add_field(struct buf *b, const char *name, const char *value)
 	}
 	if (plain_safe(value)) {
 		buf_printf(b, " %s\n", value);
+		return;
+	}
+	if (has_yaml_break(value)) {
+		add_double_quoted(b, value);
 		return;
 	}
 	buf_puts(b, " '");
@@ -400,18 +450,42 @@ static char *record_path(struct new_ctx *c, char *msg, size_t msglen)
 	return path;
 }
 
+/* Refuses a path that leaves the records folder or whose file name could
+ * hide the record or break a line; returns 0, or -1 with msg. */
+static int path_allowed(const struct new_ctx *c, const char *path, char *msg, size_t msglen)
+{
+	const char *slash = strrchr(path, '/');
+	const char *why = wfile_name_problem(slash ? slash + 1 : path);
+
+	if (why != NULL) {
+		snprintf(msg, msglen, _("the new record's file name '%s' cannot be used: %s"),
+			 slash ? slash + 1 : path, _(why));
+		return -1;
+	}
+	if (!wfile_inside(c->rq->root, path)) {
+		snprintf(msg, msglen,
+			 _("the new record's path '%s' would lie outside the records folder"),
+			 path);
+		return -1;
+	}
+	return 0;
+}
+
 /* Writes the record for c->id at its path. Returns 0, 1 when the path is
  * taken (errno EEXIST), or -1 with msg. */
 static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 {
 	char *text;
-	int rc;
+	int rc = -1;
 
 	*path = record_path(c, msg, msglen);
 	if (*path == NULL)
 		return -1;
+	if (path_allowed(c, *path, msg, msglen) != 0)
+		goto out;
 	text = record_text(c);
-	rc = make_parents(*path) == 0 ? atomic_create(*path, text, strlen(text)) : -1;
+	if (wfile_mkdirs(*path) == 0)
+		rc = wfile_create(*path, text, strlen(text), wfile_new_mode());
 	free(text);
 	if (rc == 0)
 		return 0;
@@ -419,6 +493,7 @@ static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 		rc = 1;
 	else
 		snprintf(msg, msglen, _("cannot create %s: %s"), *path, strerror(errno));
+out:
 	free(*path);
 	*path = NULL;
 	return rc;
@@ -427,6 +502,12 @@ static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 /* True when id fits the schema's id pattern; else msg says what ids look like. */
 static int id_fits(const struct schema *s, const char *id, char *msg, size_t msglen)
 {
+	const char *why = wfile_id_problem(id);
+
+	if (why != NULL) {
+		snprintf(msg, msglen, _("'%s' cannot be an id: %s"), id, _(why));
+		return 0;
+	}
 	if (s->id_pattern == NULL || pattern_match(s->id_pattern, id, strlen(id)) == PATTERN_MATCH)
 		return 1;
 	snprintf(msg, msglen, _("'%s' is not a valid id for %s %s; ids look like '%s'"), id,

@@ -2016,6 +2016,11 @@ static const struct schema *base_of(struct schema_set *set, struct schema *s,
 	return b;
 }
 
+/* How many schemas one schema may extend, one through another: each level
+ * is a schema read anew, so a long chain would cost memory and time for
+ * nothing a real set needs. */
+#define EXTENDS_DEPTH_MAX 10
+
 /* Reads s over the schema it extends, which must be read already. */
 static int apply_extends(struct schema_set *set, struct schema *s, struct config_error *err)
 {
@@ -2024,6 +2029,14 @@ static int apply_extends(struct schema_set *set, struct schema *s, struct config
 
 	if (base == NULL)
 		return -1;
+	s->depth = base->depth + 1;
+	if (s->depth > EXTENDS_DEPTH_MAX)
+		return config_error_set(
+		    err, s->file, s->extends_node->line, s->extends_node->col,
+		    "'%s' extends '%s', which extends another schema, and so on: "
+		    "more than %d schemas deep; extend the schema the chain "
+		    "starts from instead",
+		    s->name, s->extends, EXTENDS_DEPTH_MAX);
 	s->root = merge_schema(s->arena, base->root, s->root);
 	s->extends = NULL;
 	if (parse_top(&c, s, s->root) != 0)

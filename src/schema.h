@@ -209,6 +209,7 @@ struct schema {
 	const struct ynode *root;  /* the schema as written, for schemas extending it */
 	struct schema *base_owned; /* a built-in base read for this schema alone */
 	int resolving;             /* extends: on the chain being resolved */
+	int depth;                 /* how many schemas it extends, one through another */
 	/* The front-matter field that names the record type, skipped by the
 	 * field rules; set from .clerk.yml's type-field, NULL for none. */
 	const char *type_field;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "set.h"
+#include "util.h"
 
 #define SET_NONE   ((size_t)-1)
 #define SET_BROKEN ((size_t)-2) /* a link to a file that does not exist */
@@ -69,6 +70,17 @@ int set_unreadable(const struct set_index *ix, const struct schema *t);
 int set_series_unknown(const struct set_index *ix, const struct schema *t);
 
 /* The rule families, in set_refs.c and set_reporting.c. */
+/* How many other records a finding about records that share a value
+ * (id-duplicate, series-duplicate) names; the rest are counted, so that a
+ * thousand copies of one id make a thousand short messages, not a
+ * thousand messages of a thousand names each. */
+#define SET_NAMED_OTHERS 3
+
+/* Appends to b the paths of the first SET_NAMED_OTHERS records of
+ * group[0..n) other than group[self], then "and N more" for the rest. */
+void set_name_others(struct buf *b, const struct set_index *ix, const size_t *group, size_t n,
+		     size_t self);
+
 void set_check_ids(const struct set_index *ix, struct diag_list *diags);
 void set_check_refs(const struct set_index *ix, struct diag_list *diags);
 void set_check_links(const struct set_index *ix, struct diag_list *diags);

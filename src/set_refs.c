@@ -17,30 +17,36 @@
 
 /* ------------------------------------------------------------------ ids */
 
-/* Reports an id shared by several records on each of them. */
+/* Reports an id shared by several records on each of them, naming a few
+ * of the others (linear in the records that share it). */
 static void report_duplicates(const struct set_index *ix, size_t first, struct diag_list *diags)
 {
 	struct summary *s;
 	struct buf others;
 	struct diag *d;
-	size_t i, k;
+	size_t *group = NULL, n = 0, cap = 0, i, k, named;
 
 	for (i = first; i != SET_NONE; i = ix->by_id.next[i]) {
-		s = ix->recs[i];
+		xgrow((void **)&group, &cap, n, sizeof *group);
+		group[n++] = i;
+	}
+	for (i = 0; i < n; i++) {
+		s = ix->recs[group[i]];
 		memset(&others, 0, sizeof others);
-		for (k = first; k != SET_NONE; k = ix->by_id.next[k])
-			if (k != i)
-				buf_printf(&others, "%s%s", others.len ? ", " : "",
-					   ix->recs[k]->path);
+		set_name_others(&others, ix, group, n, i);
 		d = diag_report(diags, s->path, s->id_line, s->id_col, RULE_ID_DUPLICATE,
 				"the id '%s' is also used by %s; each record needs its own id",
 				s->id, others.data);
-		for (k = first; k != SET_NONE; k = ix->by_id.next[k])
-			if (k != i)
-				diag_add_related(d, ix->recs[k]->path, ix->recs[k]->id_line,
-						 ix->recs[k]->id_col, "the same id");
+		for (k = 0, named = 0; k < n && named < SET_NAMED_OTHERS; k++)
+			if (k != i) {
+				diag_add_related(d, ix->recs[group[k]]->path,
+						 ix->recs[group[k]]->id_line,
+						 ix->recs[group[k]]->id_col, "the same id");
+				named++;
+			}
 		buf_free(&others);
 	}
+	free(group);
 }
 
 void set_check_ids(const struct set_index *ix, struct diag_list *diags)

@@ -134,15 +134,12 @@ static void report_same_number(const struct set_index *ix, const size_t *m, size
 {
 	const struct summary *s;
 	struct buf others;
-	size_t i, k;
+	size_t i;
 
 	for (i = from; i < to; i++) {
 		s = ix->recs[m[i]];
 		memset(&others, 0, sizeof others);
-		for (k = from; k < to; k++)
-			if (k != i)
-				buf_printf(&others, "%s%s", others.len ? ", " : "",
-					   ix->recs[m[k]]->path);
+		set_name_others(&others, ix, m + from, to - from, i - from);
 		diag_report(diags, s->path, s->number_line, s->number_col, RULE_SERIES_DUPLICATE,
 			    "number %ld of series '%s' is also used by %s; give each report its "
 			    "own number",
