@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atomic.h"
 #include "check.h"
@@ -103,28 +104,45 @@ static int plain_safe(const char *v)
 	return p[-1] != ' ';
 }
 
-/* Appends "name: value\n", the value quoted when it must be; no value: "name:\n". */
-static void add_field(struct buf *b, const char *name, const char *value)
+/* Appends value, in single quotes when it must be. */
+static void add_scalar(struct buf *b, const char *value)
 {
 	const char *p;
 
-	buf_printf(b, "%s:", name);
-	if (value == NULL) {
-		buf_puts(b, "\n");
-		return;
-	}
 	if (plain_safe(value)) {
-		buf_printf(b, " %s\n", value);
+		buf_puts(b, value);
 		return;
 	}
-	buf_puts(b, " '");
+	buf_puts(b, "'");
 	for (p = value; *p != '\0'; p++) {
 		if (*p == '\'')
 			buf_puts(b, "''");
 		else
 			buf_add(b, p, 1);
 	}
-	buf_puts(b, "'\n");
+	buf_puts(b, "'");
+}
+
+void record_field_line(struct buf *b, const char *name, const char *value)
+{
+	buf_printf(b, "%s:", name);
+	if (value != NULL) {
+		buf_puts(b, " ");
+		add_scalar(b, value);
+	}
+	buf_puts(b, "\n");
+}
+
+void record_list_item(struct buf *b, const char *value)
+{
+	buf_puts(b, "  - ");
+	add_scalar(b, value);
+	buf_puts(b, "\n");
+}
+
+static void add_field(struct buf *b, const char *name, const char *value)
+{
+	record_field_line(b, name, value);
 }
 
 /* The status a new record starts with: the lifecycle's first draft status
@@ -316,8 +334,13 @@ static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 	*path = record_path(c, msg, msglen);
 	if (*path == NULL)
 		return -1;
-	text = record_text(c);
-	rc = make_parents(*path) == 0 ? atomic_create(*path, text, strlen(text)) : -1;
+	text = c->rq->render != NULL ? c->rq->render(c->rq->render_arg, c->id) : record_text(c);
+	if (c->rq->dry_run) {
+		rc = access(*path, F_OK) == 0 ? -1 : 0;
+		errno = EEXIST;
+	} else {
+		rc = make_parents(*path) == 0 ? atomic_create(*path, text, strlen(text)) : -1;
+	}
 	free(text);
 	if (rc == 0)
 		return 0;
