@@ -72,6 +72,9 @@ struct import_doc {
 void import_blocks(const struct import_text *t, struct import_doc *doc);
 void import_doc_free(struct import_doc *doc);
 
+/* The bytes of a heading's numbering ("2. ", "3.1 ", "Artikel 4 "), or 0. */
+size_t import_heading_number(const char *heading);
+
 /* The plain-text cleaning alone, for tests: returns the cleaned text
  * (malloc'd), paragraphs separated by blank lines. */
 char *import_clean_text(const char *text, size_t len);

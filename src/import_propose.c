@@ -79,8 +79,8 @@ static const char *const query_src[Q_COUNT] = {
     "(?:\\s++\\S++)?$",
     "(?i)^(?:de\\s++)?(?:ondergetekenden|partijen|the\\s++undersigned|the\\s++parties|parties)"
     "\\s*+:?+$",
-    "(?i)^(?:komen\\s++overeen|verklaren|overwegende|in\\s++aanmerking\\s++nemende|zijn\\s++"
-    "overeengekomen|hereby|agree|whereas|considering)",
+    "(?i)^(?:komen|verklaren|overwegende|in\\s++aanmerking|zijn\\s++overeengekomen|hereby|agree|"
+    "whereas|considering)\\b",
 };
 
 static pcre2_code *queries[Q_COUNT];
@@ -325,7 +325,7 @@ static int telling(const struct import_doc *doc, size_t i, int tier)
 	case 0:
 		return b->field != 0;
 	case 1:
-		return b->kind == BLOCK_HEADING && i < 6;
+		return b->kind == BLOCK_HEADING && i < 12;
 	default:
 		return b->kind == BLOCK_PARA && i < 6;
 	}
@@ -373,7 +373,8 @@ static void trim_title(char *t)
 		t[--n] = '\0';
 }
 
-/* The first heading that is not a letterhead ("Gemeente Malle"). */
+/* The first heading that is not a letterhead ("Gemeente Malle"), among
+ * the first blocks: a heading further on is a chapter, not the title. */
 static const struct import_block *first_heading(const struct import_doc *doc)
 {
 	size_t i, start, end;
@@ -382,7 +383,7 @@ static const struct import_block *first_heading(const struct import_doc *doc)
 	for (i = 0; i < doc->n; i++)
 		if (doc->blocks[i].kind == BLOCK_HEADING && doc->blocks[i].level < top)
 			top = doc->blocks[i].level;
-	for (i = 0; i < doc->n; i++)
+	for (i = 0; i < doc->n && i < 4; i++)
 		if (doc->blocks[i].kind == BLOCK_HEADING && (doc->blocks[i].level == top || top > 1) &&
 		    !find(Q_LETTERHEAD, doc->blocks[i].text, 0, &start, &end))
 			return &doc->blocks[i];

@@ -128,12 +128,15 @@ static void end_list(struct body *w)
  * level, each section once. */
 static int section_of(struct body *w, const struct import_block *b)
 {
+	const char *words = b->text + import_heading_number(b->text);
 	int k = schema_section_match(w->s, b->text, strlen(b->text));
 
+	if (k < 0)
+		k = schema_section_match(w->s, words, strlen(words));
 	if (k >= 0 && !w->s->sections[k].decision_points && b->level != w->top)
 		k = -1;
 	if (k < 0 && b->level == w->top)
-		k = section_resembling(w->s, b->text);
+		k = section_resembling(w->s, words);
 	if (k >= 0 && w->used[k])
 		k = -1;
 	return k;

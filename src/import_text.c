@@ -27,20 +27,24 @@ enum {
 	P_NUMHEAD,     /* the numbering of a heading: "2. ", "3.1 ", "Artikel 4 " */
 	P_FIELD,       /* "Label : value" with a label of one to three words */
 	P_CHROME,      /* a line of the web page a text was saved from */
+	P_STAMP,       /* a web address or a date and time alone: a browser's page header or footer */
 	P_COUNT
 };
 
 static const char *const pattern_src[P_COUNT] = {
     "(?i)^[ \\t]*+(?:(?:pagina|page|blz\\.?+|p\\.)[ \\t]*+)?(?:[-\xE2\x80\x93][ \\t]*+)?"
     "[0-9]{1,4}+[ \\t]*+(?:(?:/|van|of)[ \\t]*+[0-9]{1,4}+[ \\t]*+)?(?:[-\xE2\x80\x93][ \\t]*+)?$",
-    "^[ \\t]*+(?:[-*+\xE2\x80\xA2\xE2\x96\xAA\xE2\x97\xA6\xC2\xB7]|[0-9]{1,3}+[.)]|\\(?[a-z][.)]|"
+    "^[ \\t]*+(?:[-*+\xE2\x80\xA2\xE2\x96\xAA\xE2\x97\xA6\xC2\xB7]|[0-9]{1,3}+\\\\?+[.)]|\\(?[a-z]\\\\?+[.)]|"
     "\\([0-9]{1,3}+\\))[ \\t]++(?=\\S)",
-    "^[ \\t]*+(?:[0-9]{1,2}+(?:\\.[0-9]{1,2}+){0,3}+\\.?+|(?i:artikel|article|hoofdstuk|chapter|"
+    "^[ \\t]*+(?:[0-9]{1,2}+(?:\\.[0-9]{1,2}+){0,3}+\\\\?+\\.?+|(?i:artikel|article|hoofdstuk|chapter|"
     "paragraaf|section)[ \\t]++[0-9]{1,3}+[a-z]?+[.:]?+)[ \\t]++(?=\\p{Lu})",
     "^[ \\t]*+(?<label>\\p{Lu}[\\p{L}.]{0,24}+(?:[ \\t][\\p{L}.]{1,24}+){0,2}+)[ \\t]*+:[ \\t]*+"
     "(?=\\S)",
     "(?i)^[ \\t]*+(?:download (?:de|the) presentati(?:e|on)|de presentatie wordt gedownload\\b.*+|"
     "gepubliceerd.{0,200}?laatst gewijzigd\\b.*+|published.{0,200}?last (?:modified|changed)\\b.*+)$",
+    "^[ \\t]*+(?:(?:https?|file)://\\S++|[0-9]{1,2}+[/.-][0-9]{1,2}+[/.-][0-9]{2,4}+,?+[ \\t]++"
+    "[0-9]{1,2}+:[0-9]{2}+(?::[0-9]{2}+)?+(?:[ \\t]|\xE2\x80\xAF|\xC2\xA0)*+(?:[AaPp][Mm])?+)"
+    "[ \\t]*+$",
 };
 
 static pcre2_code *patterns[P_COUNT];
@@ -85,6 +89,7 @@ struct line {
 	int page;  /* its page (form feeds), from 0 */
 	int blank; /* empty, or removed */
 	int body;  /* the text of a table cell: never a heading */
+	int edge;  /* among the first or last lines of its page */
 };
 
 struct lines {
@@ -110,6 +115,7 @@ static void lines_add(struct lines *l, const char *s, size_t len, int no, int pa
 	x->page = page;
 	x->blank = len == 0;
 	x->body = 0;
+	x->edge = 0;
 }
 
 static void lines_free(struct lines *l)
@@ -324,55 +330,102 @@ static void digits_as_hash(const char *s, char *out, size_t outlen)
 	out[i] = '\0';
 }
 
-/* True when line i is among the first or last two non-blank lines of its page. */
-static int at_page_edge(const struct lines *l, size_t i)
-{
-	size_t k, before = 0, after = 0;
+/* A line at the top or bottom of a page, by its text with digits as '#'. */
+struct edge {
+	char key[256];
+	int page;
+	size_t line;
+};
 
-	for (k = i; k > 0 && l->items[k - 1].page == l->items[i].page; k--)
-		before += !l->items[k - 1].blank;
-	for (k = i + 1; k < l->n && l->items[k].page == l->items[i].page; k++)
-		after += !l->items[k].blank;
-	return before < 2 || after < 2;
+static int edge_compare(const void *pa, const void *pb)
+{
+	const struct edge *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c != 0 ? c : a->page - b->page;
 }
 
-/* How many pages have a line like key at their edge. */
-static int pages_with(const struct lines *l, const char *key)
+/* Adds the first two and the last two non-blank lines of the page of
+ * lines [from, to) to e (of a page of fewer than six lines, the first and
+ * the last). */
+static size_t page_edges(const struct lines *l, size_t from, size_t to, struct edge *e, size_t n)
 {
-	char other[256];
-	int count = 0, last = -1;
-	size_t i;
+	size_t k, first = n, lines = 0;
+	int c, per;
 
-	for (i = 0; i < l->n; i++) {
-		if (l->items[i].blank || l->items[i].page == last || !at_page_edge(l, i))
-			continue;
-		digits_as_hash(l->items[i].s, other, sizeof other);
-		if (strcmp(other, key) == 0) {
-			count++;
-			last = l->items[i].page;
+	for (k = from; k < to; k++)
+		lines += !l->items[k].blank;
+	per = lines < 6 ? 1 : 2; /* a short page: its first and last line only */
+	for (k = from, c = 0; k < to && c < per; k++)
+		if (!l->items[k].blank && strlen(l->items[k].s) <= 200) {
+			e[n].page = l->items[k].page;
+			e[n].line = k;
+			digits_as_hash(l->items[k].s, e[n++].key, sizeof e->key);
+			c++;
 		}
-	}
-	return count;
+	for (k = to, c = 0; k > from && c < per; k--)
+		if (!l->items[k - 1].blank && strlen(l->items[k - 1].s) <= 200 &&
+		    (n == first || e[first].line != k - 1) &&
+		    (n < first + 2 || e[first + 1].line != k - 1)) {
+			e[n].page = l->items[k - 1].page;
+			e[n].line = k - 1;
+			digits_as_hash(l->items[k - 1].s, e[n++].key, sizeof e->key);
+			c++;
+		}
+	return n;
 }
 
 /* Blanks the lines that stand at the top or bottom of at least half the
- * pages (two at least): running headers and footers. Only the edges of a
- * page are compared, so a repeated line in the text stays. */
+ * pages (two at least): running headers and footers; and, on any page, a
+ * web address or a date and time alone there (what a browser prints). Only the edges of a
+ * page are compared, so a repeated line in the text stays. Sorting the
+ * edges keeps this linear-logarithmic in the pages. */
 static void drop_running_lines(struct lines *l)
 {
-	char key[256];
-	size_t i;
+	struct edge *e;
+	size_t i, j, n = 0, pages;
 	int need = l->pages < 4 ? 2 : (l->pages + 1) / 2;
 
-	if (l->pages < 2)
-		return;
-	for (i = 0; i < l->n; i++) {
-		if (l->items[i].blank || strlen(l->items[i].s) > 200 || !at_page_edge(l, i))
-			continue;
-		digits_as_hash(l->items[i].s, key, sizeof key);
-		if (pages_with(l, key) >= need)
-			l->items[i].blank = 2;
+	e = xcalloc((size_t)l->pages * 4 + 1, sizeof *e);
+	for (i = 0; i < l->n; i = j) {
+		for (j = i; j < l->n && l->items[j].page == l->items[i].page; j++)
+			;
+		n = page_edges(l, i, j, e, n);
 	}
+	for (i = 0; i < n; i++) {
+		l->items[e[i].line].edge = 1;
+		if (matches(P_STAMP, l->items[e[i].line].s))
+			l->items[e[i].line].blank = 2;
+	}
+	qsort(e, n, sizeof *e, edge_compare);
+	for (i = 0; i < n; i = j) {
+		pages = 0;
+		for (j = i; j < n && strcmp(e[j].key, e[i].key) == 0; j++)
+			pages += j == i || e[j].page != e[j - 1].page;
+		while ((int)pages >= need && l->pages >= 2 && i < j)
+			l->items[e[i++].line].blank = 2;
+	}
+	free(e);
+}
+
+/* True when a line that is a number alone is a page number: on a page of
+ * a paged text (form feeds) at its top or bottom; in a text without pages
+ * (slides saved as text) anywhere, unless it continues the line before
+ * ("2024-" and "2027"). */
+static int page_number(const struct lines *l, size_t i)
+{
+	const char *prev = NULL;
+	size_t k, n;
+
+	if (!matches(P_PAGE_NUMBER, l->items[i].s))
+		return 0;
+	if (l->pages >= 2)
+		return l->items[i].edge;
+	for (k = i; k > 0 && prev == NULL; k--)
+		if (!l->items[k - 1].blank)
+			prev = l->items[k - 1].s;
+	n = prev != NULL ? strlen(prev) : 0;
+	return n == 0 || !(prev[n - 1] == '-' || (n >= 3 && strcmp(prev + n - 3, "\xE2\x80\x93") == 0));
 }
 
 /* Blanks page numbers and the lines of a saved web page. */
@@ -381,8 +434,7 @@ static void drop_noise(struct lines *l)
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		if (!l->items[i].blank && (matches(P_PAGE_NUMBER, l->items[i].s) ||
-					   matches(P_CHROME, l->items[i].s)))
+		if (!l->items[i].blank && (page_number(l, i) || matches(P_CHROME, l->items[i].s)))
 			l->items[i].blank = 2;
 }
 
@@ -399,6 +451,8 @@ static struct import_block *block_add(struct import_doc *doc, enum block_kind ki
 	b->kind = kind;
 	b->text = xstrdup(text);
 	b->line = line;
+	for (size_t n = strlen(b->text); n > 0 && strchr(" \t\\", b->text[n - 1]) != NULL; n--)
+		b->text[n - 1] = '\0';
 	return b;
 }
 
@@ -432,6 +486,23 @@ static int starts_upper(const char *s)
 	       (*u >= '0' && *u <= '9');
 }
 
+/* True when the text ends in a number and a dash and s starts with a
+ * number: "2024-" + "2027" is one range, written without a space. */
+static int dash_between_numbers(const struct buf *b, const char *s)
+{
+	size_t n = b->len;
+
+	if (!(*s >= '0' && *s <= '9'))
+		return 0;
+	if (n >= 4 && memcmp(b->data + n - 3, "\xE2\x80\x93", 3) == 0)
+		n -= 3;
+	else if (n >= 2 && b->data[n - 1] == '-')
+		n -= 1;
+	else
+		return 0;
+	return b->data[n - 1] >= '0' && b->data[n - 1] <= '9';
+}
+
 /* Appends line s to the text of a block: a word broken at the line end
  * ("samen-" + "werking") is joined again unless the next word is a
  * conjunction ("Bouw- en Woningtoezicht"). */
@@ -447,7 +518,7 @@ static void join_text(struct buf *b, const char *s)
 			hyphen = 0;
 	if (hyphen)
 		b->len--;
-	else if (b->len > 0)
+	else if (b->len > 0 && !dash_between_numbers(b, s))
 		buf_puts(b, " ");
 	buf_puts(b, s);
 }
@@ -473,6 +544,9 @@ static int heading_like(const char *s)
 struct pending {
 	struct buf text;
 	int line, nlines, item, field, body;
+	size_t last_len; /* the length of the last line taken */
+	size_t width;    /* where the text's lines wrap */
+	int whole;       /* lines are not wrapped: each line is a paragraph or more */
 };
 
 static void flush(struct import_doc *doc, struct pending *p)
@@ -482,6 +556,7 @@ static void flush(struct import_doc *doc, struct pending *p)
 	if (p->text.len == 0)
 		return;
 	b = block_add(doc, p->item ? BLOCK_ITEM : BLOCK_PARA, p->text.data, p->line);
+	b->number = p->item ? -1 : 0; /* an item's marker is still in its text */
 	b->field = p->field;
 	b->body = p->body;
 	b->level = p->nlines; /* the number of lines, until classify() */
@@ -502,6 +577,24 @@ static int field_label(const char *s)
 	return (int)strlen(label);
 }
 
+/* True when line x goes on the block p holds: p is not a field line or
+ * its line was wrapped (as long as the text's lines), and p's last line
+ * did not end a sentence short of the wrap width (a paragraph's end). */
+static int continues(const struct pending *p, const char *x)
+{
+	int wrapped = p->last_len * 4 >= p->width * 3;
+
+	if (p->whole)
+		return 0;
+	if (p->field)
+		return wrapped;
+	if (p->nlines == 1 && heading_like(p->text.data) && starts_upper(x) && !p->item)
+		return 0;
+	if (ends_clause(p->text.data) && heading_like(x) && strlen(x) * 2 < p->width)
+		return 0; /* a short heading after a sentence */
+	return wrapped || !ends_clause(p->text.data);
+}
+
 /* Adds line x to the blocks: a list item, a numbered heading or a field
  * line starts a block of its own; a short line alone ends its block. */
 static void take_line(struct import_doc *doc, struct pending *p, const struct line *x)
@@ -509,18 +602,19 @@ static void take_line(struct import_doc *doc, struct pending *p, const struct li
 	int item = prefix(P_ITEM, x->s) > 0, head = prefix(P_NUMHEAD, x->s) > 0;
 	int field = field_label(x->s);
 
-	if (item || head || field || (p->nlines == 1 && heading_like(p->text.data) &&
-				      starts_upper(x->s) && !p->item))
+	size_t n = strlen(x->s);
+	int decides = n > 0 && x->s[n - 1] == ':' && heading_like(x->s);
+
+	if (p->text.len > 0 && (item || head || field || decides || !continues(p, x->s)))
 		flush(doc, p);
 	if (p->text.len == 0)
 		p->line = x->no;
 	join_text(&p->text, x->s);
 	p->nlines++;
-	p->item = p->item || (item && !head);
+	p->last_len = strlen(x->s);
+	p->item = p->item || (item && (!head || !heading_like(x->s)));
 	p->body |= x->body;
-	p->field = field;
-	if (field)
-		flush(doc, p);
+	p->field = field ? field : p->field;
 }
 
 /* Joins a paragraph that a page break or a blank line cut in two: the
@@ -563,7 +657,7 @@ static void item_marker(struct import_block *b)
 	if (*s >= '0' && *s <= '9') {
 		b->level = 1;
 		b->number = strtol(s, NULL, 10);
-	} else if (*s >= 'a' && *s <= 'z' && (s[1] == '.' || s[1] == ')')) {
+	} else if (*s >= 'a' && *s <= 'z' && (s[1] == '.' || s[1] == ')' || s[1] == '\\')) {
 		b->level = 2;
 		b->number = *s - 'a' + 1;
 	}
@@ -603,15 +697,40 @@ static void classify(struct import_doc *doc)
 			doc->blocks[i].level = 2;
 }
 
+static int size_compare(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Where the text's lines wrap: the median length of its lines of 20
+ * bytes or more (a line or two of other lengths does not move it). */
+static size_t wrap_width(const struct lines *l)
+{
+	size_t *len = xcalloc(l->n + 1, sizeof *len), n = 0, i, w;
+
+	for (i = 0; i < l->n; i++)
+		if (!l->items[i].blank && strlen(l->items[i].s) >= 20)
+			len[n++] = strlen(l->items[i].s);
+	qsort(len, n, sizeof *len, size_compare);
+	w = n > 0 ? len[n / 2] : 0;
+	free(len);
+	return w;
+}
+
 static void plain_blocks(const struct import_text *t, struct import_doc *doc)
 {
 	struct lines l = {0};
-	struct pending p = {{0}, 0, 0, 0, 0, 0};
+	struct pending p = {{0}, 0, 0, 0, 0, 0, 0, 0, 0};
 	size_t i;
 
 	read_lines(t->text, t->len, &l);
 	drop_running_lines(&l);
 	drop_noise(&l);
+	p.width = wrap_width(&l);
+	for (i = 0; i < l.n; i++)
+		p.whole |= !l.items[i].blank && strlen(l.items[i].s) > 2 * p.width + 40;
 	buf_puts(&p.text, "");
 	for (i = 0; i < l.n; i++) {
 		if (l.items[i].blank)
@@ -663,7 +782,7 @@ static char *inline_text(cmark_node *node)
  * heading stand alone. */
 static void md_paragraph(cmark_node *node, struct import_doc *doc)
 {
-	struct pending p = {{0}, 0, 0, 0, 0, 0};
+	struct pending p = {{0}, 0, 0, 0, 0, 0, 0, (size_t)-1, 0};
 	struct line x = {0};
 	char *text = inline_text(node), *save = NULL, *tok;
 
@@ -764,15 +883,15 @@ static void md_classify(struct import_doc *doc)
 			doc->numbered |= b->level == 2;
 		} else if (b->kind == BLOCK_ITEM && b->level == 1 && !real && heading_like(b->text) &&
 			   strlen(b->text) < 80 && (i + 1 >= doc->n || doc->blocks[i + 1].kind != BLOCK_ITEM)) {
-			char *t = xasprintf("%ld. %s", b->number, b->text);
-
-			free(b->text);
-			b->text = t;
+			/* Word numbers such headings itself: the number is lost
+			 * in conversion, so the heading goes without it. */
 			b->kind = BLOCK_HEADING;
 			b->level = 2;
 			doc->numbered = 1;
 		} else if (b->kind == BLOCK_PARA) {
 			b->level = 0;
+		} else if (b->kind == BLOCK_ITEM && b->number == -1) {
+			item_marker(b);
 		}
 	}
 	for (i = 0; i < doc->n && !doc->numbered && !real; i++)
@@ -790,10 +909,16 @@ static void markdown_blocks(const struct import_text *t, struct import_doc *doc)
 	for (node = cmark_node_first_child(root); node != NULL; node = cmark_node_next(node))
 		md_block(node, doc);
 	cmark_node_free(root);
+	join_cut_paragraphs(doc);
 	md_classify(doc);
 }
 
 /* ------------------------------------------------------------------ API */
+
+size_t import_heading_number(const char *heading)
+{
+	return patterns_ready() == 0 ? prefix(P_NUMHEAD, heading) : 0;
+}
 
 void import_blocks(const struct import_text *t, struct import_doc *doc)
 {
