@@ -27,32 +27,33 @@ static const char import_usage[] =
 static void import_help(void)
 {
 	fputs(_(import_usage), stdout);
-	puts(_("Turns existing documents (.docx, .odt, .rtf, .html, .pdf, .txt, .md) into draft\n"
-	       "records. Word, OpenDocument, RTF and HTML files are converted with pandoc, PDF\n"
-	       "files with pdftotext (Debian packages pandoc and poppler-utils); text and\n"
-	       "Markdown are read as they are. clerk cleans what conversion leaves (page\n"
-	       "headers and footers, page numbers, words broken at line ends, lines broken\n"
-	       "inside paragraphs), proposes the front matter from the text (type, title,\n"
-	       "date, number, parties, decision points, series number, term, start date),\n"
-	       "and puts the document's headings under the type's sections.\n"
-	       "\n"
-	       "Each record is written with status draft where 'clerk new' would put it,\n"
-	       "never over an existing file, and checked. A checklist follows: the fields\n"
-	       "left to fill in, every value clerk guessed with the text it came from, the\n"
-	       "headings that match no section, and every finding of the check.\n"
-	       "\noptions:\n"
-	       "  --type T               the record type (default: read from the document's words)\n"
-	       "  --id ID                use this id (one file only)\n"
-	       "  --dry-run              print the record instead of writing it\n"
-	       "  --lang nl|en           the language of the checklist\n"
-	       "  --dir DIR              the records folder (default: where .clerk.yml is)\n"
-	       "  --config FILE          read this configuration instead of the .clerk.yml found "
-	       "upwards\n"
-	       "  --help                 show this help\n"
-	       "\nA converter gets 60 seconds per file (CLERK_IMPORT_TIMEOUT=SECONDS changes it)\n"
-	       "and a file may be at most 16 MB.\n"
-	       "\nexit codes: 0 every file imported, 1 a file could not be imported (nothing\n"
-	       "written for it), 2 a converter is missing or clerk could not do its work."));
+	puts(
+	    _("Turns existing documents (.docx, .odt, .rtf, .html, .pdf, .txt, .md) into draft\n"
+	      "records. Word, OpenDocument, RTF and HTML files are converted with pandoc, PDF\n"
+	      "files with pdftotext (Debian packages pandoc and poppler-utils); text and\n"
+	      "Markdown are read as they are. clerk cleans what conversion leaves (page\n"
+	      "headers and footers, page numbers, words broken at line ends, lines broken\n"
+	      "inside paragraphs), proposes the front matter from the text (type, title,\n"
+	      "date, number, parties, decision points, series number, term, start date),\n"
+	      "and puts the document's headings under the type's sections.\n"
+	      "\n"
+	      "Each record is written with status draft where 'clerk new' would put it,\n"
+	      "never over an existing file, and checked. A checklist follows: the fields\n"
+	      "left to fill in, every value clerk guessed with the text it came from, the\n"
+	      "headings that match no section, and every finding of the check.\n"
+	      "\noptions:\n"
+	      "  --type T               the record type (default: read from the document's words)\n"
+	      "  --id ID                use this id (one file only)\n"
+	      "  --dry-run              print the record instead of writing it\n"
+	      "  --lang nl|en           the language of the checklist\n"
+	      "  --dir DIR              the records folder (default: where .clerk.yml is)\n"
+	      "  --config FILE          read this configuration instead of the .clerk.yml found "
+	      "upwards\n"
+	      "  --help                 show this help\n"
+	      "\nA converter gets 60 seconds per file (CLERK_IMPORT_TIMEOUT=SECONDS changes it)\n"
+	      "and a file may be at most 16 MB.\n"
+	      "\nexit codes: 0 every file imported, 1 a file could not be imported (nothing\n"
+	      "written for it), 2 a converter is missing or clerk could not do its work."));
 }
 
 struct import_args {
@@ -118,9 +119,10 @@ static int import_option(struct import_args *a, int c, char **argv)
 		a->help = 1;
 		return 0;
 	case ':':
-		return usage_fail("the option '%s' needs a value", argv[optind - 1]);
+		return usage_fail(N_("the option '%s' needs a value"), argv[optind - 1]);
 	default:
-		return usage_fail("unknown option '%s'; see 'clerk import --help'", argv[optind - 1]);
+		return usage_fail(N_("unknown option '%s'; see 'clerk import --help'"),
+				  argv[optind - 1]);
 	}
 }
 
@@ -141,11 +143,12 @@ static int parse_import(int argc, char **argv, struct import_args *a)
 	if (rc != 0 || a->help)
 		return rc;
 	if (a->lang != NULL && i18n_set_language(a->lang) != 0)
-		return usage_fail("unknown language '%s'; use en or nl", a->lang);
+		return usage_fail(N_("unknown language '%s'; use en or nl"), a->lang);
 	if (optind >= argc)
-		return usage_fail("name a file to import%s", "");
+		return usage_fail(N_("name a file to import%s"), "");
 	if (a->rq.id != NULL && argc - optind > 1)
-		return usage_fail("--id gives one record its id: import one file with it%s", "");
+		return usage_fail(N_("--id gives one record its id: import one file with it%s"),
+				  "");
 	return 0;
 }
 
@@ -209,8 +212,8 @@ static void print_guesses(FILE *f, const struct import_outcome *o)
 		}
 		words = value_words(v);
 		if (v->note != NULL)
-			line_out(f, _("guessed: %s: %s (%s), from line %d: \"%s\""), v->field, words,
-				 v->note, v->line, v->source);
+			line_out(f, _("guessed: %s: %s (%s), from line %d: \"%s\""), v->field,
+				 words, v->note, v->line, v->source);
 		else
 			line_out(f, _("guessed: %s: %s, from line %d: \"%s\""), v->field, words,
 				 v->line, v->source);
@@ -227,8 +230,9 @@ static void print_checklist(FILE *f, const struct import_outcome *o)
 	for (i = 0; i < o->nmissing; i++)
 		line_out(f, _("to fill in: %s (not found in the document)"), o->missing[i]);
 	for (i = 0; i < o->nunmapped; i++)
-		line_out(f, _("kept as a sub-heading (no section of this type): '%s' (line %d of the "
-			      "document)"),
+		line_out(f,
+			 _("kept as a sub-heading (no section of this type): '%s' (line %d of the "
+			   "document)"),
 			 o->unmapped[i].heading, o->unmapped[i].line);
 	for (i = 0; i < o->findings.n; i++) {
 		d = &o->findings.items[i];
@@ -249,8 +253,9 @@ static int import_one(const struct project *p, struct import_request *rq)
 	} else {
 		if (rq->dry_run)
 			fputs(o.text, stdout);
-		fprintf(f, rq->dry_run ? _("%s: would be written as %s (%s)\n")
-				       : _("%s: imported as %s (%s)\n"),
+		fprintf(f,
+			rq->dry_run ? _("%s: would be written as %s (%s)\n")
+				    : _("%s: imported as %s (%s)\n"),
 			rq->file, shown_path(o.path), o.type);
 		print_checklist(f, &o);
 	}
@@ -274,8 +279,8 @@ static int open_records(struct project *p, const struct import_args *a, char **r
 			say("%s: %s", err.file, err.message);
 		return EXIT_USAGE;
 	}
-	*root = p->cfg.file != NULL || a->dir == NULL ? xstrdup(p->cfg.root)
-						      : realpath(a->dir, NULL);
+	*root =
+	    p->cfg.file != NULL || a->dir == NULL ? xstrdup(p->cfg.root) : realpath(a->dir, NULL);
 	if (*root == NULL) {
 		say(_("%s: no such folder"), a->dir);
 		project_close(p);

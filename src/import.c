@@ -141,8 +141,14 @@ int import_file(const struct project *p, const struct import_request *rq,
 		goto done;
 	}
 	import_blocks(&text, &doc);
-	s = choose_type(p, rq, &doc, out);
 	out->status = 1;
+	if (doc.n == 0) {
+		snprintf(out->msg, sizeof out->msg,
+			 _("the document has no text clerk can read (a scanned page is a picture, "
+			   "not text)"));
+		goto done;
+	}
+	s = choose_type(p, rq, &doc, out);
 	if (s == NULL)
 		goto done;
 	out->type = s->name;

@@ -21,10 +21,10 @@
 /* Why a document could not be converted. */
 enum import_fail {
 	IMPORT_CONVERTED = 0,
-	IMPORT_UNKNOWN_KIND,  /* an extension clerk cannot import */
-	IMPORT_MISSING_TOOL,  /* the converter is not installed */
-	IMPORT_UNREADABLE,    /* not a regular file, too large, or a read error */
-	IMPORT_TOOL_FAILED,   /* the converter failed, ran too long or wrote too much */
+	IMPORT_UNKNOWN_KIND, /* an extension clerk cannot import */
+	IMPORT_MISSING_TOOL, /* the converter is not installed */
+	IMPORT_UNREADABLE,   /* not a regular file, too large, or a read error */
+	IMPORT_TOOL_FAILED,  /* the converter failed, ran too long or wrote too much */
 };
 
 /* The text of a document. */
@@ -35,8 +35,10 @@ struct import_text {
 };
 
 /* The limits a conversion runs within. */
-#define IMPORT_SIZE_LIMIT   ((size_t)16 * 1024 * 1024) /* the document, and what a converter writes */
-#define IMPORT_TIME_DEFAULT 60u                        /* seconds; CLERK_IMPORT_TIMEOUT overrides */
+/* The largest document, and the most text a converter may write. */
+#define IMPORT_SIZE_LIMIT ((size_t)16 * 1024 * 1024)
+/* Seconds a converter may run; CLERK_IMPORT_TIMEOUT overrides. */
+#define IMPORT_TIME_DEFAULT 60u
 
 /* Converts the file at path into out. Returns IMPORT_CONVERTED, or the
  * reason with a message in plain words in msg (naming the Debian package
@@ -103,8 +105,8 @@ struct import_proposal {
 /* Guesses the record type from the words of the document's title and
  * opening: returns the name of a schema in set, or NULL. *line and
  * source receive where the word was found. */
-const char *import_guess_type(const struct import_doc *doc, const struct schema_set *set,
-			      int *line, char *source, size_t sourcelen);
+const char *import_guess_type(const struct import_doc *doc, const struct schema_set *set, int *line,
+			      char *source, size_t sourcelen);
 
 /* Proposes the front matter of a record of schema s from doc. */
 void import_propose(const struct import_doc *doc, const struct schema *s,

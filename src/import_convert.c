@@ -78,20 +78,20 @@ static void make_argv(const struct converter *c, const char *path, char *argv[12
 }
 
 /* Says why the converter gave no text. */
-static void tool_failed(const struct converter *c, const struct subproc_result *r,
-			unsigned seconds, char *msg, size_t msglen)
+static void tool_failed(const struct converter *c, const struct subproc_result *r, unsigned seconds,
+			char *msg, size_t msglen)
 {
 	char size[32], *nl;
 
 	switch (r->status) {
 	case SUBPROC_TIMEOUT:
-		snprintf(msg, msglen, _("%s took longer than %u seconds and was stopped"), c->program,
-			 seconds);
+		snprintf(msg, msglen, _("%s took longer than %u seconds and was stopped"),
+			 c->program, seconds);
 		break;
 	case SUBPROC_TOO_LARGE:
 		format_size(IMPORT_SIZE_LIMIT, size, sizeof size);
-		snprintf(msg, msglen, _("%s wrote more than %s of text and was stopped"), c->program,
-			 size);
+		snprintf(msg, msglen, _("%s wrote more than %s of text and was stopped"),
+			 c->program, size);
 		break;
 	case SUBPROC_FAILED:
 		nl = strchr(r->errtext, '\n');
@@ -133,7 +133,8 @@ enum import_fail import_convert(const char *path, unsigned seconds, struct impor
 		return IMPORT_UNKNOWN_KIND;
 	}
 	out->markdown = c->markdown;
-	rc = c->program == NULL ? read_whole(path, out, msg, msglen) : check_file(path, msg, msglen);
+	rc =
+	    c->program == NULL ? read_whole(path, out, msg, msglen) : check_file(path, msg, msglen);
 	if (c->program == NULL || rc != IMPORT_CONVERTED)
 		return rc;
 	make_argv(c, path, argv);

@@ -23,22 +23,22 @@
 	"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|" \
 	"january|february|march|may|june|july|august|october"
 #define COUNT_WORDS                                                                                \
-	"[0-9]{1,2}+|een|\xC3\xA9\xC3\xA9n|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|" \
+	"[0-9]{1,2}+|een|\xC3\xA9\xC3\xA9n|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|"  \
 	"one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?"
 #define NAME "\\p{Lu}[\\p{L}'-]*+"
 
 enum {
-	Q_TYPE,      /* a word naming a kind of record, at the end of a word */
-	Q_PARTIES,   /* "tussen de gemeenten A en B" */
-	Q_TERM,      /* "looptijd van maximaal 3 jaar", "voor de duur van drie jaar" */
-	Q_EFFECTIVE, /* "met ingang van", "treedt in werking op" */
-	Q_CITE,      /* "raadsbesluit 2021-042", "Registratienummer : 2016009542" */
-	Q_MONTH,     /* "april 2024" */
-	Q_PERIOD,    /* "november 2015 – december 2016" */
-	Q_AUTHORITY, /* "Het college besluit:" */
-	Q_SIGNING,   /* a sentence about signing */
-	Q_DECIDED,   /* a sentence about deciding */
-	Q_LETTERHEAD, /* "Gemeente Hoogezand-Sappemeer" alone */
+	Q_TYPE,        /* a word naming a kind of record, at the end of a word */
+	Q_PARTIES,     /* "tussen de gemeenten A en B" */
+	Q_TERM,        /* "looptijd van maximaal 3 jaar", "voor de duur van drie jaar" */
+	Q_EFFECTIVE,   /* "met ingang van", "treedt in werking op" */
+	Q_CITE,        /* "raadsbesluit 2021-042", "Registratienummer : 2016009542" */
+	Q_MONTH,       /* "april 2024" */
+	Q_PERIOD,      /* "november 2015 – december 2016" */
+	Q_AUTHORITY,   /* "Het college besluit:" */
+	Q_SIGNING,     /* a sentence about signing */
+	Q_DECIDED,     /* a sentence about deciding */
+	Q_LETTERHEAD,  /* "Gemeente Hoogezand-Sappemeer" alone */
 	Q_UNDERSIGNED, /* "De ondergetekenden:", "Partijen:" */
 	Q_END_PARTIES, /* what follows the parties: "komen overeen", "overwegende" */
 	Q_COUNT
@@ -116,10 +116,17 @@ static int group(int q, const char *s, const char *name, char *out, size_t outle
 static char *plain_value(const char *s, size_t len)
 {
 	static const char *const from[][2] = {
-	    {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9A", "'"},
-	    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x9E", "\""},
-	    {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x80\xA6", "..."},
-	    {"\xC2\xA0", " "},     {"\t", " "},
+	    {"\xE2\x80\x98", "'"},
+	    {"\xE2\x80\x99", "'"},
+	    {"\xE2\x80\x9A", "'"},
+	    {"\xE2\x80\x9C", "\""},
+	    {"\xE2\x80\x9D", "\""},
+	    {"\xE2\x80\x9E", "\""},
+	    {"\xE2\x80\x93", "-"},
+	    {"\xE2\x80\x94", "-"},
+	    {"\xE2\x80\xA6", "..."},
+	    {"\xC2\xA0", " "},
+	    {"\t", " "},
 	};
 	struct buf b = {0};
 	size_t i = 0, k;
@@ -132,7 +139,8 @@ static char *plain_value(const char *s, size_t len)
 			buf_puts(&b, from[k][1]);
 			i += strlen(from[k][0]);
 		} else {
-			if ((unsigned char)s[i] >= 0x20 && !(s[i] == ' ' && b.len > 0 && b.data[b.len - 1] == ' '))
+			if ((unsigned char)s[i] >= 0x20 &&
+			    !(s[i] == ' ' && b.len > 0 && b.data[b.len - 1] == ' '))
 				buf_add(&b, s + i, 1);
 			i++;
 		}
@@ -241,14 +249,30 @@ static const struct {
 	const char *label;
 	enum concept concept;
 } labels[] = {
-    {"onderwerp", C_TITLE},     {"titel", C_TITLE},          {"title", C_TITLE},
-    {"subject", C_TITLE},       {"betreft", C_TITLE},        {"project", C_TITLE},
-    {"datum", C_DATE},          {"date", C_DATE},            {"besluitdatum", C_DATE},
-    {"vergaderdatum", C_DATE},  {"datum besluit", C_DATE},   {"datum vergadering", C_DATE},
-    {"registratienummer", C_ID}, {"reg.nr.", C_ID},          {"reg. nr.", C_ID},
-    {"regnr", C_ID},            {"reg.nr", C_ID},            {"zaaknummer", C_ID},
-    {"kenmerk", C_ID},          {"ons kenmerk", C_ID},       {"besluitnummer", C_ID},
-    {"nummer", C_ID},           {"reference", C_ID},         {"number", C_ID},
+    {"onderwerp", C_TITLE},
+    {"titel", C_TITLE},
+    {"title", C_TITLE},
+    {"subject", C_TITLE},
+    {"betreft", C_TITLE},
+    {"project", C_TITLE},
+    {"datum", C_DATE},
+    {"date", C_DATE},
+    {"besluitdatum", C_DATE},
+    {"vergaderdatum", C_DATE},
+    {"datum besluit", C_DATE},
+    {"datum vergadering", C_DATE},
+    {"registratienummer", C_ID},
+    {"reg.nr.", C_ID},
+    {"reg. nr.", C_ID},
+    {"regnr", C_ID},
+    {"reg.nr", C_ID},
+    {"zaaknummer", C_ID},
+    {"kenmerk", C_ID},
+    {"ons kenmerk", C_ID},
+    {"besluitnummer", C_ID},
+    {"nummer", C_ID},
+    {"reference", C_ID},
+    {"number", C_ID},
 };
 
 /* What the label of field line b names. */
@@ -262,7 +286,7 @@ static enum concept concept_of(const struct import_block *b)
 	snprintf(label, sizeof label, "%.*s", b->field, b->text + strspn(b->text, " \t"));
 	for (i = 0; i < sizeof labels / sizeof *labels; i++)
 		if (strcasecmp(label, labels[i].label) == 0)
-			return labels[i].concept;
+	return labels[i].concept;
 	return C_NONE;
 }
 
@@ -290,14 +314,22 @@ static const struct import_block *field_line(const struct import_doc *doc, enum 
 static const struct {
 	const char *word, *type;
 } type_words[] = {
-    {"samenwerkingsovereenkomst", "covenant"}, {"overeenkomst", "covenant"},
-    {"convenant", "covenant"},                 {"agreement", "covenant"},
-    {"covenant", "covenant"},                  {"voortgangsrapportage", "progress-report"},
-    {"slotrapportage", "progress-report"},     {"eindrapportage", "progress-report"},
-    {"tussenrapportage", "progress-report"},   {"rapportage", "progress-report"},
-    {"progress report", "progress-report"},    {"closing report", "progress-report"},
-    {"final report", "progress-report"},       {"collegebesluit", "decision"},
-    {"raadsbesluit", "decision"},              {"besluit", "decision"},
+    {"samenwerkingsovereenkomst", "covenant"},
+    {"overeenkomst", "covenant"},
+    {"convenant", "covenant"},
+    {"agreement", "covenant"},
+    {"covenant", "covenant"},
+    {"voortgangsrapportage", "progress-report"},
+    {"slotrapportage", "progress-report"},
+    {"eindrapportage", "progress-report"},
+    {"tussenrapportage", "progress-report"},
+    {"rapportage", "progress-report"},
+    {"progress report", "progress-report"},
+    {"closing report", "progress-report"},
+    {"final report", "progress-report"},
+    {"collegebesluit", "decision"},
+    {"raadsbesluit", "decision"},
+    {"besluit", "decision"},
     {"decision", "decision"},
 };
 
@@ -331,8 +363,8 @@ static int telling(const struct import_doc *doc, size_t i, int tier)
 	}
 }
 
-const char *import_guess_type(const struct import_doc *doc, const struct schema_set *set,
-			      int *line, char *source, size_t sourcelen)
+const char *import_guess_type(const struct import_doc *doc, const struct schema_set *set, int *line,
+			      char *source, size_t sourcelen)
 {
 	const char *type;
 	size_t i, start, end;
@@ -384,7 +416,8 @@ static const struct import_block *first_heading(const struct import_doc *doc)
 		if (doc->blocks[i].kind == BLOCK_HEADING && doc->blocks[i].level < top)
 			top = doc->blocks[i].level;
 	for (i = 0; i < doc->n && i < 4; i++)
-		if (doc->blocks[i].kind == BLOCK_HEADING && (doc->blocks[i].level == top || top > 1) &&
+		if (doc->blocks[i].kind == BLOCK_HEADING &&
+		    (doc->blocks[i].level == top || top > 1) &&
 		    !find(Q_LETTERHEAD, doc->blocks[i].text, 0, &start, &end))
 			return &doc->blocks[i];
 	return NULL;
@@ -463,8 +496,10 @@ static int date_in(const char *s, size_t from, int year, char out[11], size_t *s
 	int k, found = 0, real;
 	char why[96];
 
-	while (!found && md != NULL && (k = text_dates_next(td, md, s, strlen(s), &pos, year, d)) > 0) {
-		if (d[0].year < 0 || text_date_judge(&d[0], why, sizeof why, &real) == TEXT_DATE_INVALID)
+	while (!found && md != NULL &&
+	       (k = text_dates_next(td, md, s, strlen(s), &pos, year, d)) > 0) {
+		if (d[0].year < 0 ||
+		    text_date_judge(&d[0], why, sizeof why, &real) == TEXT_DATE_INVALID)
 			continue;
 		snprintf(out, 11, "%04d-%02d-%02d", d[0].year, d[0].month, d[0].day);
 		*start = d[0].start;
@@ -478,12 +513,12 @@ static int date_in(const char *s, size_t from, int year, char out[11], size_t *s
 
 static int month_number(const char *m)
 {
-	static const char *const nl[] = {"januari", "februari", "maart",     "april",
-					 "mei",     "juni",     "juli",      "augustus",
-					 "september", "oktober", "november", "december"};
-	static const char *const en[] = {"january", "february", "march",     "april",
-					 "may",     "june",     "july",      "august",
-					 "september", "october", "november", "december"};
+	static const char *const nl[] = {"januari",   "februari", "maart",    "april",
+					 "mei",       "juni",     "juli",     "augustus",
+					 "september", "oktober",  "november", "december"};
+	static const char *const en[] = {"january",   "february", "march",    "april",
+					 "may",       "june",     "july",     "august",
+					 "september", "october",  "november", "december"};
 	int i;
 
 	for (i = 0; i < 12; i++)
@@ -521,7 +556,8 @@ static int date_from(struct import_proposal *p, const char *field, const struct 
 		note(v, why);
 		if (!written && v != NULL) {
 			free(v->note);
-			v->note = xasprintf(_("%s; the year is not written, it is the year in the title"), why);
+			v->note = xasprintf(
+			    _("%s; the year is not written, it is the year in the title"), why);
 		}
 		return 1;
 	}
@@ -588,7 +624,8 @@ static int fits_target(const struct field_spec *f, const char *id)
 
 	for (i = 0; f != NULL && f->target_schemas != NULL && i < f->ntargets; i++)
 		if (f->target_schemas[i] != NULL && f->target_schemas[i]->id_pattern != NULL &&
-		    pattern_match(f->target_schemas[i]->id_pattern, id, strlen(id)) == PATTERN_MATCH)
+		    pattern_match(f->target_schemas[i]->id_pattern, id, strlen(id)) ==
+			PATTERN_MATCH)
 			return 1;
 	return 0;
 }
@@ -612,9 +649,10 @@ static void propose_id(const struct import_doc *doc, const struct schema *s,
 	if (s->id_pattern != NULL && pattern_match(s->id_pattern, id, strlen(id)) == PATTERN_MATCH)
 		propose(p, s->id_field, id, b, 0, strlen(b->text));
 	else if (!fits_target(schema_field(s, "cites"), id))
-		add_note(p, xasprintf(_("the number '%s' on line %d does not have the form of this "
-					"type's ids (%s), so the record gets the next free id"),
-				      id, b->line, s->id_example ? s->id_example : s->id_pattern_src));
+		add_note(p,
+			 xasprintf(_("the number '%s' on line %d does not have the form of this "
+				     "type's ids (%s), so the record gets the next free id"),
+				   id, b->line, s->id_example ? s->id_example : s->id_pattern_src));
 	free(id);
 }
 
@@ -624,8 +662,9 @@ static void propose_id(const struct import_doc *doc, const struct schema *s,
  * or a word that starts the rest ("gevestigd", "hierna"). */
 static char *party_name(const char *s)
 {
-	static const char *const stops[] = {",", " gevestigd", " hierna", " vertegenwoordigd",
-					    " located", " hereinafter", " represented", ";"};
+	static const char *const stops[] = {
+	    ",",        " gevestigd",   " hierna",      " vertegenwoordigd",
+	    " located", " hereinafter", " represented", ";"};
 	size_t n = strlen(s), i;
 	const char *at;
 	char *v;
@@ -644,8 +683,7 @@ static char *party_name(const char *s)
 
 /* The block after "De ondergetekenden:" or a "Partijen" heading: each item
  * or paragraph up to what follows the parties is one party. */
-static int parties_block(const struct import_doc *doc, const char *field,
-			 struct import_proposal *p)
+static int parties_block(const struct import_doc *doc, const char *field, struct import_proposal *p)
 {
 	struct import_value *v = NULL;
 	size_t i, k, start, end;
@@ -685,8 +723,8 @@ static void propose_parties(const struct import_doc *doc, const struct schema *s
 			continue;
 		v = add_value(p, field, &doc->blocks[i], start, end);
 		v->list = 1;
-		value_item(v, xasprintf(_("Gemeente %s"), a));
-		value_item(v, xasprintf(_("Gemeente %s"), b));
+		value_item(v, xasprintf("Gemeente %s", a));
+		value_item(v, xasprintf("Gemeente %s", b));
 		return;
 	}
 }
@@ -696,12 +734,19 @@ static void propose_parties(const struct import_doc *doc, const struct schema *s
 /* The number a count word says: "drie" 3, "twelve" 12, "een" 1. */
 static int count_value(const char *w)
 {
-	static const char *const words[][2] = {
-	    {"een", "1"},  {"\xC3\xA9\xC3\xA9n", "1"}, {"twee", "2"}, {"drie", "3"},  {"vier", "4"},
-	    {"vijf", "5"}, {"zes", "6"},  {"zeven", "7"}, {"acht", "8"}, {"negen", "9"},
-	    {"tien", "10"}, {"twaalf", "12"}, {"one", "1"}, {"two", "2"}, {"three", "3"},
-	    {"four", "4"}, {"five", "5"}, {"six", "6"}, {"seven", "7"}, {"eight", "8"},
-	    {"nine", "9"}, {"ten", "10"}, {"twelve", "12"}, {"a", "1"}, {"an", "1"}};
+	static const char *const words[][2] = {{"een", "1"},     {"\xC3\xA9\xC3\xA9n", "1"},
+					       {"twee", "2"},    {"drie", "3"},
+					       {"vier", "4"},    {"vijf", "5"},
+					       {"zes", "6"},     {"zeven", "7"},
+					       {"acht", "8"},    {"negen", "9"},
+					       {"tien", "10"},   {"twaalf", "12"},
+					       {"one", "1"},     {"two", "2"},
+					       {"three", "3"},   {"four", "4"},
+					       {"five", "5"},    {"six", "6"},
+					       {"seven", "7"},   {"eight", "8"},
+					       {"nine", "9"},    {"ten", "10"},
+					       {"twelve", "12"}, {"a", "1"},
+					       {"an", "1"}};
 	size_t i;
 
 	if (*w >= '0' && *w <= '9')
@@ -728,8 +773,8 @@ static void propose_term(const struct import_doc *doc, const struct schema *s,
 			continue;
 		snprintf(d, sizeof d, "P%d%c", count_value(n),
 			 u[0] == 'j' || u[0] == 'y' || u[0] == 'J' || u[0] == 'Y' ? 'Y'
-			 : u[0] == 'm' || u[0] == 'M'                              ? 'M'
-										   : 'W');
+			 : u[0] == 'm' || u[0] == 'M'                             ? 'M'
+										  : 'W');
 		v = propose(p, field, d, &doc->blocks[i], start, end);
 		if (group(Q_TERM, doc->blocks[i].text + start, "max", max, sizeof max))
 			note(v, _("written as a longest term ('at most')"));
@@ -829,7 +874,8 @@ static void propose_series(const struct import_doc *doc, const struct schema *s,
 			if (strncasecmp(w, "slot", 4) == 0 || strncasecmp(w, "eind", 4) == 0 ||
 			    strncasecmp(w, "closing", 7) == 0 || strncasecmp(w, "final", 5) == 0)
 				propose(p, kind, "closing", &doc->blocks[i], start, end);
-			else if (strncasecmp(w, "voortgang", 9) == 0 || strncasecmp(w, "tussen", 6) == 0 ||
+			else if (strncasecmp(w, "voortgang", 9) == 0 ||
+				 strncasecmp(w, "tussen", 6) == 0 ||
 				 strncasecmp(w, "progress", 8) == 0)
 				propose(p, kind, "progress", &doc->blocks[i], start, end);
 			else

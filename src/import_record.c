@@ -80,13 +80,13 @@ struct body {
 	struct buf out;
 	const struct schema *s;
 	const struct import_doc *doc;
-	int *used;      /* per section: already given a heading */
-	int top;        /* the level of the document's top headings */
-	int decision;   /* inside a decision section: items numbered from 1 */
-	long next;      /* the next decision point's number */
-	int in_list;    /* the last block written was a list item */
-	int mapped;     /* the last top-level heading became a section */
-	int seen_top;   /* a top-level heading came already */
+	int *used;    /* per section: already given a heading */
+	int top;      /* the level of the document's top headings */
+	int decision; /* inside a decision section: items numbered from 1 */
+	long next;    /* the next decision point's number */
+	int in_list;  /* the last block written was a list item */
+	int mapped;   /* the last top-level heading became a section */
+	int seen_top; /* a top-level heading came already */
 	struct import_unmapped *unmapped;
 	size_t nunmapped, cap;
 };
@@ -105,8 +105,8 @@ static void put_text(struct body *w, const char *s, int para)
 		buf_add(&w->out, s, d);
 		buf_puts(&w->out, "\\");
 		s += d;
-	} else if (para && (strchr("#>+=|", s[0]) != NULL ||
-			    (strchr("-*", s[0]) != NULL && s[1] == ' '))) {
+	} else if (para &&
+		   (strchr("#>+=|", s[0]) != NULL || (strchr("-*", s[0]) != NULL && s[1] == ' '))) {
 		buf_puts(&w->out, "\\");
 	}
 	for (; *s != '\0'; s++) {
@@ -159,7 +159,8 @@ static void heading(struct body *w, const struct import_block *b)
 		if (b->level <= w->top)
 			w->mapped = 0;
 		w->seen_top |= b->level <= w->top;
-		level = 3 + (b->level > w->top && !w->mapped && w->seen_top ? b->level - w->top : 0);
+		level =
+		    3 + (b->level > w->top && !w->mapped && w->seen_top ? b->level - w->top : 0);
 		buf_printf(&w->out, "%.*s ", level > 6 ? 6 : level, "######");
 		xgrow((void **)&w->unmapped, &w->cap, w->nunmapped, sizeof *w->unmapped);
 		w->unmapped[w->nunmapped].heading = xstrdup(b->text);

@@ -22,26 +22,31 @@
 /* ------------------------------------------------------------- patterns */
 
 enum {
-	P_PAGE_NUMBER, /* a line that is only a page number: "3", "- 3 -", "Pagina 3 van 7", "3/7" */
+	P_PAGE_NUMBER, /* a line that is only a page number: "3", "- 3 -", "Pagina 3 van 7", "3/7"
+			*/
 	P_ITEM,        /* the marker of a list item: "- ", "• ", "3. ", "b) " */
 	P_NUMHEAD,     /* the numbering of a heading: "2. ", "3.1 ", "Artikel 4 " */
 	P_FIELD,       /* "Label : value" with a label of one to three words */
 	P_CHROME,      /* a line of the web page a text was saved from */
-	P_STAMP,       /* a web address or a date and time alone: a browser's page header or footer */
+	P_STAMP, /* a web address or a date and time alone: a browser's page header or footer */
 	P_COUNT
 };
 
 static const char *const pattern_src[P_COUNT] = {
     "(?i)^[ \\t]*+(?:(?:pagina|page|blz\\.?+|p\\.)[ \\t]*+)?(?:[-\xE2\x80\x93][ \\t]*+)?"
     "[0-9]{1,4}+[ \\t]*+(?:(?:/|van|of)[ \\t]*+[0-9]{1,4}+[ \\t]*+)?(?:[-\xE2\x80\x93][ \\t]*+)?$",
-    "^[ \\t]*+(?:[-*+\xE2\x80\xA2\xE2\x96\xAA\xE2\x97\xA6\xC2\xB7]|[0-9]{1,3}+\\\\?+[.)]|\\(?[a-z]\\\\?+[.)]|"
+    "^[ "
+    "\\t]*+(?:[-*+\xE2\x80\xA2\xE2\x96\xAA\xE2\x97\xA6\xC2\xB7]|[0-9]{1,3}+\\\\?+[.)]|\\(?[a-z]"
+    "\\\\?+[.)]|"
     "\\([0-9]{1,3}+\\))[ \\t]++(?=\\S)",
-    "^[ \\t]*+(?:[0-9]{1,2}+(?:\\.[0-9]{1,2}+){0,3}+\\\\?+\\.?+|(?i:artikel|article|hoofdstuk|chapter|"
+    "^[ "
+    "\\t]*+(?:[0-9]{1,2}+(?:\\.[0-9]{1,2}+){0,3}+\\\\?+\\.?+|(?i:artikel|article|hoofdstuk|chapter|"
     "paragraaf|section)[ \\t]++[0-9]{1,3}+[a-z]?+[.:]?+)[ \\t]++(?=\\p{Lu})",
     "^[ \\t]*+(?<label>\\p{Lu}[\\p{L}.]{0,24}+(?:[ \\t][\\p{L}.]{1,24}+){0,2}+)[ \\t]*+:[ \\t]*+"
     "(?=\\S)",
     "(?i)^[ \\t]*+(?:download (?:de|the) presentati(?:e|on)|de presentatie wordt gedownload\\b.*+|"
-    "gepubliceerd.{0,200}?laatst gewijzigd\\b.*+|published.{0,200}?last (?:modified|changed)\\b.*+)$",
+    "gepubliceerd.{0,200}?laatst gewijzigd\\b.*+|published.{0,200}?last "
+    "(?:modified|changed)\\b.*+)$",
     "^[ \\t]*+(?:(?:https?|file)://\\S++|[0-9]{1,2}+[/.-][0-9]{1,2}+[/.-][0-9]{2,4}+,?+[ \\t]++"
     "[0-9]{1,2}+:[0-9]{2}+(?::[0-9]{2}+)?+(?:[ \\t]|\xE2\x80\xAF|\xC2\xA0)*+(?:[AaPp][Mm])?+)"
     "[ \\t]*+$",
@@ -204,11 +209,13 @@ static void repair_line(const char *s, size_t len, struct buf *b)
 			buf_puts(b, mojibake[k][1]);
 			i += strlen(mojibake[k][0]);
 		} else if (len - i >= 2 && memcmp(s + i, "\xC3\x82", 2) == 0 &&
-			   !is_letter_at(s, i + 2, len) && (i == 0 || !is_letter_at(s, i - 1, len))) {
+			   !is_letter_at(s, i + 2, len) &&
+			   (i == 0 || !is_letter_at(s, i - 1, len))) {
 			buf_puts(b, " ");
 			i += 2;
 		} else if (len - i >= 2 && memcmp(s + i, "\xC3\xA2", 2) == 0 &&
-			   (i == 0 || !is_letter_at(s, i - 1, len) || !is_letter_at(s, i + 2, len))) {
+			   (i == 0 || !is_letter_at(s, i - 1, len) ||
+			    !is_letter_at(s, i + 2, len))) {
 			buf_puts(b, "'");
 			i += 2;
 		} else {
@@ -223,8 +230,9 @@ static void repair_line(const char *s, size_t len, struct buf *b)
 /* The tags that end a paragraph, and those that start a list item. */
 static int tag_breaks(const char *name, size_t n)
 {
-	static const char *const names[] = {"p", "/p", "ul", "/ul", "ol", "/ol", "br", "br/", "div",
-					    "/div", "tr", "/tr", "table", "/table", "/li"};
+	static const char *const names[] = {"p",   "/p",  "ul",    "/ul",    "ol",
+					    "/ol", "br",  "br/",   "div",    "/div",
+					    "tr",  "/tr", "table", "/table", "/li"};
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof *names; i++)
@@ -425,7 +433,8 @@ static int page_number(const struct lines *l, size_t i)
 		if (!l->items[k - 1].blank)
 			prev = l->items[k - 1].s;
 	n = prev != NULL ? strlen(prev) : 0;
-	return n == 0 || !(prev[n - 1] == '-' || (n >= 3 && strcmp(prev + n - 3, "\xE2\x80\x93") == 0));
+	return n == 0 ||
+	       !(prev[n - 1] == '-' || (n >= 3 && strcmp(prev + n - 3, "\xE2\x80\x93") == 0));
 }
 
 /* Blanks page numbers and the lines of a saved web page. */
@@ -463,9 +472,9 @@ static int ends_clause(const char *s)
 
 	if (n == 0)
 		return 1;
-	if (n >= 3 && (strcmp(s + n - 3, "\xE2\x80\x99") == 0 ||
-		       strcmp(s + n - 3, "\xE2\x80\x9D") == 0 ||
-		       strcmp(s + n - 3, "\xE2\x80\xA6") == 0))
+	if (n >= 3 &&
+	    (strcmp(s + n - 3, "\xE2\x80\x99") == 0 || strcmp(s + n - 3, "\xE2\x80\x9D") == 0 ||
+	     strcmp(s + n - 3, "\xE2\x80\xA6") == 0))
 		return 1;
 	return strchr(".!?:;)\"'", s[n - 1]) != NULL;
 }
@@ -681,8 +690,8 @@ static void classify(struct import_doc *doc)
 			b->kind = BLOCK_HEADING;
 			b->level = prefix(P_NUMHEAD, b->text) > 0 ? 2 : 3;
 			doc->numbered |= b->level == 2;
-		} else if (b->kind == BLOCK_ITEM && b->level == 1 && prefix(P_NUMHEAD, b->text) > 0 &&
-			   heading_like(b->text)) {
+		} else if (b->kind == BLOCK_ITEM && b->level == 1 &&
+			   prefix(P_NUMHEAD, b->text) > 0 && heading_like(b->text)) {
 			b->kind = BLOCK_HEADING;
 			b->level = 2;
 			doc->numbered = 1;
@@ -810,14 +819,16 @@ static void md_list(cmark_node *node, struct import_doc *doc)
 	for (item = cmark_node_first_child(node); item != NULL; item = cmark_node_next(item)) {
 		b.len = 0;
 		for (c = cmark_node_first_child(item); c != NULL; c = cmark_node_next(c)) {
-			s = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ? inline_text(c) : render(c);
+			s = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ? inline_text(c)
+									   : render(c);
 			for (char *q = s; *q != '\0'; q++)
 				if (*q == '\n')
 					*q = ' ';
 			join_text(&b, s);
 			free(s);
 		}
-		blk = block_add(doc, BLOCK_ITEM, b.data ? b.data : "", cmark_node_get_start_line(item));
+		blk = block_add(doc, BLOCK_ITEM, b.data ? b.data : "",
+				cmark_node_get_start_line(item));
 		blk->level = ordered ? 1 : 0;
 		blk->number = ordered ? number++ : 0;
 	}
@@ -829,7 +840,8 @@ static int bold_line(cmark_node *node)
 {
 	cmark_node *c = cmark_node_first_child(node);
 
-	return c != NULL && cmark_node_next(c) == NULL && cmark_node_get_type(c) == CMARK_NODE_STRONG;
+	return c != NULL && cmark_node_next(c) == NULL &&
+	       cmark_node_get_type(c) == CMARK_NODE_STRONG;
 }
 
 static void md_block(cmark_node *node, struct import_doc *doc)
@@ -881,8 +893,9 @@ static void md_classify(struct import_doc *doc)
 			b->kind = BLOCK_HEADING;
 			b->level = prefix(P_NUMHEAD, b->text) > 0 ? 2 : 3;
 			doc->numbered |= b->level == 2;
-		} else if (b->kind == BLOCK_ITEM && b->level == 1 && !real && heading_like(b->text) &&
-			   strlen(b->text) < 80 && (i + 1 >= doc->n || doc->blocks[i + 1].kind != BLOCK_ITEM)) {
+		} else if (b->kind == BLOCK_ITEM && b->level == 1 && !real &&
+			   heading_like(b->text) && strlen(b->text) < 80 &&
+			   (i + 1 >= doc->n || doc->blocks[i + 1].kind != BLOCK_ITEM)) {
 			/* Word numbers such headings itself: the number is lost
 			 * in conversion, so the heading goes without it. */
 			b->kind = BLOCK_HEADING;

@@ -89,7 +89,7 @@ static ssize_t drain(int fd, struct buf *b, size_t max)
  * or the output passes max_out. Returns the status so far (SUBPROC_OK when
  * the pipes closed in time). */
 static enum subproc_status collect(struct child *c, unsigned seconds, size_t max_out,
-				 struct buf *out, struct buf *err)
+				   struct buf *out, struct buf *err)
 {
 	struct timespec deadline;
 	struct pollfd fds[2] = {{c->out, POLLIN, 0}, {c->err, POLLIN, 0}};

@@ -11,21 +11,21 @@
 
 /* How a run ended. */
 enum subproc_status {
-	SUBPROC_OK = 0,     /* the program exited with code 0 */
-	SUBPROC_MISSING,    /* the program is not installed (not found on PATH) */
-	SUBPROC_FAILED,     /* it exited with another code or was killed by a signal */
-	SUBPROC_TIMEOUT,    /* it ran longer than the time limit and was killed */
-	SUBPROC_TOO_LARGE,  /* it wrote more than the output limit and was killed */
-	SUBPROC_SYSTEM,     /* the run could not be started or read (errno in err) */
+	SUBPROC_OK = 0,    /* the program exited with code 0 */
+	SUBPROC_MISSING,   /* the program is not installed (not found on PATH) */
+	SUBPROC_FAILED,    /* it exited with another code or was killed by a signal */
+	SUBPROC_TIMEOUT,   /* it ran longer than the time limit and was killed */
+	SUBPROC_TOO_LARGE, /* it wrote more than the output limit and was killed */
+	SUBPROC_SYSTEM,    /* the run could not be started or read (errno in err) */
 };
 
 struct subproc_result {
 	enum subproc_status status;
-	char *out;        /* standard output, NUL-terminated (malloc'd; caller frees), or NULL */
-	size_t len;       /* its length */
+	char *out;         /* standard output, NUL-terminated (malloc'd; caller frees), or NULL */
+	size_t len;        /* its length */
 	char errtext[512]; /* the start of standard error, NUL-terminated */
-	int code;         /* SUBPROC_FAILED: the exit code, or -signal */
-	int err;          /* SUBPROC_SYSTEM: errno */
+	int code;          /* SUBPROC_FAILED: the exit code, or -signal */
+	int err;           /* SUBPROC_SYSTEM: errno */
 };
 
 /* Runs argv[0] (looked up on PATH) with argv, giving it at most seconds
