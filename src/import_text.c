@@ -803,6 +803,7 @@ static void md_paragraph(cmark_node *node, struct import_doc *doc)
 		x.no++;
 	}
 	flush(doc, &p);
+	buf_free(&p.text);
 	free(text);
 }
 

@@ -34,6 +34,11 @@ static int child_start(char *const argv[], struct child *c)
 		rc = errno;
 		goto fail;
 	}
+	/* None of the four reaches the program but as its stdout and stderr. */
+	for (int i = 0; i < 2; i++) {
+		fcntl(po[i], F_SETFD, FD_CLOEXEC);
+		fcntl(pe[i], F_SETFD, FD_CLOEXEC);
+	}
 	rc = posix_spawn_file_actions_init(&fa);
 	if (rc != 0)
 		goto fail;

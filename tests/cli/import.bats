@@ -415,8 +415,11 @@ EOF
 
 @test "import: a missing converter names the Debian package to install (exit 2)" {
 	records
+	# A PATH with git and what tests/cli/sanitized uses, without the converters.
 	mkdir bin
-	ln -s "$(command -v git)" bin/git
+	for t in git mktemp ls rm cat; do
+		ln -s "$(command -v "$t")" "bin/$t"
+	done
 	printf 'x' >stuk.docx
 	printf 'x' >stuk.pdf
 	PATH="$PWD/bin" run "$CLERK" import stuk.docx
