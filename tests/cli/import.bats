@@ -11,14 +11,15 @@ load helper
 FIX="$REPO/tests/fixtures/import"
 SEEDS="${CLERK_SEEDS:-$REPO/../shared/seeds}"
 
-# The seed whose name starts with $1 (000 to 004); skips when the seeds
-# are not beside the repository.
-seed() {
-	local f
+# Skips the test when the seed documents are not beside the repository
+# (called in the test itself: a skip inside $(...) would not skip it).
+need_seeds() {
 	[ -d "$SEEDS" ] || skip "the seed documents are not in $SEEDS"
-	f=$(ls "$SEEDS/$1"_*.txt 2>/dev/null | head -n 1)
-	[ -n "$f" ] || skip "seed $1 is not in $SEEDS"
-	echo "$f"
+}
+
+# The seed whose name starts with $1 (000 to 004).
+seed() {
+	ls "$SEEDS/$1"_*.txt | head -n 1
 }
 
 # A record set of its own (the built-in schemas) with a Git repository.
@@ -38,6 +39,7 @@ front() {
 
 @test "import: seed 000 (fifth progress report with its cover decision) as a progress report" {
 	local s
+	need_seeds
 	s=$(seed 000)
 	records
 	run "$CLERK" import --dry-run "$s"
@@ -68,6 +70,7 @@ front() {
 
 @test "import: seed 000 as a decision: the registration number, the college, three decision points" {
 	local s
+	need_seeds
 	s=$(seed 000)
 	records
 	run "$CLERK" import --type decision "$s"
@@ -92,6 +95,7 @@ front() {
 
 @test "import: seed 001 (press release on a samenwerkingsovereenkomst): date of signing, parties, term" {
 	local s
+	need_seeds
 	s=$(seed 001)
 	records
 	run "$CLERK" import --dry-run "$s"
@@ -113,6 +117,7 @@ front() {
 
 @test "import: seed 002 (closing report): the protocol's sections, a misspelt one included" {
 	local s
+	need_seeds
 	s=$(seed 002)
 	records
 	run "$CLERK" import --dry-run "$s"
@@ -147,6 +152,7 @@ EOT
 
 @test "import: seeds 003 and 004 (presentations): the type must be given; title and date" {
 	local s3 s4
+	need_seeds
 	s3=$(seed 003)
 	s4=$(seed 004)
 	records
@@ -172,6 +178,7 @@ EOT
 
 @test "import: the same document gives the same record, every time" {
 	local s
+	need_seeds
 	s=$(seed 002)
 	records
 	"$CLERK" import --dry-run "$s" >one 2>&1
@@ -351,6 +358,7 @@ make_pdf() {
 
 @test "import: .docx, .odt and .pdf made from seed 000 give its title, date, numbers and sections" {
 	local s
+	need_seeds
 	s=$(seed 000)
 	records
 	make_office "$s" docx s.docx
