@@ -784,6 +784,7 @@ static const struct command commands[] = {
     {"new", N_("create a record with the next free id: clerk new TYPE"), cmd_new},
     {"renumber", N_("give a record another id, and every reference to it"), cmd_renumber},
     {"init", N_("start a records repository: configuration, folders, examples"), cmd_init},
+    {"import", N_("turn Word, OpenDocument, PDF or text documents into draft records"), cmd_import},
     {"list", N_("list the records: id, type, date, status, title, file"), cmd_list},
     {"graph", N_("draw the references between records (Graphviz or Mermaid)"), cmd_graph},
     {"index", N_("write the register of the records as a Markdown file"), cmd_index},

@@ -9,5 +9,6 @@
 int cmd_new(int argc, char **argv);
 int cmd_renumber(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "check.h"
@@ -130,7 +131,7 @@ static void add_double_quoted(struct buf *b, const char *value)
 {
 	const char *p, *esc;
 
-	buf_puts(b, " \"");
+	buf_puts(b, "\"");
 	for (p = value; *p != '\0'; p++) {
 		esc = yaml_break(p);
 		if (esc != NULL) {
@@ -142,7 +143,7 @@ static void add_double_quoted(struct buf *b, const char *value)
 			buf_add(b, p, 1);
 		}
 	}
-	buf_puts(b, "\"\n");
+	buf_puts(b, "\"");
 }
 
 /* True when value holds a YAML line break (NEL, LS, PS). */
@@ -154,32 +155,50 @@ static int has_yaml_break(const char *value)
 	return 0;
 }
 
-/* Appends "name: value\n", the value quoted when it must be; no value: "name:\n". */
-static void add_field(struct buf *b, const char *name, const char *value)
+/* Appends value: plain when it can be, in double quotes when it holds a
+ * YAML line break, else in single quotes. */
+static void add_scalar(struct buf *b, const char *value)
 {
 	const char *p;
 
-	buf_printf(b, "%s:", name);
-	if (value == NULL) {
-		buf_puts(b, "\n");
-		return;
-	}
 	if (plain_safe(value)) {
-		buf_printf(b, " %s\n", value);
+		buf_puts(b, value);
 		return;
 	}
 	if (has_yaml_break(value)) {
 		add_double_quoted(b, value);
 		return;
 	}
-	buf_puts(b, " '");
+	buf_puts(b, "'");
 	for (p = value; *p != '\0'; p++) {
 		if (*p == '\'')
 			buf_puts(b, "''");
 		else
 			buf_add(b, p, 1);
 	}
-	buf_puts(b, "'\n");
+	buf_puts(b, "'");
+}
+
+void record_field_line(struct buf *b, const char *name, const char *value)
+{
+	buf_printf(b, "%s:", name);
+	if (value != NULL) {
+		buf_puts(b, " ");
+		add_scalar(b, value);
+	}
+	buf_puts(b, "\n");
+}
+
+void record_list_item(struct buf *b, const char *value)
+{
+	buf_puts(b, "  - ");
+	add_scalar(b, value);
+	buf_puts(b, "\n");
+}
+
+static void add_field(struct buf *b, const char *name, const char *value)
+{
+	record_field_line(b, name, value);
 }
 
 /* The status a new record starts with: the lifecycle's first draft status
@@ -483,9 +502,13 @@ static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 		return -1;
 	if (path_allowed(c, *path, msg, msglen) != 0)
 		goto out;
-	text = record_text(c);
-	if (wfile_mkdirs(*path) == 0)
+	text = c->rq->render != NULL ? c->rq->render(c->rq->render_arg, c->id) : record_text(c);
+	if (c->rq->dry_run) {
+		rc = access(*path, F_OK) == 0 ? -1 : 0;
+		errno = EEXIST;
+	} else if (wfile_mkdirs(*path) == 0) {
 		rc = wfile_create(*path, text, strlen(text), wfile_new_mode());
+	}
 	free(text);
 	if (rc == 0)
 		return 0;

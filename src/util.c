@@ -343,6 +343,25 @@ static size_t utf8_sequence(const unsigned char *p, size_t n, unsigned long *cp)
 	return len;
 }
 
+int utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_sequence(p + i, n - i, &cp);
+		if (k == 0)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
 /* C1 controls, and the characters that reorder text on screen. */
 static int hidden_control(unsigned long c)
 {

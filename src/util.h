@@ -100,6 +100,8 @@ char *path_join(const char *a, const char *b);
 
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);
+/* Returns 1 when s[0..n) is valid UTF-8, 0 otherwise. */
+int utf8_valid(const char *s, size_t n);
 
 /* Sets keep[i] to 1 for the items of a longest run of increasing pos[]
  * (in order of i): the items that stand in order. keep is zeroed by the
