@@ -21,4 +21,7 @@ int cmd_list(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 
+/* The publication commands, in publish.c. */
+int cmd_due(int argc, char **argv);
+
 #endif
