@@ -59,7 +59,7 @@ void error_line(const char *fmt, ...)
 
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "show, new, renumber, init, list, graph, index, due, rules, version, "
+       "show, new, renumber, init, list, graph, index, due, export, rules, version, "
        "help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
@@ -711,6 +711,7 @@ static const struct command commands[] = {
     {"graph", N_("draw the references between records (Graphviz or Mermaid)"), cmd_graph},
     {"index", N_("write the register of the records as a Markdown file"), cmd_index},
     {"due", N_("list what is due: reports, series, ends (also as a calendar)"), cmd_due},
+    {"export", N_("write the record set as a SQLite database"), cmd_export},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
     {"version", N_("print the version"), cmd_version},
     {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},

@@ -11,10 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "atomic.h"
 #include "cmd.h"
 #include "date.h"
 #include "due.h"
+#include "export.h"
 #include "i18n.h"
 #include "register.h"
 #include "util.h"
@@ -256,6 +260,85 @@ int cmd_due(int argc, char **argv)
 			reg_free(&r);
 		}
 	}
+	check_free(&run);
+	project_close(&p);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- export */
+
+static const char export_usage[] = N_("usage: clerk export --format sqlite [OPTION...] FILE\n");
+
+static const struct pub_option export_options[] = {
+    {"format", 1, 'f', "FORMAT", N_("sqlite: a SQLite database (the only format so far)")},
+    {"force", 0, 'F', NULL, N_("replace FILE when it exists")},
+    {"as-of", 1, 'a', "YYYY-MM-DD", as_of_help},
+    {"config", 1, 'c', "FILE", config_help},
+    {"help", 0, 'h', NULL, N_("show this help")},
+};
+
+#define NEXPORT (sizeof export_options / sizeof *export_options)
+
+/* Writes the database to a temporary file beside file, then puts it in
+ * place. Returns 0 or an exit code after saying why. */
+static int write_export(const struct check_run *run, const char *file, int force)
+{
+	struct reg r;
+	char why[256], *tmp = atomic_temp(file, "", 0, atomic_new_mode());
+	int rc = 0;
+
+	if (tmp == NULL) {
+		error_line("cannot write %s: %s", file, strerror(errno));
+		return EXIT_USAGE;
+	}
+	reg_build(&r, run, NULL);
+	if (export_sqlite(tmp, run, &r.ix, why, sizeof why) != 0) {
+		error_line("cannot write %s: %s", file, why);
+		unlink(tmp);
+		rc = EXIT_USAGE;
+	} else if (atomic_put(tmp, file, force) != 0) {
+		if (errno == EEXIST)
+			error_line("%s exists already; give --force to replace it", file);
+		else
+			error_line("cannot write %s: %s", file, strerror(errno));
+		rc = errno == EEXIST ? EXIT_FINDINGS : EXIT_USAGE;
+	}
+	reg_free(&r);
+	free(tmp);
+	return rc;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	struct pub_args a;
+	struct check_run run;
+	struct project p;
+	struct stat st;
+	int rc = parse_pub_options(argc, argv, export_options, NEXPORT, "export", export_usage,
+				   &a);
+
+	if (rc != 0 || a.help) {
+		if (a.help)
+			pub_help(export_usage,
+				 "Writes the record set of the current folder to FILE as a SQLite "
+				 "database:\nits records, every field, references, links, report "
+				 "series and the findings\nof a check (see docs/publish.md). FILE is "
+				 "written whole or not at all, and an\nexisting FILE is replaced only "
+				 "with --force.",
+				 export_options, NEXPORT);
+		return rc;
+	}
+	if (a.format == NULL || strcmp(a.format, "sqlite") != 0)
+		return pub_usage_error(export_usage, "export needs --format sqlite");
+	if (optind + 1 != argc)
+		return pub_usage_error(export_usage, "export needs one FILE to write");
+	if (!a.force && lstat(argv[optind], &st) == 0) {
+		error_line("%s exists already; give --force to replace it", argv[optind]);
+		return EXIT_FINDINGS;
+	}
+	rc = load_whole_set(&p, &run, &a);
+	if (rc == 0)
+		rc = write_export(&run, argv[optind], a.force);
 	check_free(&run);
 	project_close(&p);
 	return rc;
