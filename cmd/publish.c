@@ -230,20 +230,24 @@ int cmd_due(int argc, char **argv)
 
 	if (rc != 0 || a.help) {
 		if (a.help)
-			pub_help(due_usage,
-				 "Lists what is due or overdue in the record set of the current folder:\n"
-				 "the next report on each agreement (its reporting interval), the next\n"
-				 "report of each report series (its newest report's next-report), and the\n"
-				 "end of each agreement and decision in force. Overdue first, then by date.",
-				 due_options, NDUE);
+			pub_help(
+			    due_usage,
+			    "Lists what is due or overdue in the record set of the current "
+			    "folder:\n"
+			    "the next report on each agreement (its reporting interval), the next\n"
+			    "report of each report series (its newest report's next-report), and "
+			    "the\n"
+			    "end of each agreement and decision in force. Overdue first, then by "
+			    "date.",
+			    due_options, NDUE);
 		return rc;
 	}
 	for (f = 0; f < NDUE_FORMATS && strcmp(a.format ? a.format : "table", due_formats[f].name);
 	     f++)
 		;
 	if (f == NDUE_FORMATS)
-		return pub_usage_error(due_usage, "unknown format '%s'; use table, csv, json or ics",
-				       a.format);
+		return pub_usage_error(
+		    due_usage, "unknown format '%s'; use table, csv, json or ics", a.format);
 	rc = load_whole_set(&p, &run, &a);
 	if (rc == 0) {
 		limit = due_limit(a.within ? a.within : "60d", run.as_of);
@@ -314,18 +318,18 @@ int cmd_export(int argc, char **argv)
 	struct check_run run;
 	struct project p;
 	struct stat st;
-	int rc = parse_pub_options(argc, argv, export_options, NEXPORT, "export", export_usage,
-				   &a);
+	int rc = parse_pub_options(argc, argv, export_options, NEXPORT, "export", export_usage, &a);
 
 	if (rc != 0 || a.help) {
 		if (a.help)
-			pub_help(export_usage,
-				 "Writes the record set of the current folder to FILE as a SQLite "
-				 "database:\nits records, every field, references, links, report "
-				 "series and the findings\nof a check (see docs/publish.md). FILE is "
-				 "written whole or not at all, and an\nexisting FILE is replaced only "
-				 "with --force.",
-				 export_options, NEXPORT);
+			pub_help(
+			    export_usage,
+			    "Writes the record set of the current folder to FILE as a SQLite "
+			    "database:\nits records, every field, references, links, report "
+			    "series and the findings\nof a check (see docs/publish.md). FILE is "
+			    "written whole or not at all, and an\nexisting FILE is replaced only "
+			    "with --force.",
+			    export_options, NEXPORT);
 		return rc;
 	}
 	if (a.format == NULL || strcmp(a.format, "sqlite") != 0)

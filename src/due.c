@@ -154,7 +154,8 @@ char *due_uid(const struct due_list *d, const struct due_item *item)
 #define NCOLS 6
 
 /* The cells of item (for table and CSV): date, state, what, id, title, file. */
-static void item_cells(const struct due_list *d, const struct due_item *it, const char *cells[NCOLS])
+static void item_cells(const struct due_list *d, const struct due_item *it,
+		       const char *cells[NCOLS])
 {
 	const struct summary *s = d->ix->recs[it->record];
 
@@ -195,7 +196,8 @@ void due_write_table(FILE *f, const struct due_list *d)
 	for (k = 0; k <= d->n; k++)
 		for (c = 0; c < NCOLS; c++) {
 			fputs(text[k * NCOLS + c], f);
-			for (w = reg_display_width(text[k * NCOLS + c]); c + 1 < NCOLS && w < width[c] + 2; w++)
+			for (w = reg_display_width(text[k * NCOLS + c]);
+			     c + 1 < NCOLS && w < width[c] + 2; w++)
 				fputc(' ', f);
 			if (c + 1 == NCOLS)
 				fputc('\n', f);

@@ -34,16 +34,7 @@ static const char schema_sql[] =
     "CREATE INDEX references_target ON \"references\" (target_path);\n"
     "CREATE INDEX records_id ON records (id);\n";
 
-enum stmt {
-	ST_EXPORT,
-	ST_RECORD,
-	ST_FIELD,
-	ST_REF,
-	ST_LINK,
-	ST_SERIES,
-	ST_FINDING,
-	NSTMT
-};
+enum stmt { ST_EXPORT, ST_RECORD, ST_FIELD, ST_REF, ST_LINK, ST_SERIES, ST_FINDING, NSTMT };
 
 static const char *const insert_sql[NSTMT] = {
     "INSERT INTO export VALUES (?, ?)",

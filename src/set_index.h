@@ -89,8 +89,8 @@ long set_agreement_due(const struct set_index *ix, size_t ai, char due[11], size
 
 /* Called once per report series with its members m[0..n) sorted by number;
  * incomplete when a report that may belong to it cannot be placed. */
-typedef void (*set_series_fn)(const struct set_index *ix, const size_t *m, size_t n,
-			      int incomplete, void *ctx);
+typedef void (*set_series_fn)(const struct set_index *ix, const size_t *m, size_t n, int incomplete,
+			      void *ctx);
 /* Calls fn for each series of the set, in the order of its first record. */
 void set_each_series(const struct set_index *ix, set_series_fn fn, void *ctx);
 

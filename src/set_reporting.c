@@ -76,7 +76,8 @@ long set_agreement_due(const struct set_index *ix, size_t ai, char due[11], size
 	*newest = r;
 	if (r != SET_NONE)
 		from = &ix->recs[r]->date;
-	if (a->schema == NULL || a->id_from_name || a->id_bad || reporters_unreadable(ix, a->schema))
+	if (a->schema == NULL || a->id_from_name || a->id_bad ||
+	    reporters_unreadable(ix, a->schema))
 		return -1;
 	if (a->life != LIFE_IN_FORCE || a->interval == NULL || from->days < 0)
 		return -1;
@@ -104,12 +105,12 @@ static void check_reported(const struct set_index *ix, size_t ai, long as_of,
 			    "first was due on %s",
 			    a->schema->title, every, due);
 	else
-		diag_report(
-		    diags, a->path, a->interval_line, a->interval_col, RULE_AGREEMENT_OVERDUE,
-		    "this %s must be reported every %s; the newest report, %s (%s), is "
-		    "of %s, so the next was due on %s",
-		    a->schema->title, every, ix->recs[r]->id, ix->recs[r]->path,
-		    ix->recs[r]->date.text, due);
+		diag_report(diags, a->path, a->interval_line, a->interval_col,
+			    RULE_AGREEMENT_OVERDUE,
+			    "this %s must be reported every %s; the newest report, %s (%s), is "
+			    "of %s, so the next was due on %s",
+			    a->schema->title, every, ix->recs[r]->id, ix->recs[r]->path,
+			    ix->recs[r]->date.text, due);
 }
 
 void set_check_reporting(const struct set_index *ix, long as_of, struct diag_list *diags)
