@@ -59,7 +59,7 @@ void error_line(const char *fmt, ...)
 
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "show, new, renumber, init, list, graph, index, due, export, rules, version, "
+       "show, new, renumber, init, list, graph, index, due, export, publish, rules, version, "
        "help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
@@ -712,6 +712,7 @@ static const struct command commands[] = {
     {"index", N_("write the register of the records as a Markdown file"), cmd_index},
     {"due", N_("list what is due: reports, series, ends (also as a calendar)"), cmd_due},
     {"export", N_("write the record set as a SQLite database"), cmd_export},
+    {"publish", N_("write the register and every record as a static website"), cmd_publish},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
     {"version", N_("print the version"), cmd_version},
     {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},

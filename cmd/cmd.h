@@ -24,5 +24,6 @@ int cmd_index(int argc, char **argv);
 /* The publication commands, in publish.c. */
 int cmd_due(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
 
 #endif

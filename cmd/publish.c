@@ -20,6 +20,7 @@
 #include "due.h"
 #include "export.h"
 #include "i18n.h"
+#include "publish.h"
 #include "register.h"
 #include "util.h"
 
@@ -343,6 +344,105 @@ int cmd_export(int argc, char **argv)
 	rc = load_whole_set(&p, &run, &a);
 	if (rc == 0)
 		rc = write_export(&run, argv[optind], a.force);
+	check_free(&run);
+	project_close(&p);
+	return rc;
+}
+
+/* --------------------------------------------------------------- publish */
+
+static const char publish_usage[] = N_("usage: clerk publish [OPTION...]\n");
+
+static const struct pub_option publish_options[] = {
+    {"output", 1, 'o', "DIR",
+     N_("the folder to write the site to (default: beside the record set, named after it "
+	"with -site)")},
+    {"as-of", 1, 'a', "YYYY-MM-DD", as_of_help},
+    {"base-url", 1, 'b', "URL",
+     N_("the address the site will have, for the feed and sitemap.xml (links stay relative)")},
+    {"include-drafts", 0, 'd', NULL, N_("publish drafts too")},
+    {"config", 1, 'c', "FILE", config_help},
+    {"help", 0, 'h', NULL, N_("show this help")},
+};
+
+#define NPUBLISH (sizeof publish_options / sizeof *publish_options)
+
+static void note_left_out(const char *path, const char *reason)
+{
+	error_line("%s: left out of the site: %s", path, _(reason));
+}
+
+/* The default folder: beside the set's root, named after it with -site. */
+static char *default_output(const struct project *p)
+{
+	const char *root = p->cfg.root, *slash = strrchr(root, '/');
+
+	if (slash == NULL || slash[1] == '\0')
+		return xstrdup("site");
+	return xasprintf("%.*s/%s-site", (int)(slash - root), root, slash + 1);
+}
+
+/* Writes the site into a new folder beside output and puts it in place. */
+static int write_site(const struct check_run *run, const struct pub_args *a, const char *output)
+{
+	struct publish_options o = {a->base_url, a->drafts};
+	char why[256], *tmp = atomic_temp_dir(output);
+	int rc = 0;
+
+	if (tmp == NULL) {
+		error_line("cannot write %s: %s", output, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (publish_site(run, &o, tmp, note_left_out, why, sizeof why) != 0) {
+		error_line("cannot write %s: %s", output, why);
+		atomic_remove_tree(tmp);
+		rc = EXIT_USAGE;
+	} else if (atomic_put_dir(tmp, output, PUBLISH_MARK) != 0) {
+		if (errno == ENOTEMPTY || errno == ENOTDIR)
+			error_line("%s exists and was not written by clerk publish; it is left "
+				   "alone: choose another --output",
+				   output);
+		else
+			error_line("cannot write %s: %s", output, strerror(errno));
+		rc = EXIT_USAGE;
+	} else {
+		printf("%s\n", output);
+	}
+	free(tmp);
+	return rc;
+}
+
+int cmd_publish(int argc, char **argv)
+{
+	struct pub_args a;
+	struct check_run run;
+	struct project p;
+	char *output = NULL;
+	int rc =
+	    parse_pub_options(argc, argv, publish_options, NPUBLISH, "publish", publish_usage, &a);
+
+	if (rc != 0 || a.help) {
+		if (a.help)
+			pub_help(
+			    publish_usage,
+			    "Writes the record set of the current folder as a static website: the\n"
+			    "register, a page per record, what is due, an Atom feed and a search\n"
+			    "index. Drafts and records without a valid id are left out. The site "
+			    "is\n"
+			    "written to a new folder and put in place when complete; an existing\n"
+			    "folder is replaced only when clerk publish wrote it.",
+			    publish_options, NPUBLISH);
+		return rc;
+	}
+	if (optind != argc)
+		return pub_usage_error(publish_usage, "publish takes no arguments; leave out '%s'",
+				       argv[optind]);
+	rc = load_whole_set(&p, &run, &a);
+	if (rc == 0) {
+		output = a.output ? xstrdup(a.output) : default_output(&p);
+		rc = write_site(&run, &a, output);
+	}
+	free(output);
 	check_free(&run);
 	project_close(&p);
 	return rc;

@@ -141,6 +141,7 @@ char *atomic_temp_dir(const char *path)
 	const char *slash = strrchr(base, '/');
 	char *tmp = slash ? xasprintf("%.*s/.clerk-%s.XXXXXX", (int)(slash - base), base, slash + 1)
 			  : xasprintf(".clerk-%s.XXXXXX", base);
+	mode_t mask;
 	int saved;
 
 	free(base);
@@ -150,6 +151,10 @@ char *atomic_temp_dir(const char *path)
 		errno = saved;
 		return NULL;
 	}
+	/* mkdtemp makes it private; the site is for everyone the umask allows. */
+	mask = umask(0);
+	umask(mask);
+	chmod(tmp, 0777 & ~mask);
 	return tmp;
 }
 
