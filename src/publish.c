@@ -683,6 +683,7 @@ int publish_site(const struct check_run *run, const struct publish_options *o, c
 		   "This folder was written by clerk publish, which replaces it.\n");
 	put_static(&s, "site.css", html_site_css);
 	put_static(&s, "site.js", html_site_js);
+	put_static(&s, "favicon.svg", html_favicon_svg);
 	for (k = 0; k < s.reg.n && !s.failed; k++)
 		if (s.slug[s.reg.rows[k]] != NULL)
 			site_record_page(&s, s.reg.rows[k]);

@@ -66,8 +66,9 @@ void html_open(struct buf *b, const char *root, const char *title, int search)
 	html_text(b, title);
 	buf_printf(b,
 		   "</title>\n<link rel=\"stylesheet\" href=\"%ssite.css\">\n"
+		   "<link rel=\"icon\" type=\"image/svg+xml\" href=\"%sfavicon.svg\">\n"
 		   "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"%sfeed.xml\">\n",
-		   root, root);
+		   root, root, root);
 	if (search)
 		buf_printf(b, "<script src=\"%ssearch-index.js\" defer></script>\n", root);
 	buf_printf(b,
@@ -124,6 +125,12 @@ void html_field_label(const char *name, const char *const *aliases, size_t nalia
 	if (out[0] != '\0')
 		out[0] = (char)toupper((unsigned char)out[0]);
 }
+
+/* The site's icon, so that a browser finds one on the site itself. */
+const char html_favicon_svg[] =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+    "<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#0b4f9c\"/>"
+    "<path d=\"M4 4h8M4 8h8M4 12h5\" stroke=\"#fff\" stroke-width=\"1.5\"/></svg>\n";
 
 const char html_site_css[] =
     ":root { --ink: #1b1b1b; --muted: #4a4a4a; --line: #c8c8c8; --link: #0b4f9c; "

@@ -30,6 +30,7 @@ void html_field_label(const char *name, const char *const *aliases, size_t nalia
 
 /* The stylesheet (screen and print) and the script of the site. */
 extern const char html_site_css[];
+extern const char html_favicon_svg[];
 extern const char html_site_js[];
 
 #endif
