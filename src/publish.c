@@ -19,30 +19,6 @@
 
 #define FEED_MAX 100 /* entries in the Atom feed: the newest records */
 
-void site_put(struct site *s, const char *rel, const struct buf *text)
-{
-	char *path = xasprintf("%s/%s", s->dir, rel);
-
-	if (!s->failed && atomic_create(path, text->data ? text->data : "", text->len) != 0) {
-		s->failed = 1;
-		snprintf(s->why, sizeof s->why, "%s: %s", rel, strerror(errno));
-	}
-	free(path);
-}
-
-void site_record_link(struct site *s, struct buf *b, const char *root, size_t i)
-{
-	const char *id = s->reg.ix.recs[i]->id;
-
-	if (s->slug[i] == NULL) {
-		html_text(b, id ? id : "");
-		return;
-	}
-	buf_printf(b, "<a href=\"%srecords/%s.html\">", root, s->slug[i]);
-	html_text(b, id);
-	buf_puts(b, "</a>");
-}
-
 /* ------------------------------------------------- which records, names */
 
 /* A name for a file: letters, digits, '-' and '_' as they are, any other

@@ -3,10 +3,42 @@
 #include "publish_html.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "atomic.h"
 #include "i18n.h"
 #include "out_util.h"
+#include "publish_site.h"
+
+/* ------------------------------------------------------ writing pages */
+
+void site_put(struct site *s, const char *rel, const struct buf *text)
+{
+	char *path = xasprintf("%s/%s", s->dir, rel);
+
+	if (!s->failed && atomic_create(path, text->data ? text->data : "", text->len) != 0) {
+		s->failed = 1;
+		snprintf(s->why, sizeof s->why, "%s: %s", rel, strerror(errno));
+	}
+	free(path);
+}
+
+void site_record_link(struct site *s, struct buf *b, const char *root, size_t i)
+{
+	const char *id = s->reg.ix.recs[i]->id;
+
+	if (s->slug[i] == NULL) {
+		html_text(b, id ? id : "");
+		return;
+	}
+	buf_printf(b, "<a href=\"%srecords/%s.html\">", root, s->slug[i]);
+	html_text(b, id);
+	buf_puts(b, "</a>");
+}
+
+/* ----------------------------------------------------------- escaping */
 
 void html_textn(struct buf *b, const char *s, size_t n)
 {

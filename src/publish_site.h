@@ -25,6 +25,7 @@ struct site {
 	char why[256];
 };
 
+/* In publish_html.c: */
 /* Writes text (len bytes) as the new file rel (such as "records/x.html")
  * in the site's folder; on failure sets s->failed and s->why. */
 void site_put(struct site *s, const char *rel, const struct buf *text);
