@@ -80,7 +80,7 @@ int settle_interrupted(const char *root, int writes)
 
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "show, new, renumber, init, list, graph, index, rules, version, "
+       "show, new, renumber, init, list, graph, index, due, export, publish, rules, version, "
        "help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
@@ -788,6 +788,9 @@ static const struct command commands[] = {
     {"list", N_("list the records: id, type, date, status, title, file"), cmd_list},
     {"graph", N_("draw the references between records (Graphviz or Mermaid)"), cmd_graph},
     {"index", N_("write the register of the records as a Markdown file"), cmd_index},
+    {"due", N_("list what is due: reports, series, ends (also as a calendar)"), cmd_due},
+    {"export", N_("write the record set as a SQLite database"), cmd_export},
+    {"publish", N_("write the register and every record as a static website"), cmd_publish},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
     {"version", N_("print the version"), cmd_version},
     {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},

@@ -27,4 +27,9 @@ int cmd_list(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 
+/* The publication commands, in publish.c. */
+int cmd_due(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
+
 #endif

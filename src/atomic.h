@@ -25,4 +25,33 @@ static inline mode_t atomic_new_mode(void)
 	return wfile_new_mode();
 }
 
+/* Writes text to a new hidden temporary file in the folder of path, with
+ * permissions mode. Returns its malloc'd name (caller frees, and unlinks it
+ * or puts it in place with atomic_put), or NULL with errno. */
+char *atomic_temp(const char *path, const char *text, size_t len, mode_t mode);
+
+/* Puts the finished temporary file tmp (made by atomic_temp, or written
+ * whole by a library such as SQLite, in the folder of path) in place: it is
+ * fsync'd, then renamed over path when replace is set, else linked to path,
+ * which fails with EEXIST when path exists. tmp is gone afterwards, put in
+ * place or removed. Returns 0, or -1 with errno. */
+int atomic_put(const char *tmp, const char *path, int replace);
+
+/* Makes a new empty hidden folder beside the folder path, for a tree that
+ * atomic_put_dir puts in place. Returns its malloc'd name, or NULL with
+ * errno. */
+char *atomic_temp_dir(const char *path);
+
+/* Puts the finished folder tmpdir (made by atomic_temp_dir) in place as
+ * dir. An existing dir is replaced only when it is empty or holds the file
+ * named mark (a folder this command wrote before): it is moved aside, tmpdir
+ * takes its name, and the old tree is removed. Returns 0, or -1 with errno
+ * (ENOTEMPTY: dir holds something else and is left alone); on failure tmpdir
+ * and everything in it are removed. */
+int atomic_put_dir(const char *tmpdir, const char *dir, const char *mark);
+
+/* Removes the folder tree dir (never following a symbolic link). Returns 0,
+ * or -1 with errno. */
+int atomic_remove_tree(const char *dir);
+
 #endif

@@ -91,6 +91,21 @@ void set_check_ref_status(const struct summary *s, const struct summary_ref *r,
 			  const struct summary *t, struct diag_list *diags);
 void set_check_series(const struct set_index *ix, long as_of, struct diag_list *diags);
 
+/* The date the next report on agreement ai is due: its newest report's
+ * date (else its own) plus its reporting interval, written into due.
+ * Returns its day number, or -1 when none is due (not in force, no
+ * interval, the end comes first, a possible report unreadable). *newest
+ * gets the newest report, or SET_NONE. Shared by agreement-unreported,
+ * agreement-overdue and `clerk due`. */
+long set_agreement_due(const struct set_index *ix, size_t ai, char due[11], size_t *newest);
+
+/* Called once per report series with its members m[0..n) sorted by number;
+ * incomplete when a report that may belong to it cannot be placed. */
+typedef void (*set_series_fn)(const struct set_index *ix, const size_t *m, size_t n, int incomplete,
+			      void *ctx);
+/* Calls fn for each series of the set, in the order of its first record. */
+void set_each_series(const struct set_index *ix, set_series_fn fn, void *ctx);
+
 /* Returns the newest dated report (not a draft) that cites agreement ai as
  * its type's reporting says, or SET_NONE; for `clerk index`. */
 size_t set_newest_report(const struct set_index *ix, size_t ai);

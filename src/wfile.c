@@ -2,10 +2,14 @@
  *
  * The only file in src/ and cmd/ that calls rename, link, mkstemp or open
  * with O_CREAT (`make lint` checks it). See wfile.h for the promises. */
+/* nftw() */
+#define _XOPEN_SOURCE 700
 #include "wfile.h"
+#include "atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -999,4 +1003,126 @@ enum wfile_recovery wfile_recover(const char *root, char *msg, size_t msglen)
 	free(text);
 	wfile_txn_free(t);
 	return r;
+}
+
+/* ------------------------------------------ temporaries and whole folders
+ * For writers whose output is made by a library (SQLite writes its own
+ * file) or is a whole folder (clerk publish): the temporary is made here,
+ * filled by the caller, and put in place here (atomic.h declares these). */
+
+char *atomic_temp(const char *path, const char *text, size_t len, mode_t mode)
+{
+	return write_temp(path, text, len, mode);
+}
+
+int atomic_put(const char *tmp, const char *path, int replace)
+{
+	int fd = open(tmp, O_RDONLY), rc = -1, saved;
+
+	if (fd >= 0 && fsync(fd) == 0)
+		rc = replace ? rename(tmp, path) : link(tmp, path);
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	if (rc != 0 || !replace)
+		unlink(tmp);
+	if (rc == 0)
+		sync_dir_of(path);
+	errno = saved;
+	return rc;
+}
+
+char *atomic_temp_dir(const char *path)
+{
+	size_t len = strlen(path);
+	char *base = xstrndup(path, len > 1 && path[len - 1] == '/' ? len - 1 : len);
+	const char *slash = strrchr(base, '/');
+	char *tmp = slash ? xasprintf("%.*s/.clerk-%s.XXXXXX", (int)(slash - base), base, slash + 1)
+			  : xasprintf(".clerk-%s.XXXXXX", base);
+	mode_t mask;
+	int saved;
+
+	free(base);
+	if (mkdtemp(tmp) == NULL) {
+		saved = errno;
+		free(tmp);
+		errno = saved;
+		return NULL;
+	}
+	/* mkdtemp makes it private; the site is for everyone the umask allows. */
+	mask = umask(0);
+	umask(mask);
+	chmod(tmp, 0777 & ~mask);
+	return tmp;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+int atomic_remove_tree(const char *dir)
+{
+	return nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int not_dots(const char *name)
+{
+	return strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+/* True when dir is an empty folder or holds the file mark. */
+static int replaceable(const char *dir, const char *mark)
+{
+	char *marked = xasprintf("%s/%s", dir, mark);
+	struct stat st;
+	size_t n = 0;
+	char **names;
+	int ok = lstat(marked, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(marked);
+	if (!ok) {
+		names = list_dir(dir, not_dots, &n);
+		ok = names != NULL && n == 0;
+		while (names != NULL && n-- > 0)
+			free(names[n]);
+		free(names);
+	}
+	return ok;
+}
+
+int atomic_put_dir(const char *tmpdir, const char *dir, const char *mark)
+{
+	struct stat st;
+	char *old = NULL;
+	int rc = -1, saved;
+
+	if (lstat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode) || !replaceable(dir, mark)) {
+			errno = S_ISDIR(st.st_mode) ? ENOTEMPTY : ENOTDIR;
+			goto out;
+		}
+		old = atomic_temp_dir(dir);
+		if (old == NULL || rmdir(old) != 0 || rename(dir, old) != 0)
+			goto out;
+	}
+	rc = rename(tmpdir, dir);
+	if (rc != 0 && old != NULL) {
+		saved = errno;
+		rename(old, dir);
+		errno = saved;
+	}
+out:
+	saved = errno;
+	if (rc != 0)
+		atomic_remove_tree(tmpdir);
+	else if (old != NULL)
+		atomic_remove_tree(old);
+	if (rc == 0)
+		sync_dir_of(dir);
+	free(old);
+	errno = saved;
+	return rc;
 }
