@@ -82,6 +82,16 @@ void diag_set_help(struct diag *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+void diag_reword(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(d->message);
+	va_start(ap, fmt);
+	d->message = xvasprintf(_(fmt), ap);
+	va_end(ap);
+}
+
 void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, const char *text)
 {
 	if (d == NULL)

@@ -81,6 +81,9 @@ struct diag *diag_report(struct diag_list *list, const char *path, int line, int
 void diag_set_end(struct diag *d, int end_line, int end_col);
 /* Sets d's help text, formatted like printf. d may be NULL. */
 void diag_set_help(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Replaces d's message, formatted like printf, for a whole-set rule that
+ * knows better than the per-file rule what the user must do. */
+void diag_reword(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sets d's fix: replace [line:col, end_line:end_col) with text. d may be NULL. */
 void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, const char *text);
 /* Adds a related place to d; message may be NULL. d may be NULL. */

@@ -38,6 +38,7 @@ struct change {
 struct job {
 	const char *old_id, *new_id;
 	const struct summary *target; /* the record renumbered */
+	int shared;                   /* another record has its id: citations stay */
 	char *old_base, *new_base;    /* its file name before and after */
 	struct change *changes;
 	size_t n, cap;
@@ -423,7 +424,7 @@ static int collect(struct job *j, const struct check_run *run)
 		return -1;
 	for (i = 0; i < run->nrecords; i++) {
 		s = run->records[i];
-		for (k = 0; k < s->nrefs; k++)
+		for (k = 0; k < s->nrefs && !j->shared; k++)
 			if (strcmp(s->refs[k].value, j->old_id) == 0 &&
 			    edit_id_at(j, s, s->refs[k].line, s->refs[k].col) != 0)
 				return -1;
@@ -499,20 +500,59 @@ static void job_free(struct job *j)
 	free(j->new_base);
 }
 
+/* True when OLD names a record's file rather than an id: an id holds no
+ * '/', and the records' files end in .md. */
+static int names_file(const char *old)
+{
+	size_t n = strlen(old);
+
+	return strchr(old, '/') != NULL || (n > 3 && strcmp(old + n - 3, ".md") == 0);
+}
+
+/* Finds the record in the file j->old_id names; its id becomes the old
+ * id. When another record has that id too, the citations of it stay as
+ * they are: they go on naming the other. Returns 0, or 1 with msg. */
+static int find_target_file(struct job *j, const struct check_run *run)
+{
+	char *real = realpath(j->old_id, NULL);
+	size_t i;
+
+	for (i = 0; real != NULL && i < run->nrecords; i++)
+		if (run->records[i]->real != NULL && strcmp(run->records[i]->real, real) == 0)
+			j->target = run->records[i];
+	free(real);
+	if (j->target == NULL || j->target->schema == NULL || j->target->id == NULL ||
+	    j->target->id_from_name) {
+		snprintf(j->msg, j->msglen,
+			 _("'%s' is not the file of a record of a known type with an id"),
+			 j->old_id);
+		return 1;
+	}
+	j->old_id = j->target->id;
+	for (i = 0; i < run->nrecords; i++)
+		if (run->records[i] != j->target && run->records[i]->id != NULL &&
+		    strcmp(run->records[i]->id, j->old_id) == 0)
+			j->shared = 1;
+	return 0;
+}
+
 /* Finds the one record with the old id; returns 0, or 1 with msg. */
 static int find_target(struct job *j, const struct check_run *run)
 {
 	size_t i;
 
+	if (names_file(j->old_id))
+		return find_target_file(j, run);
 	for (i = 0; i < run->nrecords; i++) {
 		if (run->records[i]->id == NULL || run->records[i]->id_from_name ||
 		    strcmp(run->records[i]->id, j->old_id) != 0)
 			continue;
 		if (j->target != NULL) {
-			snprintf(
-			    j->msg, j->msglen,
-			    _("two records have the id '%s' (%s and %s); renumber one by hand"),
-			    j->old_id, j->target->path, run->records[i]->path);
+			snprintf(j->msg, j->msglen,
+				 _("two records have the id '%s' (%s and %s); give one of them a "
+				   "new id by naming its file: clerk renumber %s NEW"),
+				 j->old_id, j->target->path, run->records[i]->path,
+				 run->records[i]->path);
 			return 1;
 		}
 		j->target = run->records[i];

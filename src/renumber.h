@@ -14,7 +14,11 @@
 
 #include "project.h"
 
-/* Renumbers the record with id old_id under root. Returns 0 (*changed:
+/* Renumbers the record with id old_id under root; old_id may also be the
+ * path of a record's file (it holds a '/' or ends in .md), which is how
+ * one of two records with the same id is chosen: then only that record
+ * and the links to its file change, and the references to the id keep
+ * naming the other record. Returns 0 (*changed:
  * how many files were written), 1 when refused (msg says why: no such
  * record, new_id taken or of the wrong form) or 2 when a file could not be
  * written (msg says which; every file is as it was). */

@@ -49,25 +49,75 @@ static void report_duplicates(const struct set_index *ix, size_t first, struct d
 	free(group);
 }
 
+/* The per-file rule file-name would send a record whose id another record
+ * has too to the other's file name. On such a record it says instead to
+ * give one of them a new id: dup[i] is set for records that share an id. */
+static void reword_file_names(const struct set_index *ix, const unsigned char *dup,
+			      struct diag_list *diags)
+{
+	const char **paths = xmalloc((ix->n ? ix->n : 1) * sizeof *paths);
+	const struct summary *s, *o;
+	struct smap m;
+	size_t i, k;
+
+	for (i = 0; i < ix->n; i++)
+		paths[i] = dup[i] ? ix->recs[i]->path : NULL;
+	smap_build(&m, paths, ix->n);
+	for (k = 0; k < diags->n; k++) {
+		if (diags->items[k].rule != RULE_FILE_NAME)
+			continue;
+		i = smap_find(&m, diags->items[k].path);
+		if (i == SET_NONE)
+			continue;
+		s = ix->recs[i];
+		o = ix->recs[smap_find(&ix->by_id, s->id)];
+		if (o == s)
+			o = ix->recs[ix->by_id.next[i]];
+		diag_reword(&diags->items[k],
+			    "the id '%s' is also used by %s, so renaming this file does not help; "
+			    "give this record a new id with 'clerk renumber %s NEW'",
+			    s->id, o->path, s->path);
+	}
+	smap_free(&m); /* and paths, its keys */
+}
+
 void set_check_ids(const struct set_index *ix, struct diag_list *diags)
 {
-	size_t i, first;
+	unsigned char *dup = xcalloc(ix->n ? ix->n : 1, 1);
+	size_t i, first, k, ndup = 0;
 
 	for (i = 0; i < ix->n; i++) {
 		if (ix->recs[i]->id == NULL)
 			continue;
 		first = smap_find(&ix->by_id, ix->recs[i]->id);
-		if (first == i && ix->by_id.next[i] != SET_NONE)
-			report_duplicates(ix, first, diags);
+		if (first != i || ix->by_id.next[i] == SET_NONE)
+			continue;
+		report_duplicates(ix, first, diags);
+		for (k = first; k != SET_NONE; k = ix->by_id.next[k], ndup++)
+			dup[k] = 1;
 	}
+	if (ndup > 0)
+		reword_file_names(ix, dup, diags);
+	free(dup);
 }
 
 /* ------------------------------------------------------- unknown ids */
 
+/* True when field f of s already names id. */
+static int field_names(const struct summary *s, const struct field_spec *f, const char *id)
+{
+	size_t k;
+
+	for (k = 0; k < s->nrefs; k++)
+		if (s->refs[k].spec == f && strcmp(s->refs[k].value, id) == 0)
+			return 1;
+	return 0;
+}
+
 /* Returns the existing id of a type f allows that is nearest to value
- * (at most 2 edits), or NULL. */
-static const char *suggest(const struct set_index *ix, const struct field_spec *f,
-			   const char *value, long *budget)
+ * (at most 2 edits) and not already named in s's field f, or NULL. */
+static const char *suggest(const struct set_index *ix, const struct summary *s,
+			   const struct field_spec *f, const char *value, long *budget)
 {
 	const char *best = NULL;
 	int dist, best_dist = 3;
@@ -81,7 +131,10 @@ static const char *suggest(const struct set_index *ix, const struct field_spec *
 			continue;
 		(*budget)--;
 		dist = edit_distance(value, ix->recs[i]->id);
-		if (dist < best_dist) {
+		if (dist >= best_dist)
+			continue;
+		*budget -= (long)s->nrefs; /* the look through the field below */
+		if (!field_names(s, f, ix->recs[i]->id)) {
 			best_dist = dist;
 			best = ix->recs[i]->id;
 		}
@@ -148,7 +201,7 @@ static void report_unresolved(const struct set_index *ix, const struct summary *
 		    r->spec->name, r->value, rule_article(titles), titles,
 		    examples[0] ? _(" (ids look like ") : "", examples, examples[0] ? ")" : "");
 	} else {
-		near = suggest(ix, r->spec, r->value, budget);
+		near = suggest(ix, s, r->spec, r->value, budget);
 		d = diag_report(diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
 				"field '%s': no record has the id '%s'%s%s%s", r->spec->name,
 				r->value, near ? _("; did you mean ") : "", near ? near : "",
@@ -443,10 +496,33 @@ static int names(const struct summary *s, const char *id)
 	return 0;
 }
 
+/* The reference field of s's schema that could name t: a field that
+ * allows t's type, other than the one that says what s replaces and one
+ * that names later records, when there is another; or NULL when s's
+ * schema has none, so that a link there needs no field. */
+static const struct field_spec *field_for(const struct summary *s, const struct summary *t)
+{
+	const struct field_spec *f, *any = NULL;
+	const char *sup = s->schema->lifecycle.supersedes;
+	size_t i;
+
+	for (i = 0; t->schema != NULL && i < s->schema->nfields; i++) {
+		f = &s->schema->fields[i];
+		if (f->ntargets == 0 || !set_allows(f, t->schema))
+			continue;
+		if (!f->target_later && (sup == NULL || strcmp(sup, f->name) != 0))
+			return f;
+		if (any == NULL)
+			any = f;
+	}
+	return any;
+}
+
 void set_check_links(const struct set_index *ix, struct diag_list *diags)
 {
 	const struct summary *s, *t;
 	const struct summary_link *l;
+	const struct field_spec *f;
 	size_t i, k, ti;
 
 	for (i = 0; i < ix->n; i++) {
@@ -461,13 +537,14 @@ void set_check_links(const struct set_index *ix, struct diag_list *diags)
 			if (ti >= ix->n || ti == i)
 				continue;
 			t = ix->recs[ti];
-			if (t->id != NULL && s->schema != NULL && !names(s, t->id))
-				diag_report(
-				    diags, s->path, l->line, l->col, RULE_REF_UNDECLARED,
-				    "the text links to %s (%s), which none of this record's "
-				    "reference fields names; add '%s' to a field such as "
-				    "'cites'",
-				    t->id, l->dest, t->id);
+			if (t->id == NULL || s->schema == NULL || names(s, t->id))
+				continue;
+			f = field_for(s, t);
+			if (f != NULL)
+				diag_report(diags, s->path, l->line, l->col, RULE_REF_UNDECLARED,
+					    "the text links to %s (%s), which none of this record's "
+					    "reference fields names; add '%s' to the field '%s'",
+					    t->id, l->dest, t->id, f->name);
 		}
 	}
 }

@@ -49,3 +49,24 @@ copy_proposals() {
 	run "$CLERK" check --as-of "$AS_OF" voorstellen/0010.md
 	! grep -q 'ref-unresolved' <<<"$output"
 }
+
+@test "ref-undeclared: a link between proposals names the schema's own reference field" {
+	copy_proposals
+	printf '\nDit bouwt voort op [voorstel 0002](0002.md).\n' >>voorstellen/0001.md
+	run "$CLERK" check --as-of "$AS_OF" voorstellen/0001.md
+	assert_one ref-undeclared
+	[[ "$output" == *"add '0002' to the field 'vereist'"* ]]
+	[[ "$output" != *"cites"* ]]
+}
+
+@test "ref-undeclared: silent where the own schema has no reference field at all" {
+	copy_proposals
+	sed -i '/^  vereist:$/,/^    description: the numbers/d' schemas/voorstel.yml
+	sed -i '/^vereist:/d' voorstellen/0002.md voorstellen/0003.md
+	run ! grep -q 'vereist' schemas/voorstel.yml
+	printf '\nDit bouwt voort op [voorstel 0002](0002.md).\n' >>voorstellen/0001.md
+	run "$CLERK" check --as-of "$AS_OF" .
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"ref-undeclared"* ]]
+	[[ "$output" == "0 errors, 0 warnings in 3 records" ]]
+}

@@ -230,3 +230,37 @@ as_user() {
 	run "$CLERK" renumber COV-2024-001
 	[ "$status" -eq 2 ]
 }
+
+@test "renumber FILE NEW: one of two records with one id gets the new id; references stay with the other" {
+	make_set
+	sed 's/^title: Instemming met de samenwerking/title: Een kopie met hetzelfde nummer/' \
+		decisions/2024000003.md | write decisions/kopie.md
+	run "$CLERK" check --as-of "$AS_OF" .
+	printf '%s\n' "$output" | grep -q '^decisions/kopie.md:3:5: error: .*\[id-duplicate\]$'
+	# file-name does not send the copy to the other's name, it says renumber
+	assert_one file-name decisions/kopie.md:3
+	[[ "$output" == *"renaming this file does not help; give this record a new id with 'clerk renumber decisions/kopie.md NEW'"* ]]
+	[[ "$output" != *"belongs in a file named '2024000003.md'"* ]]
+	# by id: refused, and the message says how to choose one
+	run "$CLERK" renumber 2024000003 2024000009
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"clerk renumber decisions/"*".md NEW"* ]]
+	run "$CLERK" renumber decisions/kopie.md 2024000009
+	[ "$status" -eq 0 ]
+	[ -f decisions/2024000009.md ] && [ ! -e decisions/kopie.md ]
+	grep -q '^title: Een kopie met hetzelfde nummer' decisions/2024000009.md
+	grep -q '^id: 2024000003' decisions/2024000003.md
+	grep -q '^  - "2023000001"' decisions/2024000003.md
+	grep -q "cites: 'COV-2024-001, 2024000003'" reports/RPT-2024-001.md
+	run "$CLERK" check --as-of "$AS_OF" .
+	[[ "$output" != *"id-duplicate"* ]]
+	[[ "$output" != *"file-name"* ]]
+}
+
+@test "renumber FILE NEW: a file that holds no record is refused" {
+	make_set
+	printf 'just text\n' | write notes.md
+	run "$CLERK" renumber notes.md 2024000009
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"'notes.md' is not the file of a record of a known type with an id"* ]]
+}

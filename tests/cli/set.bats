@@ -235,3 +235,26 @@ EOS
 	assert_one frontmatter-missing 2024-017.md:1
 	[ "$status" -eq 1 ]
 }
+
+@test "set: did you mean never offers an id that the same field names already" {
+	copy_set
+	sed -i 's/^  - COV-2023-011$/  - COV-2023-011\n  - COV-2023-111/' RPT-2025-003.md
+	check_only ref-unresolved RPT-2025-003.md:11
+	[[ "$output" != *"did you mean COV-2023-011"* ]]
+	[[ "$output" == *"did you mean COV-2023-010?"* ]]
+}
+
+@test "set: a link to a record no field names is ref-undeclared, naming the field that fits" {
+	copy_set
+	run "$CLERK" check --as-of "$AS_OF" .
+	assert_clean
+	printf '\nZie ook [de rapportage](RPT-2025-004.md).\n' >>RPT-2025-003.md
+	check_only ref-undeclared RPT-2025-003.md:30
+	[[ "$output" == *"add 'RPT-2025-004' to the field 'cites'"* ]]
+	# a decision may name a covenant in cites and in approves (for one signed
+	# later): the field for what existed already is the one named
+	printf '\nZie [de overeenkomst](COV-2020-010.md).\n' >>2023-031.md
+	run "$CLERK" check --as-of "$AS_OF" 2023-031.md
+	assert_one ref-undeclared 2023-031.md:15
+	[[ "$output" == *"add 'COV-2020-010' to the field 'cites'"* ]]
+}
