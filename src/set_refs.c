@@ -541,10 +541,11 @@ void set_check_links(const struct set_index *ix, struct diag_list *diags)
 				continue;
 			f = field_for(s, t);
 			if (f != NULL)
-				diag_report(diags, s->path, l->line, l->col, RULE_REF_UNDECLARED,
-					    "the text links to %s (%s), which none of this record's "
-					    "reference fields names; add '%s' to the field '%s'",
-					    t->id, l->dest, t->id, f->name);
+				diag_report(
+				    diags, s->path, l->line, l->col, RULE_REF_UNDECLARED,
+				    "the text links to %s (%s), which none of this record's "
+				    "reference fields names; add '%s' to the field '%s'",
+				    t->id, l->dest, t->id, f->name);
 		}
 	}
 }
