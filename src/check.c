@@ -198,11 +198,13 @@ static void walk(struct walk *w, const char *path, const char *rel, int named, i
 		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
 			walk_dir(w, path, rel, named, chosen);
 	} else if (named || is_markdown(path)) {
-		/* A symbolic link to a file of the same set is not a record of its
-		 * own: its target is (the same rule as --staged, which never reads
-		 * links). A FIFO or device named *.md is reported by check_file. */
-		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode) ||
-		    !wfile_inside(w->p->cfg.root, path))
+		/* A symbolic link found in the walk is not a record: a link to a
+		 * file of the set is its target, which is read anyway, and Git keeps
+		 * a link to a file outside the set as a link, so the committed set
+		 * does not hold that file (the same rule as --staged, which never
+		 * reads links). A link given by name is read. A FIFO or device
+		 * named *.md is reported by check_file. */
+		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
 			add_source(w->out, path, glob, named, chosen);
 	}
 	free(glob);

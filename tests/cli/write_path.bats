@@ -384,6 +384,58 @@ as_nobody() {
 	grep -q "this folder has been deleted" <<<"$output"
 }
 
+# A set of three decisions and one in a subfolder, clean.
+make_walked() {
+	local n
+	for n in 1 2 3; do
+		valid_decision "2024-00$n" | write "2024-00$n.md"
+	done
+	valid_decision 2024-009 | write sub/2024-009.md
+}
+
+# Runs clerk check with the shim that removes $1 the moment clerk first
+# touches it after listing its folder (a sanitized clerk must come first).
+check_while_removing() {
+	VANISH=$1 VANISH_AT=${VANISH_AT:-} LD_PRELOAD="$(dirname "${CLERK_REAL:-$CLERK}")/tests/vanish.so" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+		run "$CLERK" check --as-of "$AS_OF" "${@:2}"
+}
+
+@test "check: a file removed while the folder is walked is gone, not unreadable" {
+	make_walked
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+	[ "${lines[-1]}" = "0 errors, 0 warnings in 4 records" ]
+	check_while_removing 2024-002.md
+	[ ! -e 2024-002.md ] # the shim did remove it
+	assert_clean
+	[ "${lines[-1]}" = "0 errors, 0 warnings in 3 records" ]
+}
+
+@test "check: a file removed after clerk looked at it, before it is read, is gone too" {
+	make_walked
+	VANISH_AT=open check_while_removing 2024-003.md
+	[ ! -e 2024-003.md ]
+	assert_clean
+	[ "${lines[-1]}" = "0 errors, 0 warnings in 3 records" ]
+}
+
+@test "check: a folder removed while the set is walked is gone, not unreadable" {
+	make_walked
+	check_while_removing sub
+	[ -d sub.gone ] && [ ! -e sub ]
+	assert_clean
+	[ "${lines[-1]}" = "0 errors, 0 warnings in 3 records" ]
+}
+
+@test "check: a file named on the command line and removed before it is read is an error" {
+	make_walked
+	check_while_removing 2024-002.md 2024-002.md
+	[ ! -e 2024-002.md ]
+	[ "$status" -eq 2 ]
+	grep -q '2024-002.md' <<<"$output"
+}
+
 # ------------------------------------------------------------ lint
 
 @test "make lint: rename, link and open(O_CREAT) only in the write helper" {
@@ -473,4 +525,23 @@ EOT
 	[ "$status" -eq 0 ]
 	[[ "$output" != *id-duplicate* ]]
 	[[ "$output" == *"1 record"* ]]
+}
+
+@test "a symbolic link in the set is no record under check nor under --staged, wherever it points" {
+	git init -q .
+	valid_decision 2024-017 | write decisions/2024-017.md
+	valid_decision 2024-018 | write "$BATS_TEST_TMPDIR/elsewhere/2024-018.md"
+	ln -s 2024-017.md decisions/y.md
+	ln -s "$BATS_TEST_TMPDIR/elsewhere/2024-018.md" decisions/2024-018.md
+	git add -A
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+	[ "${lines[-1]}" = "0 errors, 0 warnings in 1 record" ]
+	run "$CLERK" check --staged --as-of "$AS_OF"
+	assert_clean
+	[ "${lines[-1]}" = "0 errors, 0 warnings in 1 record" ]
+	# given by name, a link is read
+	run "$CLERK" check --as-of "$AS_OF" decisions/2024-018.md
+	assert_clean
+	[[ "${lines[-1]}" == "0 errors, 0 warnings in "* ]]
 }
