@@ -504,15 +504,77 @@ static void take_problems(struct check_run *run, struct problem_list *problems)
 	problem_list_free(problems);
 }
 
+/* ----------------------------------------------------------- held texts */
+
+void check_hold_text(struct check_run *run, const char *path, const char *text, size_t len)
+{
+	struct held_text *h;
+
+	xgrow((void **)&run->texts, &run->ntexts_cap, run->ntexts, sizeof *run->texts);
+	h = &run->texts[run->ntexts++];
+	h->path = xstrdup(path);
+	h->text = xmalloc(len + 1);
+	memcpy(h->text, text, len);
+	h->text[len] = '\0';
+	h->len = len;
+}
+
+const struct held_text *check_held(const struct check_run *run, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < run->ntexts; i++)
+		if (strcmp(run->texts[i].path, path) == 0)
+			return &run->texts[i];
+	return NULL;
+}
+
+/* The per-file stage on src: its held text, else the file. */
+static struct file_result *check_source(const struct check_run *run, const struct source *src)
+{
+	const struct held_text *h = check_held(run, src->path);
+
+	if (h != NULL)
+		return check_text(run->project, src, h->text, h->len);
+	return check_file(run->project, src);
+}
+
+/* True when path is held and not on disk: a file still to be saved. */
+static int unsaved(const struct check_run *run, const char *path)
+{
+	struct stat st;
+
+	return check_held(run, path) != NULL && stat(path, &st) != 0;
+}
+
+/* Adds the named files that are held but not on disk to sources; returns
+ * how many. */
+static size_t add_unsaved(const struct check_run *run, struct source_list *sources,
+			  char *const *paths, size_t npaths)
+{
+	size_t i, n = 0;
+	char *rel;
+
+	for (i = 0; i < npaths; i++) {
+		if (!unsaved(run, paths[i]))
+			continue;
+		rel = config_relpath(&run->project->cfg, paths[i]);
+		add_source(sources, paths[i], rel, 1);
+		free(rel);
+		n++;
+	}
+	return n;
+}
+
 /* ------------------------------------------------- some files of a set */
 
-static int all_files(char *const *paths, size_t npaths)
+static int all_files(const struct check_run *run, char *const *paths, size_t npaths)
 {
 	struct stat st;
 	size_t i;
 
 	for (i = 0; i < npaths; i++)
-		if (stat(paths[i], &st) != 0 || S_ISDIR(st.st_mode))
+		if (!unsaved(run, paths[i]) && (stat(paths[i], &st) != 0 || S_ISDIR(st.st_mode)))
 			return 0;
 	return npaths > 0;
 }
@@ -735,12 +797,14 @@ static void discover_some(struct check_run *run, char *const *paths, size_t npat
 {
 	char *root = set_root(run->project, paths, npaths);
 	struct problem_list ignored = {0};
-	size_t i;
+	size_t i, found;
 
 	discover(run->project, &root, 1, sources, &ignored);
 	problem_list_free(&ignored);
 	free(root);
-	if (rename_named(sources, paths, npaths) < npaths) {
+	found = rename_named(sources, paths, npaths);
+	found += add_unsaved(run, sources, paths, npaths);
+	if (found < npaths) {
 		/* Some named files are not part of the walk (excluded, not .md):
 		 * list them as usual, so they are checked or reported. */
 		source_list_free(sources);
@@ -772,13 +836,13 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 	struct file_result *r;
 	size_t i;
 
-	if (all_files(paths, npaths))
+	if (all_files(run, paths, npaths))
 		discover_some(run, paths, npaths, &sources, &problems);
 	else
 		discover(run->project, paths, npaths, &sources, &problems);
 	take_problems(run, &problems);
 	for (i = 0; i < sources.n; i++) {
-		r = check_file(run->project, &sources.items[i]);
+		r = check_source(run, &sources.items[i]);
 		if (r->error != NULL) {
 			add_problem(&run->problems, sources.items[i].path, r->error, 1);
 			run->system_errors++;

@@ -1,0 +1,158 @@
+#!/usr/bin/env bats
+# clerk fix and clerk check --fix: the repairs clerk is sure of, written; guesses only listed.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+# The files of the current folder with their checksums, one a line.
+sums() {
+	find . -type f -name '*.md' -print0 | sort -z | xargs -0 sha256sum
+}
+
+# A set with one sure fix of each kind, a guess, and a clean record.
+fixable_set() {
+	# a date written day-month-year, and a Dutch word for the status
+	valid_decision 2024-017 | sed -e 's|^date: .*|date: 16-01-2024|' -e 's|^status: .*|status: vastgesteld|' |
+		write 2024-017.md
+	# a field under its Dutch name (datum for date), the front matter after blank lines
+	{
+		printf '\n\n'
+		valid_decision 2024-018 | sed 's|^date: |datum: |'
+	} | write 2024-018.md
+	# a guess: the nearest spelling of a field name
+	valid_decision 2024-019 | sed 's|^authority: |authorty: |' | write 2024-019.md
+	valid_decision 2024-020 | write 2024-020.md
+}
+
+@test "clerk fix applies every sure fix, lists the guess, and the check finds none of the fixed" {
+	fixable_set
+	run "$CLERK" check --format text --as-of "$AS_OF"
+	[ "$status" -eq 1 ]
+	before="$output"
+	[[ "$before" == *"2024-017.md:5:7: error: field 'date' must be a date"* ]]
+	[[ "$before" == *"2024-017.md:6:9: error: field 'status' is 'vastgesteld'"* ]]
+	[[ "$before" == *"2024-018.md:3:1: error: the front matter must open on the very first line"* ]]
+	run "$CLERK" fix --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"2024-017.md:5:7: fixed [field-type]: '16-01-2024' became '2024-01-16'"* ]]
+	[[ "$output" == *"2024-017.md:6:9: fixed [field-enum]: 'vastgesteld' became 'adopted'"* ]]
+	[[ "$output" == *"2024-018.md:3:1: fixed [frontmatter-missing]"* ]]
+	[[ "$output" == *"2024-018.md:5:1: fixed [field-required]: 'datum' became 'date'"* ]]
+	[[ "$output" == *"2024-019.md:7:1: not fixed [field-required]"*"decide whether 'authority' is meant"* ]]
+	[[ "$output" == *"changed 2 files; 1 finding needs a person"* ]]
+	grep -qx 'date: 2024-01-16' 2024-017.md
+	grep -qx 'status: adopted' 2024-017.md
+	[ "$(head -1 2024-018.md)" = "---" ]
+	grep -qx 'date: 2024-03-12' 2024-018.md
+	grep -qx 'authorty: College van burgemeester en wethouders van Dijkmeer' 2024-019.md
+	run "$CLERK" check --format text --as-of "$AS_OF"
+	[ "$status" -eq 1 ]
+	# what is left is exactly the guess: nothing new appeared
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[0]}" == "2024-019.md:7:1: error: field 'authority'"*"[field-required]" ]]
+}
+
+@test "a second clerk fix changes nothing, and a file without a sure fix is never written" {
+	fixable_set
+	touch -d '2020-01-01 00:00' 2024-019.md 2024-020.md
+	mtimes="$(stat -c '%n %Y' 2024-019.md 2024-020.md)"
+	run "$CLERK" fix --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[ "$(stat -c '%n %Y' 2024-019.md 2024-020.md)" = "$mtimes" ]
+	after="$(sums)"
+	run "$CLERK" fix --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *": fixed ["* ]]
+	[[ "$output" == *"changed 0 files; 1 finding needs a person"* ]]
+	[ "$(sums)" = "$after" ]
+	[ "$(stat -c '%n %Y' 2024-019.md 2024-020.md)" = "$mtimes" ]
+	# no temporary is left behind
+	[ -z "$(find . -name '.clerk-*')" ]
+}
+
+@test "--dry-run says what would change and writes nothing" {
+	fixable_set
+	before="$(sums)"
+	run "$CLERK" fix --dry-run --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"2024-017.md:5:7: would fix [field-type]: '16-01-2024' becomes '2024-01-16'"* ]]
+	[[ "$output" == *"would change 2 files; 1 finding needs a person"* ]]
+	[ "$(sums)" = "$before" ]
+}
+
+@test "--rule applies the fixes of one rule only; an unknown rule is a usage error" {
+	fixable_set
+	run "$CLERK" fix --rule field-enum --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	grep -qx 'status: adopted' 2024-017.md
+	grep -qx 'date: 16-01-2024' 2024-017.md
+	[[ "$output" == *"changed 1 file;"* ]]
+	run "$CLERK" fix --rule no-such-rule
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"unknown rule 'no-such-rule'"* ]]
+	run "$CLERK" fix --bogus
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"unknown option '--bogus'; see 'clerk fix --help'"* ]]
+}
+
+@test "named files: only they are fixed, in the context of their set" {
+	fixable_set
+	run "$CLERK" fix --as-of "$AS_OF" 2024-018.md
+	[ "$status" -eq 0 ]
+	grep -qx 'date: 2024-03-12' 2024-018.md
+	grep -qx 'date: 16-01-2024' 2024-017.md
+}
+
+@test "clerk check --fix fixes, then reports what is left with its exit code; check alone never writes" {
+	fixable_set
+	before="$(sums)"
+	run "$CLERK" check --format text --as-of "$AS_OF"
+	[ "$status" -eq 1 ]
+	[ "$(sums)" = "$before" ]
+	run --separate-stderr "$CLERK" check --fix --format text --as-of "$AS_OF"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"2024-017.md:5:7: fixed [field-type]"* ]]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[0]}" == "2024-019.md:7:1: error:"*"[field-required]" ]]
+	grep -qx 'date: 2024-01-16' 2024-017.md
+	run "$CLERK" check --fix --staged
+	[ "$status" -eq 2 ]
+}
+
+@test "a file that cannot be written leaves every file as it was" {
+	[ "$(id -u)" -ne 0 ] || skip "root writes into a read-only folder"
+	fixable_set
+	mkdir ro
+	valid_decision 2024-021 | sed 's|^status: .*|status: genomen|' | write ro/2024-021.md
+	chmod a-w ro
+	before="$(sums)"
+	run "$CLERK" fix --as-of "$AS_OF"
+	chmod u+w ro
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cannot write ro/2024-021.md"*"no file was changed"* ]]
+	[ "$(sums)" = "$before" ]
+}
+
+@test "on a copy of examples/broken every sure fix disappears and no other finding appears" {
+	mkdir -p examples
+	cp -R "$REPO/examples/broken" examples/
+	cp "$REPO/.clerk.yml" .
+	run "$CLERK" check --format text --as-of "$AS_OF" examples/broken
+	before="$(printf '%s\n' "${lines[@]}" | sed '$d')"
+	sums_before="$(sums)"
+	run "$CLERK" fix --as-of "$AS_OF" examples/broken
+	[ "$status" -eq 0 ]
+	fixed="$(printf '%s\n' "${lines[@]}" | grep ': fixed \[' | cut -d: -f1-3)"
+	[ -n "$fixed" ]
+	run "$CLERK" check --format text --as-of "$AS_OF" examples/broken
+	after="$(printf '%s\n' "${lines[@]}" | sed '$d')"
+	# after is before without the findings fixed, line for line
+	expected="$(printf '%s\n' "$before" | grep -v -F -f <(printf '%s: \n' $fixed))"
+	[ "$after" = "$expected" ]
+	[ "$(printf '%s\n' "$before" | wc -l)" -gt "$(printf '%s\n' "$after" | wc -l)" ]
+	# the files without a sure fix are byte for byte the same
+	changed="$(diff <(echo "$sums_before") <(sums) | grep '^>' | awk '{print $3}' | sort -u)"
+	[ "$changed" = "$(printf '%s\n' $fixed | cut -d: -f1 | sed 's|^|./|' | sort -u)" ]
+	run "$CLERK" fix --as-of "$AS_OF" examples/broken
+	[[ "$output" == *"changed 0 files"* ]]
+}
