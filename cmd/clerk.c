@@ -59,7 +59,7 @@ void error_line(const char *fmt, ...)
 
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "show, new, renumber, init, list, graph, index, rules, version, "
+       "fix, show, new, renumber, init, list, graph, index, rules, version, "
        "help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
