@@ -538,7 +538,8 @@ static int hold_stdin(struct check_run *run, const char *path)
 
 	if (text == NULL) {
 		error_line("cannot read standard input: %s",
-			   errno == EFBIG ? _("it is larger than 'max-file-size'") : strerror(errno));
+			   errno == EFBIG ? _("it is larger than 'max-file-size'")
+					  : strerror(errno));
 		return -1;
 	}
 	check_hold_text(run, path, text, len);

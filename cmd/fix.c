@@ -36,8 +36,10 @@ static const struct fix_option {
 } fix_options_table[] = {
     {"rule", 1, 'r', "NAME", N_("apply only the fixes of this rule")},
     {"dry-run", 0, 'n', NULL, N_("say what would change, and change nothing")},
-    {"config", 1, 'c', "FILE", N_("read this configuration instead of the .clerk.yml found upwards")},
-    {"as-of", 1, 'a', "YYYY-MM-DD", N_("the date that counts as today (default: .clerk.yml's, or today)")},
+    {"config", 1, 'c', "FILE",
+     N_("read this configuration instead of the .clerk.yml found upwards")},
+    {"as-of", 1, 'a', "YYYY-MM-DD",
+     N_("the date that counts as today (default: .clerk.yml's, or today)")},
     {"quiet", 0, 'q', NULL, N_("leave out the summary line")},
     {"help", 0, 'h', NULL, N_("show this help")},
 };
@@ -129,7 +131,8 @@ static int parse_fix_options(int argc, char **argv, struct fix_options *o)
 	memset(longopts, 0, sizeof longopts);
 	for (i = 0; i < NFIX_OPTIONS; i++) {
 		longopts[i].name = fix_options_table[i].name;
-		longopts[i].has_arg = fix_options_table[i].has_arg ? required_argument : no_argument;
+		longopts[i].has_arg =
+		    fix_options_table[i].has_arg ? required_argument : no_argument;
 		longopts[i].val = fix_options_table[i].key;
 	}
 	o->rule = -1;
@@ -255,13 +258,12 @@ int fix_and_write(struct check_run *run, const struct project *p, const char *as
 /* Prints the last line: how many files changed, how many findings need a person. */
 static void print_fix_summary(size_t nfiles, size_t guesses, int dry_run)
 {
-	char *files = xasprintf(
-	    dry_run ? ngettext("would change %zu file", "would change %zu files", nfiles)
-		    : ngettext("changed %zu file", "changed %zu files", nfiles),
-	    nfiles);
-	char *left = xasprintf(ngettext("%zu finding needs a person", "%zu findings need a person",
-					guesses),
-			       guesses);
+	char *files =
+	    xasprintf(dry_run ? ngettext("would change %zu file", "would change %zu files", nfiles)
+			      : ngettext("changed %zu file", "changed %zu files", nfiles),
+		      nfiles);
+	char *left = xasprintf(
+	    ngettext("%zu finding needs a person", "%zu findings need a person", guesses), guesses);
 
 	printf("%s; %s\n", files, left);
 	free(files);

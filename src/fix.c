@@ -232,8 +232,8 @@ static size_t fix_round(const struct check_run *run, int rule, struct fix_result
 
 	for (i = 0; i < run->diags.n; i = k) {
 		n = 0;
-		for (k = i; k < run->diags.n && strcmp(run->diags.items[k].path,
-						       run->diags.items[i].path) == 0;
+		for (k = i; k < run->diags.n &&
+			    strcmp(run->diags.items[k].path, run->diags.items[i].path) == 0;
 		     k++)
 			if (fix_wanted(&run->diags.items[k], rule))
 				fixes[n++] = &run->diags.items[k];

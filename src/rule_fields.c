@@ -641,8 +641,7 @@ static const struct field_spec *check_unknown(struct rule_ctx *ctx, const struct
 		d = diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
 				"unknown field '%s' for %s %s; did you mean '%s'?", key->text,
 				rule_article(title), title, f->name);
-		suggest_name(d, key, f->name,
-			     alias && ynode_get(ctx->rec->front, f->name) == NULL);
+		suggest_name(d, key, f->name, alias && ynode_get(ctx->rec->front, f->name) == NULL);
 	} else
 		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
 			    "unknown field '%s' for %s %s; check its spelling, or add it to the "
