@@ -59,8 +59,8 @@ void error_line(const char *fmt, ...)
 
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "fix, show, new, renumber, init, list, graph, index, rules, version, "
-       "help)\n");
+       "fix, show, new, renumber, init, list, graph, index, schema, rules, "
+       "version, help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -802,6 +802,8 @@ static const struct command commands[] = {
     {"graph", N_("draw the references between records (Graphviz or Mermaid)"), cmd_graph},
     {"index", N_("write the register of the records as a Markdown file"), cmd_index},
     {"fix", N_("apply the fixes clerk is sure of to the records"), cmd_fix},
+    {"schema", N_("write a JSON Schema of the records or the configuration, for editors"),
+     cmd_schema},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
     {"version", N_("print the version"), cmd_version},
     {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},
