@@ -163,15 +163,23 @@ static int parse_fix_options(int argc, char **argv, struct fix_options *o)
 static int write_files(const struct fix_result *r)
 {
 	char **tmp = xcalloc(r->nfiles + 1, sizeof *tmp);
+	char **real = xcalloc(r->nfiles + 1, sizeof *real);
 	struct stat st;
 	size_t i;
 	int rc = 0;
 
+	for (i = 0; i < r->nfiles; i++) {
+		/* A record reached through a symbolic link: the file it points to
+		 * is replaced, and the link stays. */
+		real[i] = realpath(r->files[i].path, NULL);
+		if (real[i] == NULL)
+			real[i] = xstrdup(r->files[i].path);
+	}
 	for (i = 0; i < r->nfiles && rc == 0; i++) {
-		if (stat(r->files[i].path, &st) != 0)
+		if (stat(real[i], &st) != 0)
 			st.st_mode = atomic_new_mode();
-		tmp[i] = atomic_temp(r->files[i].path, r->files[i].text, r->files[i].len,
-				     st.st_mode & 07777);
+		tmp[i] =
+		    atomic_temp(real[i], r->files[i].text, r->files[i].len, st.st_mode & 07777);
 		if (tmp[i] == NULL) {
 			error_line("cannot write %s: %s; no file was changed", r->files[i].path,
 				   strerror(errno));
@@ -179,7 +187,7 @@ static int write_files(const struct fix_result *r)
 		}
 	}
 	for (i = 0; i < r->nfiles && rc == 0; i++)
-		if (rename(tmp[i], r->files[i].path) != 0) {
+		if (rename(tmp[i], real[i]) != 0) {
 			error_line("cannot write %s: %s", r->files[i].path, strerror(errno));
 			rc = -1;
 		}
@@ -187,8 +195,10 @@ static int write_files(const struct fix_result *r)
 		if (tmp[i] != NULL && rc != 0)
 			unlink(tmp[i]);
 		free(tmp[i]);
+		free(real[i]);
 	}
 	free(tmp);
+	free(real);
 	return rc;
 }
 

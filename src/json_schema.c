@@ -371,7 +371,7 @@ void json_schema_config(FILE *f, const struct schema_set *set)
 	fputs(",{\"type\":\"array\",\"items\":", f);
 	rule_names(f);
 	fputs("}]}}}},\n\"type-field\":{\"type\":\"string\"},\n"
-	      "\"builtin-schemas\":{\"type\":\"boolean\"},\n"
+	      "\"builtin-schemas\":{\"enum\":[true,false,\"true\",\"false\",\"yes\",\"no\"]},\n"
 	      "\"language\":{\"enum\":[\"en\",\"nl\"]}}}\n",
 	      f);
 }

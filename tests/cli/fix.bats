@@ -156,3 +156,14 @@ fixable_set() {
 	run "$CLERK" fix --as-of "$AS_OF" examples/broken
 	[[ "$output" == *"changed 0 files"* ]]
 }
+
+@test "a record reached through a symbolic link: its file is fixed, the link stays" {
+	mkdir store
+	valid_decision 2024-017 | sed 's|^status: .*|status: vastgesteld|' | write store/2024-017.md
+	mkdir set
+	ln -s ../store/2024-017.md set/2024-017.md
+	run "$CLERK" fix --as-of "$AS_OF" set
+	[ "$status" -eq 0 ]
+	[ -L set/2024-017.md ]
+	grep -qx 'status: adopted' store/2024-017.md
+}
