@@ -2,7 +2,7 @@
 # Debian packages they need first (see .ci/install-deps).
 
 CC      ?= cc
-PKGS    := libcmark libpcre2-8 yaml-0.1
+PKGS    := libcmark libpcre2-8 yaml-0.1 sqlite3
 BUILD   ?= build
 PREFIX  ?= /usr/local
 CFLAGS  ?= -O2 -g
@@ -47,7 +47,8 @@ MO      := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/clerk.mo)
 # string (diag_report, fail, ...) and the markers _(), N_() and RULE().
 XGETTEXT_KEYS := -k_ -kN_ -kngettext:1,2 -kdiag_report:6 -kdiag_set_help:2 -kfail:3 \
 	-kconfig_error_set:5 -kerror_line:1 -kusage_error:1 -kcheck_usage_error:1 \
-	-krules_usage_error:1 -kRULE:4 -kjoin_words:4 -kdiag_add_related:5 -kusage_fail:2 -kprint_help:2 -kreg_usage_error:2 -kfix_usage_error:1
+	-krules_usage_error:1 -kRULE:4 -kjoin_words:4 -kdiag_add_related:5 -kusage_fail:2 -kprint_help:2 -kreg_usage_error:2 \
+	-kP_:1c,2 -kpub_help:2 -kpub_usage_error:2 -kfix_usage_error:1
 
 .PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench mutate \
 	po-update
@@ -158,6 +159,7 @@ lint: $(BUILD)/libclerk.a
 	tests/tools/call-cycles $(BUILD) src
 	@! grep -rniE '\bissue [0-9]+' src cmd tests/cli tests/unit tests/tools tests/mutations.txt || \
 		{ echo "lint: a comment names an issue number; say what the code does instead" >&2; exit 1; }
+	tests/tools/lint_writes.sh
 
 # Installs the program, its manual page and its bash completion under
 # $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these files.

@@ -27,6 +27,7 @@
 #include "staged.h"
 #include "util.h"
 #include "version.h"
+#include "wfile.h"
 
 struct command {
 	const char *name;
@@ -57,10 +58,30 @@ void error_line(const char *fmt, ...)
 	put_error(line);
 }
 
+int settle_interrupted(const char *root, int writes)
+{
+	char msg[1024];
+	enum wfile_recovery r;
+
+	if (!writes) {
+		if (wfile_pending(root))
+			error_line(
+			    "an earlier change of the records was interrupted half-way (%s/%s); "
+			    "the next clerk command that writes (such as clerk new or clerk "
+			    "renumber) undoes it",
+			    root, ".clerk-journal");
+		return 0;
+	}
+	r = wfile_recover(root, msg, sizeof msg);
+	if (r != WFILE_CLEAN)
+		error_line("%s", msg);
+	return r == WFILE_STUCK ? EXIT_USAGE : 0;
+}
+
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "fix, show, new, renumber, init, list, graph, index, schema, rules, "
-       "version, help)\n");
+       "fix, show, new, renumber, init, list, graph, index, due, export, publish, schema, "
+       "rules, version, help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -128,6 +149,9 @@ static const struct check_option {
     {"stdin-filename", 1, 'I', "PATH",
      N_("with the path '-': check the text on standard input as if it were the file PATH, in "
 	"its record set (for editors)")},
+    {"hook", 0, 'H', NULL,
+     N_("as a pre-commit hook: --staged when something is staged, else (pre-commit run "
+	"--all-files, CI) the whole set of the working tree")},
     {"quiet", 0, 'q', NULL, N_("leave out the summary line")},
     {"print-config", 0, 'P', NULL,
      N_("print the configuration in effect and where each setting came from")},
@@ -168,7 +192,7 @@ struct check_options {
 	struct out_options out;
 	enum color_when color;
 	long max_warnings; /* -1: no limit */
-	int help, print_config, staged, fix;
+	int help, print_config, staged, hook, fix;
 };
 
 /* Reports a command-line mistake: the message, then the usage line. */
@@ -239,6 +263,9 @@ static int set_option(struct check_options *o, int key, const char *arg)
 	case 'S':
 		o->staged = 1;
 		return 0;
+	case 'H':
+		o->hook = 1;
+		return 0;
 	case 'F':
 		o->fix = 1;
 		return 0;
@@ -271,6 +298,19 @@ static int choose_writer(struct check_options *o)
 	o->out.color = o->color == COLOR_ALWAYS ||
 		       (o->color == COLOR_AUTO && tty && (no_color == NULL || no_color[0] == '\0'));
 	return 0;
+}
+
+/* --hook: true when a commit is being made (the index differs from HEAD),
+ * so that the staged set is checked; false when pre-commit checks a range
+ * of commits (PRE_COMMIT_FROM_REF) or runs with nothing staged (pre-commit
+ * run --all-files, in CI), so that the whole working tree is. */
+static int hook_mode_staged(void)
+{
+	const char *from = getenv("PRE_COMMIT_FROM_REF");
+
+	if (from != NULL && *from != '\0')
+		return 0;
+	return staged_anything() != 0;
 }
 
 /* The paths that go with --stdin-filename (only '-'), --fix (not with
@@ -322,71 +362,88 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	}
 	if (rc != 0 || o->help)
 		return rc;
-	if (o->staged && optind < argc)
+	if ((o->staged || o->hook) && optind < argc)
 		return check_usage_error("--staged checks what is staged in Git and takes no "
 					 "paths; leave out '%s'",
 					 argv[optind]);
-	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
-		return check_usage_error(
-		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
+	if (o->hook)
+		o->staged = hook_mode_staged();
 	rc = check_stdin_usage(o, argc - optind, argv + optind);
 	if (rc != 0)
 		return rc;
+	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
+		return check_usage_error(
+		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
 	return choose_writer(o);
 }
 
-/* Opens where the findings go: stdout, or a temporary file beside FILE
- * that finish_output renames over it. */
-static FILE *open_output(const char *output, char **tmp)
-{
-	mode_t mask;
+/* Where the findings go: standard output, or (--output FILE) memory that
+ * finish_output hands to the one write path. */
+struct output {
 	FILE *f;
-	int fd;
+	char *text;
+	size_t len;
+};
 
-	*tmp = NULL;
+/* Opens where the findings go. Returns 0, or -1 after saying why. */
+static int open_output(const char *output, struct output *out)
+{
+	memset(out, 0, sizeof *out);
+	out->f = stdout;
 	if (output == NULL)
-		return stdout;
-	*tmp = xasprintf("%s.tmp.XXXXXX", output);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
+		return 0;
+	out->f = open_memstream(&out->text, &out->len);
+	if (out->f == NULL) {
 		error_line("%s: %s", output, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
+		return -1;
 	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || (f = fdopen(fd, "w")) == NULL) {
-		error_line("%s: %s", *tmp, strerror(errno));
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
-	}
-	return f;
+	return 0;
 }
 
-/* Flushes and closes f; renames tmp over output. Returns 0, or -1 after
- * saying why (the temporary file is removed). Standard output (tmp NULL)
- * is left to finish_stdout, which main calls for every command. */
-static int finish_output(FILE *f, const char *output, char *tmp)
+/* True when path is the same file as a record of run or the set's
+ * configuration: --output never writes over those. */
+static int is_set_file(const struct check_run *run, const char *path)
 {
-	int failed;
+	const char *cfg = run->project->cfg.file;
+	struct stat out, st;
+	size_t i;
 
-	if (tmp == NULL)
+	if (stat(path, &out) != 0)
 		return 0;
-	failed = fflush(f) != 0 || ferror(f);
-	if (fclose(f) != 0)
-		failed = 1;
-	if (!failed && rename(tmp, output) != 0)
-		failed = 1;
-	if (failed) {
+	if (cfg != NULL && stat(cfg, &st) == 0 && st.st_dev == out.st_dev &&
+	    st.st_ino == out.st_ino)
+		return 1;
+	for (i = 0; i < run->nrecords; i++)
+		if (stat(run->records[i]->path, &st) == 0 && st.st_dev == out.st_dev &&
+		    st.st_ino == out.st_ino)
+			return 1;
+	return 0;
+}
+
+/* Writes the findings in out to output through the one write path.
+ * Returns 0, or -1 after saying why (nothing written). Standard output
+ * (output NULL) is left to finish_stdout, which main calls for every
+ * command. */
+static int finish_output(const struct check_run *run, struct output *out, const char *output)
+{
+	struct stat st;
+	int rc = -1;
+
+	if (output == NULL)
+		return 0;
+	if (fclose(out->f) != 0)
 		error_line("cannot write %s: %s", output, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
-	return failed ? -1 : 0;
+	else if (is_set_file(run, output))
+		error_line("%s is a file of the record set; --output never writes over it", output);
+	else if (wfile_output(output, out->text, out->len) == 0)
+		rc = 0;
+	else if (errno == ENOENT && lstat(output, &st) == 0 && S_ISLNK(st.st_mode))
+		error_line("cannot write %s: it is a symbolic link to a file that does not exist",
+			   output);
+	else
+		error_line("cannot write %s: %s", output, strerror(errno));
+	free(out->text);
+	return rc;
 }
 
 /* Prints the configuration in effect, one setting a line, with where it came from. */
@@ -575,8 +632,7 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	struct out_options out = o->out;
 	struct check_run run;
 	char as_of[11];
-	char *tmp;
-	FILE *f;
+	struct output dest;
 	int rc;
 
 	if (o->as_of != NULL)
@@ -585,6 +641,8 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 		memcpy(as_of, p->cfg.as_of, sizeof as_of);
 	else
 		date_today(as_of);
+	if (!o->fix)
+		settle_interrupted(p->cfg.root, 0);
 	if (collect_findings(o, p, as_of, &run, paths, npaths) != 0) {
 		check_free(&run);
 		return EXIT_USAGE;
@@ -597,12 +655,11 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	/* A summary after "no such file" would read as if the check had run. */
 	if (run.system_errors > 0)
 		out.quiet = 1;
-	f = open_output(o->output, &tmp);
-	if (f == NULL) {
+	if (open_output(o->output, &dest) != 0) {
 		run.system_errors++;
 	} else {
-		o->writer->write(f, &run, &out);
-		if (finish_output(f, o->output, tmp) != 0)
+		o->writer->write(dest.f, &run, &out);
+		if (finish_output(&run, &dest, o->output) != 0)
 			run.system_errors++;
 	}
 	if (run.hidden == 1 && !o->out.quiet && run.system_errors == 0)
@@ -627,15 +684,36 @@ static char *parent_folder(const char *path)
 	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
 }
 
+/* Opens the project the check reads: with --staged that of Git's index.
+ * Returns 0, or -1 with *rc the exit code after saying why. */
+static int open_for_check(const struct check_options *o, struct project *p, char **paths,
+			  int npaths, struct config_error *err, int *rc)
+{
+	char *error = NULL;
+	int opened;
+
+	if (o->staged)
+		opened = staged_project_open(p, o->config_path, err, &error);
+	else
+		opened = project_open(p, o->config_path, paths, (size_t)npaths, err);
+	if (opened > 0) {
+		error_line("%s", error);
+		*rc = EXIT_USAGE;
+	} else if (opened < 0) {
+		*rc = config_failed(err);
+	}
+	free(error);
+	return opened != 0 ? -1 : 0;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct check_options o = {0};
 	struct config_error err = {0};
 	struct project p;
-	int rc = parse_check_options(argc, argv, &o);
-	char **paths = argv + optind, *stdin_paths[] = {(char *)o.stdin_name, NULL};
-	char *parent = NULL, *set_paths[] = {NULL, NULL};
-	int npaths = argc - optind;
+	char *stdin_paths[] = {NULL, NULL}, *set_paths[] = {NULL, NULL};
+	char **paths, *parent = NULL;
+	int npaths, rc = parse_check_options(argc, argv, &o);
 	struct stat st;
 
 	if (rc != 0)
@@ -644,18 +722,20 @@ static int cmd_check(int argc, char **argv)
 		check_help();
 		return 0;
 	}
+	paths = argv + optind;
+	npaths = argc - optind;
 	if (o.stdin_name != NULL) {
+		stdin_paths[0] = (char *)o.stdin_name;
 		paths = stdin_paths;
 		npaths = 1;
 		/* A file not saved yet belongs to the set of its folder. */
 		if (stat(o.stdin_name, &st) != 0)
 			set_paths[0] = parent = parent_folder(o.stdin_name);
 	}
-	if (project_open(&p, o.config_path, parent ? set_paths : paths, (size_t)npaths, &err) != 0)
-		rc = config_failed(&err);
-	else if (o.print_config)
+	if (open_for_check(&o, &p, parent ? set_paths : paths, npaths, &err, &rc) == 0 &&
+	    o.print_config)
 		print_config(&o, &p.cfg, &p.schemas);
-	else
+	else if (rc == 0)
 		rc = run_check(&o, &p, paths, npaths);
 	project_close(&p);
 	free(parent);
@@ -798,9 +878,13 @@ static const struct command commands[] = {
     {"new", N_("create a record with the next free id: clerk new TYPE"), cmd_new},
     {"renumber", N_("give a record another id, and every reference to it"), cmd_renumber},
     {"init", N_("start a records repository: configuration, folders, examples"), cmd_init},
+    {"import", N_("turn Word, OpenDocument, PDF or text documents into draft records"), cmd_import},
     {"list", N_("list the records: id, type, date, status, title, file"), cmd_list},
     {"graph", N_("draw the references between records (Graphviz or Mermaid)"), cmd_graph},
     {"index", N_("write the register of the records as a Markdown file"), cmd_index},
+    {"due", N_("list what is due: reports, series, ends (also as a calendar)"), cmd_due},
+    {"export", N_("write the record set as a SQLite database"), cmd_export},
+    {"publish", N_("write the register and every record as a static website"), cmd_publish},
     {"fix", N_("apply the fixes clerk is sure of to the records"), cmd_fix},
     {"schema", N_("write a JSON Schema of the records or the configuration, for editors"),
      cmd_schema},

@@ -16,9 +16,20 @@ int config_failed(const struct config_error *err);
 /* Prints the run's unreadable paths and I/O errors on stderr. */
 void print_problems(const struct check_run *run);
 
+/* Before a command reads the record set at root: a change of several
+ * files that an earlier run left half-way is undone or completed (writes:
+ * the command writes files) or only pointed out. Says what it did on
+ * stderr. Returns 0, or EXIT_USAGE when it could not be undone. */
+int settle_interrupted(const char *root, int writes);
+
 /* The register commands, in register.c. */
 int cmd_list(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_index(int argc, char **argv);
+
+/* The publication commands, in publish.c. */
+int cmd_due(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@
 int cmd_new(int argc, char **argv);
 int cmd_renumber(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_fix(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 

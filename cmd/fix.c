@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "cmd.h"
 #include "commands.h"
 #include "date.h"
@@ -22,6 +21,7 @@
 #include "i18n.h"
 #include "project.h"
 #include "util.h"
+#include "wfile.h"
 
 static const char fix_usage[] =
     N_("usage: clerk fix [--rule NAME] [--dry-run] [--config FILE] [--as-of YYYY-MM-DD] "
@@ -157,48 +157,36 @@ static int parse_fix_options(int argc, char **argv, struct fix_options *o)
 
 /* ------------------------------------------------------------ writing */
 
-/* Writes every changed file of r, all or none: each new text goes to a
- * temporary beside its file first; only when all are written are they
- * put in place. Returns 0, or -1 after saying why (every file as it was). */
-static int write_files(const struct fix_result *r)
+/* Writes every changed file of r under the set's folder root, all or none,
+ * through one change of several files (wfile.h: a journal, temporaries,
+ * then each put in place). A record reached through a symbolic link has
+ * the file it points to replaced and keeps the link, when that file lies
+ * inside the set too; otherwise nothing is written. Returns 0, or -1
+ * after saying why (every file as it was). */
+static int write_files(const struct fix_result *r, const char *root)
 {
-	char **tmp = xcalloc(r->nfiles + 1, sizeof *tmp);
-	char **real = xcalloc(r->nfiles + 1, sizeof *real);
-	struct stat st;
+	struct wfile_txn *t = wfile_txn_new(root, "clerk fix");
+	char msg[1024];
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < r->nfiles; i++) {
-		/* A record reached through a symbolic link: the file it points to
-		 * is replaced, and the link stays. */
-		real[i] = realpath(r->files[i].path, NULL);
-		if (real[i] == NULL)
-			real[i] = xstrdup(r->files[i].path);
-	}
 	for (i = 0; i < r->nfiles && rc == 0; i++) {
-		if (stat(real[i], &st) != 0)
-			st.st_mode = atomic_new_mode();
-		tmp[i] =
-		    atomic_temp(real[i], r->files[i].text, r->files[i].len, st.st_mode & 07777);
-		if (tmp[i] == NULL) {
+		if (wfile_txn_replace(t, r->files[i].path, r->files[i].text, r->files[i].len) == 0)
+			continue;
+		if (errno == EXDEV)
+			error_line("cannot write %s: the file lies outside the record set (%s); "
+				   "no file was changed",
+				   r->files[i].path, root);
+		else
 			error_line("cannot write %s: %s; no file was changed", r->files[i].path,
 				   strerror(errno));
-			rc = -1;
-		}
+		rc = -1;
 	}
-	for (i = 0; i < r->nfiles && rc == 0; i++)
-		if (rename(tmp[i], real[i]) != 0) {
-			error_line("cannot write %s: %s", r->files[i].path, strerror(errno));
-			rc = -1;
-		}
-	for (i = 0; i < r->nfiles; i++) {
-		if (tmp[i] != NULL && rc != 0)
-			unlink(tmp[i]);
-		free(tmp[i]);
-		free(real[i]);
+	if (rc == 0 && wfile_txn_commit(t, msg, sizeof msg) != 0) {
+		error_line("%s", msg);
+		rc = -1;
 	}
-	free(tmp);
-	free(real);
+	wfile_txn_free(t);
 	return rc;
 }
 
@@ -253,10 +241,15 @@ int fix_and_write(struct check_run *run, const struct project *p, const char *as
 	struct fix_result r;
 	int rc = 0;
 
+	if (!dry_run && settle_interrupted(p->cfg.root, 1) != 0) {
+		check_init(run, p, as_of);
+		*nfiles = 0;
+		return -1;
+	}
 	fix_paths(run, p, as_of, paths, npaths, rule, &r);
 	*nfiles = r.nfiles;
 	if (run->system_errors == 0 && !dry_run && r.nfiles > 0)
-		rc = write_files(&r);
+		rc = write_files(&r, p->cfg.root);
 	if (rc == 0)
 		print_changes(report, &r, dry_run || run->system_errors > 0);
 	if (run->system_errors > 0 && r.nfiles > 0)

@@ -19,6 +19,7 @@
 #include "graph.h"
 #include "register.h"
 #include "util.h"
+#include "wfile.h"
 #include "i18n.h"
 
 /* One option of a register command, with the line its --help shows. */
@@ -139,11 +140,13 @@ static int parse_reg_options(int argc, char **argv, const struct reg_option *opt
 	}
 }
 
-/* Returns 0 when every --type names a record type, else reports the first
- * that does not and returns EXIT_USAGE. */
-static int check_types(const struct project *p, const struct reg_args *a, const char *usage)
+/* Returns 0 when every --type names a record type (by its name or an
+ * alias, which becomes the name), else reports the first that does not and
+ * returns EXIT_USAGE. */
+static int check_types(const struct project *p, struct reg_args *a, const char *usage)
 {
 	const char **names = xmalloc((p->schemas.n + 1) * sizeof *names);
+	const struct schema *t;
 	char *list;
 	size_t i, k;
 	int rc = 0;
@@ -151,8 +154,11 @@ static int check_types(const struct project *p, const struct reg_args *a, const 
 	for (k = 0; k < p->schemas.n; k++)
 		names[k] = p->schemas.items[k]->name;
 	for (i = 0; i < a->ntypes && rc == 0; i++) {
-		if (schema_set_find(&p->schemas, a->types[i]) != NULL)
+		t = schema_set_lookup(&p->schemas, a->types[i]);
+		if (t != NULL) {
+			a->types[i] = t->name;
 			continue;
+		}
 		list = join_words(names, p->schemas.n, "'", " or ");
 		error_line("'%s' is not a known record type; use %s", a->types[i], list);
 		fputs(_(usage), stderr);
@@ -163,11 +169,38 @@ static int check_types(const struct project *p, const struct reg_args *a, const 
 	return rc;
 }
 
-/* Loads the record set under the paths (none: the current folder) into
- * run, as clerk check does. Returns 0, or an exit code after saying why;
- * either way the caller frees run (when loaded) and p. */
-static int load_set(struct project *p, struct check_run *run, const struct reg_args *a,
-		    char **paths, size_t npaths, const char *usage)
+/* Returns 0 when every --status is a status of the types asked for, else
+ * says what was meant (as a record's field-enum does) and returns EXIT_USAGE. */
+static int check_statuses(const struct project *p, const struct reg_args *a, const char *usage)
+{
+	char *advice;
+	size_t i;
+	int rc = 0, meant;
+
+	for (i = 0; i < a->nstatuses && rc == 0; i++) {
+		if (reg_status_known(&p->schemas, a->types, a->ntypes, a->statuses[i], &advice,
+				     &meant))
+			continue;
+		if (meant)
+			error_line("no record type has the status '%s'; did you mean %s?",
+				   a->statuses[i], advice);
+		else
+			error_line("no record type has the status '%s'; use %s", a->statuses[i],
+				   advice);
+		fputs(_(usage), stderr);
+		free(advice);
+		rc = EXIT_USAGE;
+	}
+	return rc;
+}
+
+/* Loads the record set the paths belong to (none: that of the current
+ * folder) into run, as clerk check does; the paths choose the records
+ * listed (none: every record of the set, from whichever folder). Returns
+ * 0, or an exit code after saying why; either way the caller frees run
+ * (when loaded) and p. */
+static int load_set(struct project *p, struct check_run *run, struct reg_args *a, char **paths,
+		    size_t npaths, const char *usage, int writes)
 {
 	struct config_error err = {0};
 	char today[11];
@@ -176,12 +209,19 @@ static int load_set(struct project *p, struct check_run *run, const struct reg_a
 	memset(run, 0, sizeof *run);
 	if (project_open(p, a->config, paths, npaths, &err) != 0)
 		return config_failed(&err);
-	rc = check_types(p, a, usage);
+	rc = settle_interrupted(p->cfg.root, writes);
+	if (rc == 0)
+		rc = check_types(p, a, usage);
+	if (rc == 0)
+		rc = check_statuses(p, a, usage);
 	if (rc != 0)
 		return rc;
 	date_today(today);
 	check_init(run, p, today);
-	check_paths(run, paths, npaths);
+	if (npaths == 0)
+		check_paths(run, &p->root, 1);
+	else
+		check_paths(run, paths, npaths);
 	print_problems(run);
 	return run->system_errors > 0 ? EXIT_USAGE : 0;
 }
@@ -248,7 +288,7 @@ int cmd_list(int argc, char **argv)
 	if (f == 3)
 		return reg_usage_error(list_usage, "unknown format '%s'; use table, csv or json",
 				       a.format);
-	rc = load_set(&p, &run, &a, argv + optind, (size_t)(argc - optind), list_usage);
+	rc = load_set(&p, &run, &a, argv + optind, (size_t)(argc - optind), list_usage, 0);
 	if (rc == 0) {
 		filter = (struct reg_filter){a.types, a.ntypes, a.statuses, a.nstatuses};
 		reg_build(&r, &run, &filter);
@@ -320,7 +360,7 @@ int cmd_graph(int argc, char **argv)
 	else if (a.format != NULL && strcmp(a.format, "dot") != 0)
 		return reg_usage_error(graph_usage, "unknown format '%s'; use dot or mermaid",
 				       a.format);
-	rc = load_set(&p, &run, &a, NULL, 0, graph_usage);
+	rc = load_set(&p, &run, &a, NULL, 0, graph_usage, 0);
 	if (rc == 0) {
 		filter = (struct reg_filter){a.types, a.ntypes, NULL, 0};
 		reg_build(&r, &run, &filter);
@@ -374,37 +414,29 @@ static char *folder_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-/* Writes len bytes of text to path through a temporary file in the same
- * folder, renamed over it. Returns 0, or -1 after saying why (nothing is
- * left behind). */
-static int write_atomic(const char *path, const char *text, size_t len)
+/* Writes the register text to path through the one write path: a
+ * temporary renamed over the file, or, for a FIFO or a device, in place.
+ * Returns 0, or -1 after saying why (nothing is left behind). */
+static int write_register(const char *path, const char *text, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp), failed;
-	mode_t mask = umask(0);
-	FILE *f = NULL;
+	struct stat st;
 
-	umask(mask);
-	failed = fd < 0 || fchmod(fd, 0666 & ~mask) != 0;
-	if (!failed) {
-		f = fdopen(fd, "w");
-		failed = f == NULL;
-	}
-	if (!failed)
-		failed = fwrite(text, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) != 0;
-	if (f != NULL && fclose(f) != 0)
-		failed = 1;
-	else if (f == NULL && fd >= 0)
-		close(fd);
-	if (!failed && rename(tmp, path) != 0)
-		failed = 1;
-	if (failed) {
+	if (wfile_output(path, text, len) == 0)
+		return 0;
+	if (errno == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		error_line("cannot write %s: it is a symbolic link to a file that does not exist",
+			   path);
+	else
 		error_line("cannot write %s: %s", path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
-	return failed ? -1 : 0;
+	return -1;
+}
+
+/* True when path exists and is not a regular file (a FIFO, a device). */
+static int not_regular(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
 }
 
 /* Compares the register text with the file at path: returns 0 when equal,
@@ -442,7 +474,7 @@ static int compare_register(const char *path, const char *text, int check)
 }
 
 /* Makes the register of run and checks or writes it at output. Returns the exit code. */
-static int index_write(const struct check_run *run, const char *output, int check)
+static int index_write(const struct check_run *run, const char *output, int check, const char *lang)
 {
 	char *folder = folder_of(output), *dir = realpath(folder, NULL), *text;
 	struct reg r;
@@ -455,12 +487,12 @@ static int index_write(const struct check_run *run, const char *output, int chec
 	}
 	reg_build(&r, run, NULL);
 	note_skipped(&r, N_("register"));
-	text = reg_markdown(&r, dir);
-	rc = compare_register(output, text, check);
+	text = reg_markdown(&r, dir, lang);
+	rc = !check && not_regular(output) ? 1 : compare_register(output, text, check);
 	if (rc == 0)
 		printf(_("%s is up to date\n"), output);
 	else if (rc == 1 && !check)
-		rc = write_atomic(output, text, strlen(text)) == 0 ? 0 : EXIT_USAGE;
+		rc = write_register(output, text, strlen(text)) == 0 ? 0 : EXIT_USAGE;
 	if (rc == 0 && !check)
 		printf(ngettext("%s: %zu record\n", "%s: %zu records\n", r.n), output, r.n);
 	free(text);
@@ -470,7 +502,7 @@ static int index_write(const struct check_run *run, const char *output, int chec
 	return rc;
 }
 
-/* The folder to index: the one given, else that of .clerk.yml, else the current one. */
+/* The folder to index: the one given, else the set's folder (project.h). */
 static char *index_folder(const struct reg_args *a, int argc, char **argv)
 {
 	struct config_error err = {0};
@@ -479,8 +511,8 @@ static char *index_folder(const struct reg_args *a, int argc, char **argv)
 
 	if (optind < argc)
 		return xstrdup(argv[optind]);
-	if (project_open(&p, a->config, NULL, 0, &err) == 0 && p.cfg.file != NULL)
-		folder = xstrdup(p.cfg.dir[0] ? p.cfg.dir : ".");
+	if (project_open(&p, a->config, NULL, 0, &err) == 0)
+		folder = xstrdup(p.root);
 	project_close(&p);
 	return folder ? folder : xstrdup(".");
 }
@@ -506,9 +538,9 @@ int cmd_index(int argc, char **argv)
 	else
 		output = xasprintf("%s%sREGISTER.md", folder,
 				   folder[strlen(folder) - 1] == '/' ? "" : "/");
-	rc = load_set(&p, &run, &a, &folder, 1, index_usage);
+	rc = load_set(&p, &run, &a, &folder, 1, index_usage, !a.check);
 	if (rc == 0)
-		rc = index_write(&run, output, a.check);
+		rc = index_write(&run, output, a.check, p.cfg.language);
 	check_free(&run);
 	project_close(&p);
 	free(output);

@@ -1,15 +1,17 @@
 /* write.c - the commands that write records: new, renumber and init.
  *
  * Each parses its arguments, opens the record set and calls the library
- * (record_new.c, renumber.c, init.c), which writes atomically and never
- * over a file it was not asked to change. */
+ * (record_new.c, renumber.c, init.c), which write through the one write
+ * path (wfile.h) and never over a file they were not asked to change. */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "commands.h"
 #include "init.h"
 #include "project.h"
@@ -19,7 +21,6 @@
 #include "i18n.h"
 
 #define EXIT_REFUSED 1
-#define EXIT_USAGE   2
 
 /* Writes "clerk: message" on stderr, escaped so that it stays one line. */
 static void say(const char *message)
@@ -68,14 +69,23 @@ static int open_set(struct project *p, const char *config, const char *dir, char
 {
 	struct config_error err = {0};
 	char *paths[] = {(char *)dir};
+	struct stat st;
 	char *real;
 
 	*root = NULL;
+	if (dir != NULL && stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		char *m = xasprintf(_("%s is not a folder; --dir needs the records folder"), dir);
+
+		memset(p, 0, sizeof *p);
+		say(m);
+		free(m);
+		return EXIT_USAGE;
+	}
 	if (project_open(p, config, dir ? paths : NULL, dir ? 1 : 0, &err) != 0)
 		return config_fail(&err);
 	if (p->cfg.file != NULL || dir == NULL) {
 		*root = xstrdup(p->cfg.root);
-		return 0;
+		return settle_interrupted(*root, 1);
 	}
 	real = realpath(dir, NULL);
 	if (real == NULL) {
@@ -86,7 +96,7 @@ static int open_set(struct project *p, const char *config, const char *dir, char
 		return EXIT_USAGE;
 	}
 	*root = real;
-	return 0;
+	return settle_interrupted(*root, 1);
 }
 
 /* ------------------------------------------------------------------- new */
@@ -99,16 +109,20 @@ static void new_help(void)
 {
 	fputs(_(new_usage), stdout);
 	puts(_(
-	    "Creates a new record of type TYPE (such as covenant, decision or progress-report)\n"
-	    "and prints the path of its file. The record has every field its type requires\n"
-	    "(those without a value are left empty, for you to fill in: 'clerk check' lists\n"
-	    "them) and every required or recommended section as an empty heading.\n"
+	    "Creates a new record of type TYPE (such as covenant, decision or progress-report,\n"
+	    "or a name its schema lists among its aliases, such as besluit) and prints the\n"
+	    "path of its file. The record has every field its type requires (those without a\n"
+	    "value are left empty, for you to fill in: 'clerk check' lists them) and every\n"
+	    "required or recommended section as an empty heading, in the language of the\n"
+	    "record set (language: in .clerk.yml), with the sections and fields that the\n"
+	    "values given with --set make required (--set term=indefinite: Termination).\n"
 	    "\n"
 	    "Its id is the next free one by the type's id template (such as COV-2024-007),\n"
 	    "counted within the year of its date, past every id in the folder and in every\n"
 	    "local and remote-tracking branch of the Git repository. The file goes where the\n"
-	    "type's path template says (such as covenants/COV-2024-007.md); an existing file\n"
-	    "is never replaced.\n"
+	    "type's path template says (such as covenants/COV-2024-007.md), or in the folder\n"
+	    ".clerk.yml maps to the type; an existing file is never replaced. A type whose ids\n"
+	    "another system hands out (id: assigned: external) needs --id.\n"
 	    "\noptions:\n"
 	    "  --title T              the record's title\n"
 	    "  --date YYYY-MM-DD      the record's date (default: today); it gives the id's year\n"
@@ -301,43 +315,82 @@ int cmd_renumber(int argc, char **argv)
 
 /* ------------------------------------------------------------------ init */
 
-static const char init_usage[] = N_("usage: clerk init [DIR]\n");
+static const char init_usage[] = N_("usage: clerk init [--lang LANG] [DIR]\n");
 
 static void init_help(void)
 {
 	fputs(_(init_usage), stdout);
 	puts(_(
 	    "Starts a records repository in DIR (default: the current folder): a .clerk.yml\n"
-	    "with comments, the folders covenants/, decisions/ and reports/ with one example\n"
-	    "record each, a .pre-commit-config.yaml that runs clerk before each commit, and\n"
-	    "a README with the daily commands. Never replaces a file: when one of them\n"
+	    "with comments, a folder per record type with one example record each, a\n"
+	    ".pre-commit-config.yaml that runs clerk before each commit, and a README with\n"
+	    "the daily commands. In Dutch (--lang nl, or clerk --lang nl init) the\n"
+	    ".clerk.yml says language: nl, its comments and the README are Dutch and the\n"
+	    "folders are overeenkomsten/, besluiten/ and rapportages/; in English they are\n"
+	    "covenants/, decisions/ and reports/. Never replaces a file: when one of them\n"
 	    "exists, nothing is written.\n"
 	    "\noptions:\n"
+	    "  --lang LANG            the language of the repository: en or nl (default: the\n"
+	    "                         language of the messages)\n"
 	    "  --help                 show this help\n"
 	    "\nexit codes: 0 created, 1 refused (a file exists), 2 clerk could not do its work."));
 }
 
+/* Reads init's options; *dir and *lang are set. Returns 0, -1 after
+ * --help, or the exit code of a usage error. */
+static int parse_init(int argc, char **argv, const char **dir, const char **lang)
+{
+	static const struct option longopts[] = {
+	    {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, ":h", longopts, NULL);
+		if (c == -1)
+			break;
+		if (c == 'h') {
+			init_help();
+			return -1;
+		}
+		if (c == ':')
+			return usage_fail(init_usage, "an option needs a value");
+		if (c != 'l')
+			return usage_fail(init_usage, "unknown option; see clerk init --help");
+		if (i18n_set_language(optarg) != 0)
+			return usage_fail(init_usage, "--lang needs a language: en or nl");
+		i18n_choose(optarg);
+	}
+	if (argc - optind > 1)
+		return usage_fail(init_usage, "give at most one folder");
+	*dir = optind < argc ? argv[optind] : ".";
+	*lang = i18n_language();
+	return 0;
+}
+
 int cmd_init(int argc, char **argv)
 {
-	const char *dir = argc == 2 ? argv[1] : ".";
+	const char *dir = NULL, *lang = NULL;
+	const struct init_file *files;
 	char msg[512], *path;
-	size_t i;
-	int rc;
+	size_t i, count;
+	int rc = parse_init(argc, argv, &dir, &lang);
 
-	if (is_help(argc, argv)) {
-		init_help();
-		return 0;
-	}
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-		return usage_fail(init_usage, "give at most one folder");
-	rc = init_records(dir, msg, sizeof msg);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	rc = init_records(dir, lang, msg, sizeof msg);
 	if (rc != 0) {
 		say(msg);
 		return rc;
 	}
-	for (i = 0; i < init_file_count; i++) {
-		path = strcmp(dir, ".") == 0 ? xstrdup(init_files[i].path)
-					     : xasprintf("%s/%s", dir, init_files[i].path);
+	files = init_files(lang, &count);
+	for (i = 0; i < count; i++) {
+		path = strcmp(dir, ".") == 0 ? xstrdup(files[i].path)
+					     : xasprintf("%s/%s", dir, files[i].path);
 		fputs(_("created "), stdout);
 		print_path(path);
 		free(path);

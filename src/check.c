@@ -18,6 +18,8 @@
 #include "severity_if.h"
 #include "suppress.h"
 #include "util.h"
+#include "wfile.h"
+#include "i18n.h"
 
 /* The rules run on each record that has a schema, in this order; one a
  * line, so that adding a rule is a one-line change. A function whose rules
@@ -39,6 +41,7 @@ static const struct {
     {rule_numbers, {RULE_COUNT}},
     {rule_section_text, {RULE_COUNT}},
     {rule_body_patterns, {RULE_COUNT}},
+    {rule_title, {RULE_COUNT}},
 };
 /* clang-format on */
 
@@ -81,7 +84,8 @@ static void add_problem(struct problem_list *list, const char *path, const char 
 	p->fatal = fatal;
 }
 
-static void add_source(struct source_list *list, const char *path, const char *relpath, int named)
+static void add_source(struct source_list *list, const char *path, const char *relpath, int named,
+		       int chosen)
 {
 	struct source *s;
 
@@ -90,6 +94,7 @@ static void add_source(struct source_list *list, const char *path, const char *r
 	s->path = xstrdup(path);
 	s->relpath = xstrdup(relpath);
 	s->named = named;
+	s->chosen = chosen;
 }
 
 static int is_markdown(const char *name)
@@ -105,37 +110,56 @@ static int visible(const char *name)
 	return name[0] != '.';
 }
 
-static char *join_path(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
+/* A path given on the command line, from the set's folder. */
+struct given {
+	char *rel;
+	const char *as_given;
+	int reached; /* the walk of the set came by it */
+};
 
-	if (n == 0 || strcmp(dir, ".") == 0)
-		return xstrdup(name);
-	return xasprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+static int given_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct given *)a)->rel, ((const struct given *)b)->rel);
 }
 
 struct walk {
-	const struct config *cfg;
+	const struct project *p;
 	struct source_list *out;
 	struct problem_list *problems;
+	struct given *given; /* sorted by rel */
+	size_t ngiven;
 };
 
-static void walk(struct walk *w, const char *path, const char *relpath, int named);
+/* Returns the path given as rel (from the set's folder), or NULL. */
+static struct given *find_given(const struct walk *w, const char *rel)
+{
+	struct given want = {(char *)rel, NULL, 0};
 
-static void walk_dir(struct walk *w, const char *path, const char *relpath)
+	if (rel == NULL || w->ngiven == 0)
+		return NULL;
+	return bsearch(&want, w->given, w->ngiven, sizeof *w->given, given_compare);
+}
+
+static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen);
+
+/* Walks the entries of the folder at path (rel from the set's folder, or
+ * NULL when it lies outside); named: the folder was given. */
+static void walk_dir(struct walk *w, const char *path, const char *rel, int named, int chosen)
 {
 	char **names, *child, *child_rel;
 	size_t i, n = 0;
 
 	names = list_dir(path, visible, &n);
 	if (names == NULL) {
-		add_problem(w->problems, path, strerror(errno), 1);
+		/* A folder removed since its parent was read is gone, not unreadable. */
+		if (named || errno != ENOENT)
+			add_problem(w->problems, path, strerror(errno), 1);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		child = join_path(path, names[i]);
-		child_rel = join_path(relpath, names[i]);
-		walk(w, child, child_rel, 0);
+		child_rel = rel != NULL ? path_join(rel, names[i]) : NULL;
+		child = rel != NULL ? project_path(w->p, child_rel) : path_join(path, names[i]);
+		walk(w, child, child_rel, 0, chosen);
 		free(child);
 		free(child_rel);
 		free(names[i]);
@@ -143,32 +167,45 @@ static void walk_dir(struct walk *w, const char *path, const char *relpath)
 	free(names);
 }
 
-/* Adds path: a folder is walked, a file is kept when it was named on the
- * command line or ends in .md. Symbolic links to folders are not followed. */
-static void walk(struct walk *w, const char *path, const char *relpath, int named)
+/* Adds path (rel from the set's folder, NULL when outside it): a folder is
+ * walked, a file is kept when it was given on the command line or ends in
+ * .md. Symbolic links to folders are not followed unless given. chosen:
+ * the file is to be reported on (it was given, or lies in a folder given). */
+static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen)
 {
+	struct given *g = find_given(w, rel);
+	char *glob = rel != NULL ? project_glob_path(w->p, rel) : config_relpath(&w->p->cfg, path);
 	struct stat st, lst;
 
-	if (stat(path, &st) != 0) {
-		add_problem(w->problems, path, strerror(errno), 1);
-		return;
+	if (g != NULL) {
+		g->reached = 1;
+		named = chosen = 1;
 	}
-	if (*relpath != '\0' && config_excluded(w->cfg, relpath)) {
+	if (stat(path, &st) != 0) {
+		/* Gone since its folder was read, or a link to nothing that is no
+		 * record: not there. A named path or a .md link to nothing is. */
+		if (named || errno != ENOENT || (lstat(path, &lst) == 0 && is_markdown(path)))
+			add_problem(w->problems, path, strerror(errno), 1);
+	} else if (named && S_ISDIR(st.st_mode) && st.st_nlink == 0) {
+		add_problem(w->problems, path, _("this folder has been deleted"), 1);
+	} else if (*glob != '\0' && config_excluded(&w->p->cfg, glob)) {
 		if (named && !S_ISDIR(st.st_mode))
 			add_problem(w->problems, path,
 				    "not checked: the configuration excludes it (exclude in "
 				    ".clerk.yml)",
 				    0);
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		if (!named && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			return;
-		walk_dir(w, path, relpath);
+	} else if (S_ISDIR(st.st_mode)) {
+		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
+			walk_dir(w, path, rel, named, chosen);
 	} else if (named || is_markdown(path)) {
-		/* A FIFO or device named *.md is reported by check_file, not read. */
-		add_source(w->out, path, relpath, named);
+		/* A symbolic link to a file of the same set is not a record of its
+		 * own: its target is (the same rule as --staged, which never reads
+		 * links). A FIFO or device named *.md is reported by check_file. */
+		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode) ||
+		    !wfile_inside(w->p->cfg.root, path))
+			add_source(w->out, path, glob, named, chosen);
 	}
+	free(glob);
 }
 
 static int source_compare(const void *pa, const void *pb)
@@ -188,6 +225,7 @@ static void sort_unique(struct source_list *list)
 	for (i = 0; i < list->n; i++) {
 		if (kept > 0 && strcmp(list->items[kept - 1].path, list->items[i].path) == 0) {
 			list->items[kept - 1].named |= list->items[i].named;
+			list->items[kept - 1].chosen |= list->items[i].chosen;
 			free(list->items[i].path);
 			free(list->items[i].relpath);
 			continue;
@@ -197,24 +235,54 @@ static void sort_unique(struct source_list *list)
 	list->n = kept;
 }
 
+/* Fills w->given with the paths from the set's folder; walks a path that
+ * does not exist or lies outside the set on its own (it is reported). */
+static void take_given(struct walk *w, char *const *paths, size_t npaths)
+{
+	size_t i;
+	char *rel;
+
+	w->given = xcalloc(npaths, sizeof *w->given);
+	for (i = 0; i < npaths; i++) {
+		rel = project_rel(w->p, paths[i]);
+		if (rel == NULL) {
+			walk(w, paths[i], NULL, 1, 1);
+			continue;
+		}
+		w->given[w->ngiven++] = (struct given){rel, paths[i], 0};
+	}
+	if (w->ngiven > 1)
+		qsort(w->given, w->ngiven, sizeof *w->given, given_compare);
+}
+
 void discover(const struct project *p, char *const *paths, size_t npaths, struct source_list *out,
 	      struct problem_list *problems)
 {
 	static char here[] = ".";
 	static char *const current[] = {here};
-	struct walk w = {&p->cfg, out, problems};
-	char *rel;
+	struct walk w = {p, out, problems, NULL, 0};
+	char *path;
 	size_t i;
 
 	if (npaths == 0) {
 		paths = current;
 		npaths = 1;
 	}
-	for (i = 0; i < npaths; i++) {
-		rel = config_relpath(&p->cfg, paths[i]);
-		walk(&w, paths[i], rel, 1);
-		free(rel);
+	take_given(&w, paths, npaths);
+	path = project_path(p, "");
+	walk(&w, path, "", 1, 0);
+	free(path);
+	/* What the walk of the set does not come by (a hidden folder, a
+	 * symbolic link to a folder) is walked as given. */
+	for (i = 0; i < w.ngiven; i++) {
+		if (!w.given[i].reached) {
+			path = project_path(p, w.given[i].rel);
+			walk(&w, path, w.given[i].rel, 1, 1);
+			free(path);
+		}
+		free(w.given[i].rel);
 	}
+	free(w.given);
 	sort_unique(out);
 }
 
@@ -309,10 +377,23 @@ static void report_type_missing(const struct schema_set *set, const struct recor
 /* Finds the record's schema from its type field (field, NULL for none) or
  * the configuration (mapped); reports type-missing or type-unknown and
  * returns NULL when there is none. */
+/* type-folder: the record says one type, .clerk.yml gives its files another. */
+static void report_type_folder(const struct record *rec, const struct ynode *type,
+			       const struct schema *is, const struct schema *mapped,
+			       const struct type_map *t, struct diag_list *diags)
+{
+	diag_report(diags, rec->path, type->line, type->col, RULE_TYPE_FOLDER,
+		    "this record is %s %s, but .clerk.yml (line %d) says the files where it lies "
+		    "are %s %s; move the file to the folder of its type, or correct the type",
+		    rule_article(is->title), is->title, t->line, rule_article(mapped->title),
+		    mapped->title);
+}
+
 static const struct schema *find_schema(const struct schema_set *set, const struct record *rec,
-					const char *field, const char *mapped,
+					const char *field, const struct type_map *entry,
 					struct diag_list *diags)
 {
+	const char *mapped = entry != NULL ? entry->type : NULL;
 	const struct ynode *type = field ? ynode_get(rec->front, field) : NULL;
 	const struct schema *s;
 
@@ -325,6 +406,9 @@ static const struct schema *find_schema(const struct schema_set *set, const stru
 	s = type->kind == YNODE_SCALAR ? schema_set_find(set, type->text) : NULL;
 	if (s == NULL)
 		report_type_unknown(set, type, field, rec->path, diags);
+	else if (mapped != NULL && schema_set_find(set, mapped) != NULL &&
+		 schema_set_find(set, mapped) != s)
+		report_type_folder(rec, type, s, schema_set_find(set, mapped), entry, diags);
 	return s;
 }
 
@@ -361,7 +445,8 @@ struct file_result *check_text(const struct project *p, const struct source *src
 			       size_t len)
 {
 	struct file_result *r = xcalloc(1, sizeof *r);
-	const char *mapped = config_type_for(&p->cfg, src->relpath);
+	const struct type_map *entry = config_type_entry(&p->cfg, src->relpath);
+	const char *mapped = entry != NULL ? entry->type : NULL;
 	const struct schema *schema = NULL;
 	struct rule_ctx ctx;
 	struct record *rec;
@@ -375,12 +460,13 @@ struct file_result *check_text(const struct project *p, const struct source *src
 	if (!rec->has_front && (mapped != NULL || src->named))
 		report_missing_front(rec, mapped, &r->diags);
 	if (rec->front != NULL)
-		schema = find_schema(&p->schemas, rec, p->cfg.type_field, mapped, &r->diags);
+		schema = find_schema(&p->schemas, rec, p->cfg.type_field, entry, &r->diags);
 	if (schema != NULL) {
 		rule_index_sections(schema, rec);
 		ctx.rec = rec;
 		ctx.schema = schema;
 		ctx.diags = &r->diags;
+		ctx.id_year_months = p->cfg.id_year_months;
 		for (i = 0; i < sizeof record_rules / sizeof *record_rules; i++)
 			if (!rules_off(i, p->cfg.severity))
 				record_rules[i].run(&ctx);
@@ -440,7 +526,9 @@ struct file_result *check_file(const struct project *p, const struct source *src
 		return check_unread(p, src, err.message);
 	if (text == NULL) {
 		r = xcalloc(1, sizeof *r);
-		r->error = xstrdup(err.message);
+		/* A file removed since its folder was read is gone, not unreadable. */
+		r->gone = !src->named && err.kind == READ_ERRNO && err.err == ENOENT;
+		r->error = r->gone ? NULL : xstrdup(err.message);
 		return r;
 	}
 	r = check_text(p, src, text, len);
@@ -506,13 +594,35 @@ static void take_problems(struct check_run *run, struct problem_list *problems)
 
 /* ----------------------------------------------------------- held texts */
 
+/* The path the walk of the set gives the file at path, which need not
+ * exist yet (its folder must): relative to the current folder as
+ * project_path makes it. A copy of path when it lies outside the set. */
+static char *walk_path(const struct project *p, const char *path)
+{
+	char *rel = project_rel(p, path), *dir, *dir_rel, *out;
+	const char *slash;
+
+	if (rel == NULL) {
+		slash = strrchr(path, '/');
+		dir = slash == NULL ? xstrdup(".")
+				    : xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+		dir_rel = project_rel(p, dir);
+		rel = dir_rel != NULL ? path_join(dir_rel, slash ? slash + 1 : path) : NULL;
+		free(dir_rel);
+		free(dir);
+	}
+	out = rel != NULL ? project_path(p, rel) : xstrdup(path);
+	free(rel);
+	return out;
+}
+
 void check_hold_text(struct check_run *run, const char *path, const char *text, size_t len)
 {
 	struct held_text *h;
 
 	xgrow((void **)&run->texts, &run->ntexts_cap, run->ntexts, sizeof *run->texts);
 	h = &run->texts[run->ntexts++];
-	h->path = xstrdup(path);
+	h->path = walk_path(run->project, path);
 	h->text = xmalloc(len + 1);
 	memcpy(h->text, text, len);
 	h->text[len] = '\0';
@@ -539,96 +649,79 @@ static struct file_result *check_source(const struct check_run *run, const struc
 	return check_file(run->project, src);
 }
 
-/* True when path is held and not on disk: a file still to be saved. */
-static int unsaved(const struct check_run *run, const char *path)
+/* Returns the held text of path when the file is not on disk (a file still
+ * to be saved), else NULL. */
+static const struct held_text *unsaved(const struct check_run *run, const char *path)
 {
+	const struct held_text *h;
 	struct stat st;
+	char *walked;
 
-	return check_held(run, path) != NULL && stat(path, &st) != 0;
+	if (run->ntexts == 0 || stat(path, &st) == 0)
+		return NULL;
+	walked = walk_path(run->project, path);
+	h = check_held(run, walked);
+	free(walked);
+	return h;
 }
 
-/* Adds the named files that are held but not on disk to sources; returns
- * how many. */
-static size_t add_unsaved(const struct check_run *run, struct source_list *sources,
-			  char *const *paths, size_t npaths)
+/* Splits paths into those on disk (kept in *on_disk, malloc'd, their count
+ * returned) and the held files not saved yet, which are added to sources
+ * as named. */
+static size_t split_unsaved(const struct check_run *run, char *const *paths, size_t npaths,
+			    char ***on_disk, struct source_list *sources)
 {
+	const struct held_text *h;
 	size_t i, n = 0;
-	char *rel;
+	char *rel, *glob;
 
+	*on_disk = xcalloc(npaths + 1, sizeof **on_disk);
 	for (i = 0; i < npaths; i++) {
-		if (!unsaved(run, paths[i]))
+		h = unsaved(run, paths[i]);
+		if (h == NULL) {
+			(*on_disk)[n++] = paths[i];
 			continue;
-		rel = config_relpath(&run->project->cfg, paths[i]);
-		add_source(sources, paths[i], rel, 1);
+		}
+		rel = config_relpath(&run->project->cfg, h->path);
+		glob = project_glob_path(run->project, rel);
+		add_source(sources, h->path, glob, 1, 1);
+		free(glob);
 		free(rel);
-		n++;
 	}
 	return n;
 }
 
+/* Lists the sources of the paths: discover's walk of the set, and the
+ * named files held but not saved yet. When only such files are named, the
+ * whole set is walked for them and they alone are chosen. */
+static void discover_held(struct check_run *run, char *const *paths, size_t npaths,
+			  struct source_list *sources, struct problem_list *problems)
+{
+	struct source_list held = {0};
+	char **on_disk, *root = NULL;
+	size_t n, i;
+
+	if (run->ntexts == 0) {
+		discover(run->project, paths, npaths, sources, problems);
+		return;
+	}
+	n = split_unsaved(run, paths, npaths, &on_disk, &held);
+	if (n == 0 && npaths > 0)
+		on_disk[n++] = root = project_path(run->project, "");
+	discover(run->project, on_disk, n, sources, problems);
+	for (i = 0; root != NULL && i < sources->n; i++)
+		sources->items[i].chosen = 0;
+	for (i = 0; i < held.n; i++) {
+		xgrow((void **)&sources->items, &sources->cap, sources->n, sizeof *sources->items);
+		sources->items[sources->n++] = held.items[i];
+	}
+	free(held.items);
+	sort_unique(sources);
+	free(on_disk);
+	free(root);
+}
+
 /* ------------------------------------------------- some files of a set */
-
-static int all_files(const struct check_run *run, char *const *paths, size_t npaths)
-{
-	struct stat st;
-	size_t i;
-
-	for (i = 0; i < npaths; i++)
-		if (!unsaved(run, paths[i]) && (stat(paths[i], &st) != 0 || S_ISDIR(st.st_mode)))
-			return 0;
-	return npaths > 0;
-}
-
-/* Returns the folder that holds the set: that of .clerk.yml, else the
- * common parent folder of the paths as written (malloc'd). */
-static char *set_root(const struct project *p, char *const *paths, size_t npaths)
-{
-	size_t i, n;
-	const char *slash;
-
-	if (p->cfg.file != NULL)
-		return xstrdup(p->cfg.dir[0] ? p->cfg.dir : ".");
-	slash = strrchr(paths[0], '/');
-	n = slash ? (size_t)(slash - paths[0]) : 0;
-	for (i = 1; i < npaths; i++) {
-		while (n > 0 && (strncmp(paths[i], paths[0], n) != 0 || paths[i][n] != '/')) {
-			while (n > 0 && paths[0][n - 1] != '/')
-				n--;
-			n -= n > 0;
-		}
-	}
-	return n == 0 ? xstrdup(paths[0][0] == '/' ? "/" : ".") : xstrndup(paths[0], n);
-}
-
-/* Gives the sources that are the named files the paths as named; returns
- * how many were found. One realpath per source and per path. */
-static size_t rename_named(struct source_list *sources, char *const *paths, size_t npaths)
-{
-	char **want = xcalloc(npaths, sizeof *want), *real;
-	size_t i, k, found = 0;
-
-	for (k = 0; k < npaths; k++)
-		want[k] = realpath(paths[k], NULL);
-	for (i = 0; i < sources->n && found < npaths; i++) {
-		real = realpath(sources->items[i].path, NULL);
-		for (k = 0; real != NULL && k < npaths; k++) {
-			if (want[k] == NULL || strcmp(real, want[k]) != 0)
-				continue;
-			free(sources->items[i].path);
-			sources->items[i].path = xstrdup(paths[k]);
-			sources->items[i].named = 1;
-			free(want[k]);
-			want[k] = NULL;
-			found++;
-			break;
-		}
-		free(real);
-	}
-	for (k = 0; k < npaths; k++)
-		free(want[k]);
-	free(want);
-	return found;
-}
 
 static int path_compare(const void *a, const void *b)
 {
@@ -662,6 +755,11 @@ static int cited_compare(const void *a, const void *b)
 static int is_named(const struct check_run *run, const char *path)
 {
 	return bsearch(&path, run->only, run->nonly, sizeof *run->only, path_compare) != NULL;
+}
+
+int check_chosen(const struct check_run *run, const char *path)
+{
+	return run->only == NULL || is_named(run, path);
 }
 
 /* Lists what the named records cite: ids (refs) in ids, real paths (links)
@@ -790,33 +888,20 @@ static void keep_named(struct check_run *run)
 	free(reals);
 }
 
-/* Lists the whole set that the named files belong to, so that the index
- * is complete, and remembers to report on the named files only. */
-static void discover_some(struct check_run *run, char *const *paths, size_t npaths,
-			  struct source_list *sources, struct problem_list *problems)
+/* Remembers to report on the chosen sources only, unless that is all. */
+static void choose(struct check_run *run, const struct source_list *sources)
 {
-	char *root = set_root(run->project, paths, npaths);
-	struct problem_list ignored = {0};
-	size_t i, found;
+	size_t i, n = 0;
 
-	discover(run->project, &root, 1, sources, &ignored);
-	problem_list_free(&ignored);
-	free(root);
-	found = rename_named(sources, paths, npaths);
-	found += add_unsaved(run, sources, paths, npaths);
-	if (found < npaths) {
-		/* Some named files are not part of the walk (excluded, not .md):
-		 * list them as usual, so they are checked or reported. */
-		source_list_free(sources);
-		discover(run->project, paths, npaths, sources, problems);
+	for (i = 0; i < sources->n; i++)
+		n += sources->items[i].chosen != 0;
+	if (n == sources->n)
 		return;
-	}
-	run->only = xmalloc(npaths * sizeof *run->only);
-	for (i = 0; i < npaths; i++)
-		run->only[i] = xstrdup(paths[i]);
-	run->nonly = npaths;
-	qsort(run->only, run->nonly, sizeof *run->only, path_compare);
-	qsort(sources->items, sources->n, sizeof *sources->items, source_compare);
+	run->only = xmalloc((n ? n : 1) * sizeof *run->only);
+	for (i = 0; i < sources->n; i++)
+		if (sources->items[i].chosen)
+			run->only[run->nonly++] = xstrdup(sources->items[i].path);
+	/* sources are sorted by path already */
 }
 
 /* Milliseconds on a monotonic clock. */
@@ -836,10 +921,8 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 	struct file_result *r;
 	size_t i;
 
-	if (all_files(run, paths, npaths))
-		discover_some(run, paths, npaths, &sources, &problems);
-	else
-		discover(run->project, paths, npaths, &sources, &problems);
+	discover_held(run, paths, npaths, &sources, &problems);
+	choose(run, &sources);
 	take_problems(run, &problems);
 	for (i = 0; i < sources.n; i++) {
 		r = check_source(run, &sources.items[i]);

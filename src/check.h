@@ -14,12 +14,14 @@
 #include "set.h"
 #include "suppress.h"
 
-/* A file to check: its path as reached from the argument, its path from
- * the configuration's folder (what globs see), and whether it was named. */
+/* A file to check: its path (project_path), its path as the
+ * configuration's globs see it, whether it was named on the command line,
+ * and whether it is to be reported on (named, or in a folder named). */
 struct source {
 	char *path;
 	char *relpath;
 	int named;
+	int chosen;
 };
 
 /* Something that is not about a document: an unreadable path or an I/O
@@ -40,11 +42,11 @@ struct problem_list {
 	size_t n, cap;
 };
 
-/* Lists every file to check under the paths (none: the current folder):
- * named files, and the .md files below named folders, minus what the
- * configuration excludes; sorted by path, each once. Paths that cannot be
- * read, and named files that are excluded, go to problems. Free both with
- * source_list_free and problem_list_free. */
+/* Lists every file of the set (the .md files below the set's folder, minus
+ * what the configuration excludes, and the files named), sorted by path,
+ * each once; those the paths (none: the current folder) choose are marked
+ * chosen. Paths that cannot be read, and named files that are excluded, go
+ * to problems. Free both with source_list_free and problem_list_free. */
 void discover(const struct project *p, char *const *paths, size_t npaths, struct source_list *out,
 	      struct problem_list *problems);
 void source_list_free(struct source_list *list);
@@ -57,6 +59,7 @@ struct file_result {
 	char *path;                        /* the file's path, when it has suppressions */
 	struct summary *summary;           /* NULL when the file is not a record */
 	char *error;                       /* why the file could not be read, or NULL */
+	int gone;                          /* removed since its folder was read: no record */
 };
 
 /* The per-file stage: reads src and checks it on its own. Writes nothing
@@ -122,6 +125,9 @@ void check_add(struct check_run *run, struct file_result *r);
  * (and the findings on records they cite that leave a citation unchecked;
  * the rest counts in hidden). */
 void check_finish(struct check_run *run);
+/* True when the run reports on the file at path: it was chosen by the
+ * paths given (or the run reports on every file). */
+int check_chosen(const struct check_run *run, const char *path);
 void check_free(struct check_run *run);
 
 #endif

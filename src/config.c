@@ -29,6 +29,7 @@ void config_init(struct config *cfg)
 	cfg->max_file_size = READ_LIMIT_DEFAULT;
 	cfg->type_field = "type";
 	cfg->builtin_schemas = 1;
+	cfg->id_year_months = 3;
 	cfg->root = arena_strdup(cfg->arena, getcwd(cwd, sizeof cwd) ? cwd : ".");
 	for (i = 0; i < RULE_COUNT; i++)
 		cfg->severity[i] = rule_catalogue[i].severity;
@@ -163,8 +164,11 @@ static int read_schemas(struct ctx *c, const struct ynode *n)
 			path = xasprintf("%s%s", cfg->dir, dirs[i]->text);
 		cfg->schema_dirs[i] = arena_strdup(cfg->arena, path);
 		free(path);
-		if (stat(cfg->schema_dirs[i], &st) != 0 || !S_ISDIR(st.st_mode))
+		if (stat(cfg->schema_dirs[i], &st) != 0)
 			return fail(c, dirs[i], "the schema folder '%s' does not exist",
+				    dirs[i]->text);
+		if (!S_ISDIR(st.st_mode))
+			return fail(c, dirs[i], "the schema folder '%s' is not a folder",
 				    dirs[i]->text);
 	}
 	return 0;
@@ -376,6 +380,19 @@ static int read_builtin_schemas(struct ctx *c, const struct ynode *n)
 	return 0;
 }
 
+/* id-year-months: a whole number of months, 0 to 12. */
+static int read_id_year_months(struct ctx *c, const struct ynode *n)
+{
+	char *end = NULL;
+	long v = n->kind == YNODE_SCALAR ? strtol(n->text, &end, 10) : -1;
+
+	if (n->kind != YNODE_SCALAR || n->len == 0 || end == NULL || *end != '\0' || v < 0 ||
+	    v > 12)
+		return fail(c, n, "'id-year-months' must be a whole number of months from 0 to 12");
+	c->cfg->id_year_months = (int)v;
+	return 0;
+}
+
 static const struct {
 	const char *key;
 	int (*read)(struct ctx *c, const struct ynode *n);
@@ -390,6 +407,7 @@ static const struct {
     {"type-field", read_type_field},
     {"builtin-schemas", read_builtin_schemas},
     {"language", read_language},
+    {"id-year-months", read_id_year_months},
 };
 
 #define NKEYS (sizeof config_keys / sizeof *config_keys)
@@ -439,21 +457,31 @@ static void set_root(struct config *cfg, const char *path)
 
 int config_load(struct config *cfg, const char *path, struct config_error *err)
 {
+	size_t len;
+	struct read_error rerr;
+	char *text = read_file(path, READ_LIMIT_DEFAULT, &len, &rerr);
+	int rc;
+
+	if (text == NULL)
+		return config_error_set(err, path, 0, 0, "cannot read: %s", rerr.message);
+	set_root(cfg, path);
+	rc = config_load_text(cfg, path, text, len, err);
+	free(text);
+	return rc;
+}
+
+int config_load_text(struct config *cfg, const char *path, const char *text, size_t len,
+		     struct config_error *err)
+{
 	struct ctx c = {path, cfg->arena, err, cfg};
 	struct yerror yerr;
 	const struct ynode *root;
 	struct ydup dup;
-	size_t len, i;
-	struct read_error rerr;
-	char *text = read_file(path, READ_LIMIT_DEFAULT, &len, &rerr);
+	size_t i;
 
-	if (text == NULL)
-		return config_error_set(err, path, 0, 0, "cannot read: %s", rerr.message);
 	cfg->file = arena_strdup(cfg->arena, path);
-	set_root(cfg, path);
 	set_dir(cfg, path);
 	root = ytree_parse(cfg->arena, text, len, 0, &yerr);
-	free(text);
 	if (root == NULL && yerr.message[0] != '\0')
 		return config_error_set(err, path, yerr.line ? yerr.line : 1,
 					yerr.col ? yerr.col : 1, "not valid YAML: %s%s%s",
@@ -470,6 +498,11 @@ int config_load(struct config *cfg, const char *path, struct config_error *err)
 		if (read_key(&c, root->items[i], root->items[i + 1]) != 0)
 			return -1;
 	return 0;
+}
+
+void config_set_root(struct config *cfg, const char *root)
+{
+	cfg->root = arena_strdup(cfg->arena, root);
 }
 
 int config_check_types(const struct config *cfg, const struct schema_set *set,
@@ -518,15 +551,22 @@ char *config_relpath(const struct config *cfg, const char *path)
 	return short_path(cwd, real[0] != '\0' ? real : "/", slash + 1);
 }
 
-const char *config_type_for(const struct config *cfg, const char *relpath)
+const struct type_map *config_type_entry(const struct config *cfg, const char *relpath)
 {
 	size_t i;
 
 	pattern_set_subject(relpath);
 	for (i = 0; i < cfg->ntypes; i++)
 		if (pattern_match(cfg->types[i].re, relpath, strlen(relpath)) == 1)
-			return cfg->types[i].type;
+			return &cfg->types[i];
 	return NULL;
+}
+
+const char *config_type_for(const struct config *cfg, const char *relpath)
+{
+	const struct type_map *t = config_type_entry(cfg, relpath);
+
+	return t != NULL ? t->type : NULL;
 }
 
 int config_excluded(const struct config *cfg, const char *relpath)

@@ -54,6 +54,9 @@ struct config {
 	const char *type_field;
 	int builtin_schemas; /* builtin-schemas: load the three built-in types */
 	char language[3];    /* "nl", "en", or "" when not set */
+	/* id-year-months: an id of the year before the record's date is usual
+	 * only for records dated in the first this many months (default 3). */
+	int id_year_months;
 };
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */
@@ -68,6 +71,12 @@ char *config_find_from(const char *start);
 /* Reads the configuration file at path into cfg (initialised). Returns 0,
  * or -1 with err; either way cfg is freed with config_free. */
 int config_load(struct config *cfg, const char *path, struct config_error *err);
+/* The same on text already read (len bytes; --staged reads it from Git's
+ * index); path names it in messages and gives the folder its paths are
+ * relative to. cfg->root is left to the caller. */
+int config_load_text(struct config *cfg, const char *path, const char *text, size_t len,
+		     struct config_error *err);
+void config_set_root(struct config *cfg, const char *root);
 /* Checks that every mapped type has a schema; returns 0, or -1 with err. */
 int config_check_types(const struct config *cfg, const struct schema_set *set,
 		       struct config_error *err);
@@ -76,6 +85,9 @@ int config_check_types(const struct config *cfg, const struct schema_set *set,
  * that "EIPS", "./EIPS" and its absolute path all give the same result; the
  * path as written when it does not exist. malloc'd. */
 char *config_relpath(const struct config *cfg, const char *path);
+/* Returns the entry of `types:` whose glob matches relpath (owned by cfg),
+ * or NULL. */
+const struct type_map *config_type_entry(const struct config *cfg, const char *relpath);
 /* Returns the type the configuration gives relpath, or NULL. */
 const char *config_type_for(const struct config *cfg, const char *relpath);
 /* True when relpath (relative to cfg->root) is excluded. */

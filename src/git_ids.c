@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "wfile.h"
 #include "i18n.h"
 
 /* How much of a blob is read for its front matter; the rest is skipped. */
@@ -235,7 +236,7 @@ static int read_blob_ids(const char *dir, const char *id_field, FILE *in, struct
 /* Writes the blob names, one a line, to a temporary file for cat-file. */
 static FILE *blob_list(const struct strlist *blobs)
 {
-	FILE *f = tmpfile();
+	FILE *f = wfile_scratch();
 	size_t i;
 
 	if (f == NULL)

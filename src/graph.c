@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "reg_text.h"
 #include "util.h"
 
@@ -155,8 +156,9 @@ static void write_nodes(struct graph *g)
 		buf_printf(&g->out, g->format == GRAPH_DOT ? "\tm%zu [label=\"" : "\tm%zu[\"",
 			   k + 1);
 		add_text(g, g->missing[k]);
-		buf_puts(&g->out, g->format == GRAPH_DOT ? " (not found)\", style=dashed];\n"
-							 : " (not found)\"]:::missing\n");
+		add_text(g, _(" (not found)"));
+		buf_puts(&g->out,
+			 g->format == GRAPH_DOT ? "\", style=dashed];\n" : "\"]:::missing\n");
 	}
 }
 
@@ -193,7 +195,7 @@ static void write_edges_of(struct graph *g, size_t i, size_t *nmissing)
 	for (k = 0; k < s->nlinks; k++) {
 		t = ix->link_target[ix->link_base[i] + k];
 		if (edge_shown(g, i, t))
-			write_edge(g, "r", g->node[i], "r", g->node[t], "link");
+			write_edge(g, "r", g->node[i], "r", g->node[t], _("link"));
 	}
 }
 

@@ -117,3 +117,23 @@ const char *i18n_language(void)
 
 	return header != NULL && strstr(header, "Language: nl") != NULL ? "nl" : "en";
 }
+
+const char *i18n_switch(const char *lang)
+{
+	const char *was = i18n_language();
+
+	i18n_set_language(lang != NULL && lang[0] != '\0' ? lang : "en");
+	return was;
+}
+
+const char *i18n_status(const char *value)
+{
+	char key[128];
+	const char *word;
+	int n = snprintf(key, sizeof key, "status%c%s", 4, value);
+
+	if (n < 0 || (size_t)n >= sizeof key)
+		return value;
+	word = gettext(key);
+	return word == key ? value : word;
+}

@@ -33,4 +33,15 @@ void i18n_choose(const char *lang);
 /* The language messages come out in now: "nl" or "en". */
 const char *i18n_language(void);
 
+/* Switches the language to lang ("nl" or "en"; NULL or "" means "en") for
+ * text that belongs to the record set rather than to whoever runs clerk: a
+ * new record's headings, the register. Returns the language to switch back
+ * to with i18n_set_language when that text is done. */
+const char *i18n_switch(const char *lang);
+
+/* The word shown for a status value in the language of the messages, such
+ * as "van kracht" for active (catalogue entries with context "status");
+ * the value itself when the catalogue has none. */
+const char *i18n_status(const char *value);
+
 #endif

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "util.h"
+#include "wfile.h"
 
 static const char config_text[] =
     "# Configuration of clerk for this records repository.\n"
@@ -36,6 +36,38 @@ static const char config_text[] =
     "# schemas: schemas\n"
     "\n"
     "# Make a rule stricter or milder (error, warning, info or off):\n"
+    "# rules:\n"
+    "#   section-order: error\n";
+
+static const char config_text_nl[] =
+    "# Instellingen van clerk voor deze verzameling stukken.\n"
+    "# clerk leest dit bestand bij 'clerk check', 'clerk new' en de andere\n"
+    "# opdrachten overal onder deze map. Zie 'clerk help' en de handleiding\n"
+    "# (docs/nl/ in de broncode van clerk) voor elke instelling.\n"
+    "\n"
+    "# De taal van clerk voor iedereen die met deze stukken werkt: meldingen,\n"
+    "# de koppen van nieuwe stukken en het register (REGISTER.md).\n"
+    "language: nl\n"
+    "\n"
+    "# Welk soort stuk elke map bevat. Een stuk in deze mappen heeft geen veld\n"
+    "# 'type:' nodig; 'clerk new' schrijft het toch, en zet een nieuw stuk in de\n"
+    "# map van zijn soort. Paden gelden vanaf deze map; '*' blijft binnen een map.\n"
+    "types:\n"
+    "  - path: \"overeenkomsten/*.md\"\n"
+    "    type: covenant\n"
+    "  - path: \"besluiten/*.md\"\n"
+    "    type: decision\n"
+    "  - path: \"rapportages/*.md\"\n"
+    "    type: progress-report\n"
+    "\n"
+    "# Mappen en bestanden die clerk overslaat, zoals concepten die nog niet af zijn.\n"
+    "exclude:\n"
+    "  - \"concepten/\"\n"
+    "\n"
+    "# Eigen soorten stukken: zet schemabestanden in een map en noem die hier.\n"
+    "# schemas: schemas\n"
+    "\n"
+    "# Een regel strenger of milder maken (error, warning, info of off):\n"
     "# rules:\n"
     "#   section-order: error\n";
 
@@ -127,16 +159,21 @@ static const char report_text[] =
 static const char precommit_text[] =
     "# Git runs clerk on the records you commit; install with 'pre-commit install'\n"
     "# (https://pre-commit.com). A commit with errors in a record stops, and clerk\n"
-    "# says what to change. clerk must be installed on this computer.\n"
+    "# says what to change; warnings are shown too (verbose). It also runs when a\n"
+    "# commit only deletes a record or changes .clerk.yml or a schema (always_run);\n"
+    "# 'pre-commit run --all-files' checks every record. clerk must be installed\n"
+    "# on this computer.\n"
     "repos:\n"
     "  - repo: local\n"
     "    hooks:\n"
     "      - id: clerk-check\n"
     "        name: clerk check\n"
-    "        entry: clerk check --staged --quiet\n"
+    "        entry: clerk check --hook\n"
     "        language: system\n"
     "        pass_filenames: false\n"
-    "        files: '\\.md$'\n";
+    "        always_run: true\n"
+    "        verbose: true\n"
+    "        files: '\\.(md|ya?ml)$'\n";
 
 static const char readme_text[] =
     "# Records\n"
@@ -164,7 +201,38 @@ static const char readme_text[] =
     "will be committed\n"
     "(.pre-commit-config.yaml; install it once with 'pre-commit install').\n";
 
-const struct init_file init_files[] = {
+static const char readme_text_nl[] =
+    "# Stukken\n"
+    "\n"
+    "Hier staan onze overeenkomsten (overeenkomsten/), besluiten (besluiten/) en\n"
+    "voortgangsrapportages (rapportages/), elk in een eigen Markdown-bestand. clerk\n"
+    "controleert ze en deelt de nummers uit.\n"
+    "\n"
+    "Dagelijkse opdrachten:\n"
+    "\n"
+    "    clerk new convenant --title \"...\"    # een nieuwe overeenkomst met het volgende vrije "
+    "nummer\n"
+    "    clerk new besluit --date 2025-03-04  # een besluit van die datum\n"
+    "    clerk new rapportage                 # een voortgangsrapportage\n"
+    "    clerk check                          # wat ontbreekt of niet klopt, in elk stuk\n"
+    "    clerk check rapportages/RPT-2025-001.md  # hetzelfde, voor een stuk\n"
+    "    clerk show COV-2024-001              # een stuk, waar het naar verwijst, wat ernaar "
+    "verwijst\n"
+    "    clerk renumber OUD NIEUW             # een stuk overal een ander nummer geven\n"
+    "    clerk index                          # het register (REGISTER.md) bijwerken\n"
+    "    clerk help                           # alle opdrachten\n"
+    "\n"
+    "'clerk new' noemt het nieuwe bestand. Open het, vul de lege velden in en schrijf\n"
+    "de tekst onder elke kop; 'clerk check' noemt wat nog leeg is. Hebben twee mensen\n"
+    "op twee takken hetzelfde nummer genomen, dan geeft 'clerk renumber' een van beide\n"
+    "een vrij nummer en past elke verwijzing ernaar aan.\n"
+    "\n"
+    "Voor elke commit controleert Git met 'clerk check --staged' de stukken die u\n"
+    "hebt gewijzigd, zoals ze in de commit komen\n"
+    "(.pre-commit-config.yaml; installeer dat eenmalig met 'pre-commit install').\n";
+
+/* The files of a repository in English. */
+static const struct init_file files_en[] = {
     {".clerk.yml", config_text},
     {".pre-commit-config.yaml", precommit_text},
     {"README.md", readme_text},
@@ -173,29 +241,57 @@ const struct init_file init_files[] = {
     {"reports/RPT-2024-001.md", report_text},
 };
 
-const size_t init_file_count = sizeof init_files / sizeof *init_files;
+/* The same in Dutch: language: nl, Dutch comments, README and folders. */
+static const struct init_file files_nl[] = {
+    {".clerk.yml", config_text_nl},
+    {".pre-commit-config.yaml", precommit_text},
+    {"README.md", readme_text_nl},
+    {"overeenkomsten/COV-2024-001.md", covenant_text},
+    {"besluiten/2024000012.md", decision_text},
+    {"rapportages/RPT-2024-001.md", report_text},
+};
 
-/* Removes the first n files of init_files under dir (those this run made). */
-static void remove_made(const char *dir, size_t n)
+const struct init_file *init_files(const char *lang, size_t *count)
 {
-	char *path;
-	size_t i;
+	int nl = lang != NULL && strcmp(lang, "nl") == 0;
 
-	for (i = 0; i < n; i++) {
-		path = xasprintf("%s/%s", dir, init_files[i].path);
-		unlink(path);
-		free(path);
-	}
+	*count = nl ? sizeof files_nl / sizeof *files_nl : sizeof files_en / sizeof *files_en;
+	return nl ? files_nl : files_en;
 }
 
-int init_records(const char *dir, char *msg, size_t msglen)
+/* Adds the creation of the count files under dir to t (making their
+ * folders). Returns 0, or -1 with msg. */
+static int plan(struct wfile_txn *t, const char *dir, const struct init_file *files, size_t count,
+		char *msg, size_t msglen)
 {
-	struct stat st;
 	char *path;
 	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < init_file_count; i++) {
-		path = xasprintf("%s/%s", dir, init_files[i].path);
+	for (i = 0; rc == 0 && i < count; i++) {
+		path = xasprintf("%s/%s", dir, files[i].path);
+		if (wfile_mkdirs(path) != 0 ||
+		    wfile_txn_create(t, path, files[i].text, strlen(files[i].text),
+				     wfile_new_mode()) != 0) {
+			snprintf(msg, msglen, "cannot create %s: %s", path, strerror(errno));
+			rc = -1;
+		}
+		free(path);
+	}
+	return rc;
+}
+
+int init_records(const char *dir, const char *lang, char *msg, size_t msglen)
+{
+	size_t i, count;
+	const struct init_file *files = init_files(lang, &count);
+	struct wfile_txn *t;
+	struct stat st;
+	char *path;
+	int rc = 0;
+
+	for (i = 0; i < count; i++) {
+		path = xasprintf("%s/%s", dir, files[i].path);
 		if (lstat(path, &st) == 0) {
 			snprintf(msg, msglen, "%s exists; clerk init never replaces a file", path);
 			free(path);
@@ -203,16 +299,16 @@ int init_records(const char *dir, char *msg, size_t msglen)
 		}
 		free(path);
 	}
-	for (i = 0; i < init_file_count; i++) {
-		path = xasprintf("%s/%s", dir, init_files[i].path);
-		if (make_parents(path) != 0 ||
-		    atomic_create(path, init_files[i].text, strlen(init_files[i].text)) != 0) {
-			snprintf(msg, msglen, "cannot create %s: %s", path, strerror(errno));
-			free(path);
-			remove_made(dir, i);
-			return errno == EEXIST ? 1 : 2;
-		}
+	path = xasprintf("%s/", dir);
+	if (wfile_mkdirs(path) != 0) {
+		snprintf(msg, msglen, "cannot create %s: %s", dir, strerror(errno));
 		free(path);
+		return 2;
 	}
-	return 0;
+	free(path);
+	t = wfile_txn_new(dir, "clerk init");
+	if (plan(t, dir, files, count, msg, msglen) != 0 || wfile_txn_commit(t, msg, msglen) != 0)
+		rc = 2;
+	wfile_txn_free(t);
+	return rc;
 }

@@ -14,14 +14,16 @@ struct init_file {
 	const char *text;
 };
 
-extern const struct init_file init_files[];
-extern const size_t init_file_count;
+/* The files of a repository in lang ("nl": Dutch comments, README and
+ * folders and language: nl; else English), and their number in *count.
+ * Static; never NULL. */
+const struct init_file *init_files(const char *lang, size_t *count);
 
-/* Creates the files of init_files under dir (created when missing).
+/* Creates the files of init_files(lang) under dir (created when missing).
  * Refuses (returns 1, msg names the file) when any of them exists, and
  * writes nothing then; returns 2 with msg when a file cannot be written
  * (the files this run created are removed again), 0 when all are
  * written. */
-int init_records(const char *dir, char *msg, size_t msglen);
+int init_records(const char *dir, const char *lang, char *msg, size_t msglen);
 
 #endif

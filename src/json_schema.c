@@ -194,7 +194,14 @@ static void field_schema(FILE *f, const struct field_spec *fs, int is_id)
 			fprintf(f, ",\"maxItems\":%ld", fs->max_items);
 		if (fs->unique_items)
 			fputs(",\"uniqueItems\":true", f);
-		fputs("},{\"type\":\"string\"", f);
+		/* One item written without the list (a number for a reference
+		 * or a number), or the items on one line. */
+		fputs("},{\"type\":", f);
+		fputs(fs->item_type == FT_STRING ? "[\"string\",\"number\"]"
+		      : fs->item_type == FT_REF || fs->item_type == FT_INTEGER
+			  ? "[\"string\",\"integer\"]"
+			  : "\"string\"",
+		      f);
 	} else
 		value_schema(f, fs, fs->type, is_id);
 	fputc('}', f);

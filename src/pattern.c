@@ -103,10 +103,12 @@ pcre2_code *pattern_compile(const char *src, unsigned flags, char *err, size_t e
 	pcre2_code *re;
 
 	/* Paths and file text need not be valid UTF-8: such subjects must
-	 * match or fail, never make matching an error. */
+	 * match or fail, never make matching an error. A '$' matches only at
+	 * the very end: "2021-042\n" is not an id that fits "^\d{4}-\d{3}$". */
 	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-			   PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, &code, &off,
-			   NULL);
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_DOLLAR_ENDONLY |
+			       flags,
+			   &code, &off, NULL);
 	if (re == NULL) {
 		pcre2_get_error_message(code, (PCRE2_UCHAR *)err, errlen);
 		*offset = off;

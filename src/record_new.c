@@ -5,14 +5,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "atomic.h"
+#include "arena.h"
 #include "check.h"
+#include "condition.h"
 #include "date.h"
 #include "git_ids.h"
 #include "idgen.h"
+#include "load_yaml.h"
 #include "rules.h"
 #include "util.h"
+#include "wfile.h"
 #include "i18n.h"
 
 #define MAX_TRIES 1000
@@ -25,6 +29,8 @@ struct new_ctx {
 	const char *title_field, *date_field;
 	char date[11], year[5];
 	const char *id;
+	const char *lang; /* the set's language (language: in .clerk.yml), "" when not set */
+	const struct config *cfg;
 	char name[80];
 };
 
@@ -87,6 +93,21 @@ static const char *ctx_value(void *arg, const char *name, size_t len)
 	return given(c, c->name);
 }
 
+/* The YAML escape for the line break at p (NEL, LS or PS: YAML reads
+ * them as line breaks), or NULL. */
+static const char *yaml_break(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == 0xc2 && u[1] == 0x85)
+		return "\\N";
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa8)
+		return "\\L";
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa9)
+		return "\\P";
+	return NULL;
+}
+
 /* True when value can be written without quotes in YAML and read back as it is. */
 static int plain_safe(const char *v)
 {
@@ -96,35 +117,88 @@ static int plain_safe(const char *v)
 	    strcmp(v, "null") == 0 || strcmp(v, "true") == 0 || strcmp(v, "false") == 0)
 		return 0;
 	for (p = v; *p != '\0'; p++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._/-",
-			   *p) == NULL &&
-		    (unsigned char)*p < 0x80)
+		if ((strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._/-",
+			    *p) == NULL &&
+		     (unsigned char)*p < 0x80) ||
+		    yaml_break(p) != NULL)
 			return 0;
 	return p[-1] != ' ';
 }
 
-/* Appends "name: value\n", the value quoted when it must be; no value: "name:\n". */
-static void add_field(struct buf *b, const char *name, const char *value)
+/* Appends value in double quotes, with its line breaks NEL, LS and PS
+ * escaped (single quotes would fold them into spaces). */
+static void add_double_quoted(struct buf *b, const char *value)
+{
+	const char *p, *esc;
+
+	buf_puts(b, "\"");
+	for (p = value; *p != '\0'; p++) {
+		esc = yaml_break(p);
+		if (esc != NULL) {
+			buf_puts(b, esc);
+			p += (unsigned char)*p == 0xc2 ? 1 : 2;
+		} else if (*p == '"' || *p == '\\') {
+			buf_printf(b, "\\%c", *p);
+		} else {
+			buf_add(b, p, 1);
+		}
+	}
+	buf_puts(b, "\"");
+}
+
+/* True when value holds a YAML line break (NEL, LS, PS). */
+static int has_yaml_break(const char *value)
+{
+	for (; *value != '\0'; value++)
+		if (yaml_break(value) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Appends value: plain when it can be, in double quotes when it holds a
+ * YAML line break, else in single quotes. */
+static void add_scalar(struct buf *b, const char *value)
 {
 	const char *p;
 
-	buf_printf(b, "%s:", name);
-	if (value == NULL) {
-		buf_puts(b, "\n");
-		return;
-	}
 	if (plain_safe(value)) {
-		buf_printf(b, " %s\n", value);
+		buf_puts(b, value);
 		return;
 	}
-	buf_puts(b, " '");
+	if (has_yaml_break(value)) {
+		add_double_quoted(b, value);
+		return;
+	}
+	buf_puts(b, "'");
 	for (p = value; *p != '\0'; p++) {
 		if (*p == '\'')
 			buf_puts(b, "''");
 		else
 			buf_add(b, p, 1);
 	}
-	buf_puts(b, "'\n");
+	buf_puts(b, "'");
+}
+
+void record_field_line(struct buf *b, const char *name, const char *value)
+{
+	buf_printf(b, "%s:", name);
+	if (value != NULL) {
+		buf_puts(b, " ");
+		add_scalar(b, value);
+	}
+	buf_puts(b, "\n");
+}
+
+void record_list_item(struct buf *b, const char *value)
+{
+	buf_puts(b, "  - ");
+	add_scalar(b, value);
+	buf_puts(b, "\n");
+}
+
+static void add_field(struct buf *b, const char *name, const char *value)
+{
+	record_field_line(b, name, value);
 }
 
 /* The status a new record starts with: the lifecycle's first draft status
@@ -142,16 +216,20 @@ static const char *draft_status(const struct schema *s)
 	return NULL;
 }
 
-/* True when field f is written: required, given, or the status. */
-static int writes_field(const struct new_ctx *c, const struct field_spec *f)
+/* True when field f is written: required, given, the status, or required
+ * by a condition that the values given make true (front: those values). */
+static int writes_field(const struct new_ctx *c, const struct field_spec *f,
+			const struct ynode *front)
 {
 	return f->required || given(c, f->name) != NULL ||
-	       strcmp(f->name, c->schema->lifecycle.status) == 0;
+	       strcmp(f->name, c->schema->lifecycle.status) == 0 ||
+	       (f->required_if != NULL && front != NULL &&
+		condition_holds(f->required_if, front, c->schema));
 }
 
 /* For each exactly-one-of group with no field written, the first field
  * as a placeholder. */
-static void add_one_of(struct buf *b, const struct new_ctx *c)
+static void add_one_of(struct buf *b, const struct new_ctx *c, const struct ynode *front)
 {
 	const struct field_group *g;
 	size_t i, k;
@@ -159,37 +237,82 @@ static void add_one_of(struct buf *b, const struct new_ctx *c)
 	for (i = 0; i < c->schema->n_one_of; i++) {
 		g = &c->schema->one_of[i];
 		for (k = 0; k < g->n; k++)
-			if (writes_field(c, schema_field(c->schema, g->names[k])))
+			if (writes_field(c, schema_field(c->schema, g->names[k]), front))
 				break;
 		if (k == g->n)
 			add_field(b, g->names[0], NULL);
 	}
 }
 
-/* The whole text of the new record (malloc'd). */
-static char *record_text(const struct new_ctx *c)
+/* Appends the front matter's fields; front (NULL on the first pass) holds
+ * the values given, for the fields that conditions make required. */
+static void add_fields(struct buf *b, const struct new_ctx *c, const struct ynode *front)
 {
 	const struct schema *s = c->schema;
 	const char *v;
-	struct buf b = {0};
 	size_t i;
 
-	buf_printf(&b, "---\ntype: %s\n", s->name);
 	for (i = 0; i < s->nfields; i++) {
-		if (!writes_field(c, &s->fields[i]))
+		if (!writes_field(c, &s->fields[i], front))
 			continue;
 		v = given(c, s->fields[i].name);
 		if (v == NULL && strcmp(s->fields[i].name, s->lifecycle.status) == 0)
 			v = draft_status(s);
-		add_field(&b, s->fields[i].name, v);
+		add_field(b, s->fields[i].name, v);
 	}
-	add_one_of(&b, c);
+	add_one_of(b, c, front);
+}
+
+/* The heading written for section i: its title in the set's language (the
+ * catalogue's translation, such as Voortgang for Progress, when that is one
+ * of the section's own names), else the title as the schema writes it. */
+static const char *heading_text(const struct schema *s, size_t i)
+{
+	const char *title = s->sections[i].title, *word = _(title);
+
+	if (word != title && schema_section_match(s, word, strlen(word)) == (int)i)
+		return word;
+	return title;
+}
+
+/* True when new writes section i: required, recommended, or required by a
+ * condition on the values given. */
+static int writes_section(const struct schema *s, size_t i, const struct ynode *front)
+{
+	const struct section_spec *spec = &s->sections[i];
+
+	return spec->required || spec->recommended ||
+	       (spec->required_if != NULL && front != NULL &&
+		condition_holds(spec->required_if, front, s));
+}
+
+/* The whole text of the new record (malloc'd): the front matter, then the
+ * sections, headed in the set's language. The fields given are read back
+ * as YAML so that conditions (required-if) are decided as check decides them. */
+static char *record_text(const struct new_ctx *c)
+{
+	const struct schema *s = c->schema;
+	struct arena *a = arena_new();
+	struct yerror err;
+	struct buf b = {0};
+	const struct ynode *front;
+	const char *was;
+	size_t i;
+
+	add_fields(&b, c, NULL);
+	front = ytree_parse(a, b.data ? b.data : "", b.len, 0, &err);
+	buf_free(&b);
+	buf_printf(&b, "---\ntype: %s\n", s->name);
+	add_fields(&b, c, front != NULL && front->kind == YNODE_MAP ? front : NULL);
 	buf_puts(&b, "---\n\n");
 	if (c->rq->title != NULL)
 		buf_printf(&b, "# %s\n\n", c->rq->title);
+	was = i18n_switch(c->lang);
 	for (i = 0; i < s->nsections; i++)
-		if (s->sections[i].required || s->sections[i].recommended)
-			buf_printf(&b, "## %s\n\n", s->sections[i].title);
+		if (writes_section(s, i, front != NULL && front->kind == YNODE_MAP ? front : NULL))
+			buf_printf(&b, "## %s\n\n", heading_text(s, i));
+	i18n_set_language(was);
+	arena_free(a);
 	return buf_take(&b);
 }
 
@@ -279,20 +402,60 @@ static int in_list(const struct strlist *ids, const char *id)
 	return 0;
 }
 
-/* The file for the record with c->id: root + the path template (default
- * {id}.md). Returns a malloc'd path, or NULL with msg. */
+/* The folder .clerk.yml gives the type (types:), such as "besluiten/":
+ * the part of the first glob mapped to it before its last slash, when that
+ * part has no wildcard. Returns a malloc'd folder, or NULL when none. */
+static char *mapped_folder(const struct new_ctx *c)
+{
+	const char *glob, *slash;
+	size_t i, n;
+
+	for (i = 0; c->cfg != NULL && i < c->cfg->ntypes; i++) {
+		if (strcmp(c->cfg->types[i].type, c->schema->name) != 0)
+			continue;
+		glob = c->cfg->types[i].glob;
+		slash = strrchr(glob, '/');
+		n = slash != NULL ? (size_t)(slash - glob) + 1 : 0;
+		if (n > 0 && strcspn(glob, "*?[{\\") >= n)
+			return xstrndup(glob, n);
+	}
+	return NULL;
+}
+
+/* The path of the new record below the root: in the folder .clerk.yml maps
+ * to its type, named by the file-name template; else the schema's path
+ * template; else {id}.md. Returns a malloc'd path, or NULL when a template
+ * lacks a value. */
+static char *relative_path(struct new_ctx *c)
+{
+	char *folder = mapped_folder(c), *name, *rel;
+
+	if (folder == NULL)
+		return c->schema->path_template.n > 0
+			   ? template_expand(&c->schema->path_template, ctx_value, c)
+			   : xasprintf("%s.md", c->id);
+	name = c->schema->file_name_tpl.n > 0
+		   ? template_expand(&c->schema->file_name_tpl, ctx_value, c)
+		   : xasprintf("%s.md", c->id);
+	rel = name != NULL ? xasprintf("%s%s", folder, name) : NULL;
+	free(name);
+	free(folder);
+	return rel;
+}
+
+/* The file for the record with c->id: root + its relative path. Returns a
+ * malloc'd path, or NULL with msg. */
 static char *record_path(struct new_ctx *c, char *msg, size_t msglen)
 {
 	char *rel, *path;
 
-	rel = c->schema->path_template.n > 0
-		  ? template_expand(&c->schema->path_template, ctx_value, c)
-		  : xasprintf("%s.md", c->id);
+	rel = relative_path(c);
 	if (rel == NULL) {
 		snprintf(
 		    msg, msglen,
 		    _("the path template '%s' uses a field that has no value; give it with --set"),
-		    c->schema->path_template.src);
+		    c->schema->path_template.n > 0 ? c->schema->path_template.src
+						   : c->schema->file_name_tpl.src);
 		return NULL;
 	}
 	if (rel[0] == '/' || strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") != NULL) {
@@ -306,18 +469,46 @@ static char *record_path(struct new_ctx *c, char *msg, size_t msglen)
 	return path;
 }
 
+/* Refuses a path that leaves the records folder or whose file name could
+ * hide the record or break a line; returns 0, or -1 with msg. */
+static int path_allowed(const struct new_ctx *c, const char *path, char *msg, size_t msglen)
+{
+	const char *slash = strrchr(path, '/');
+	const char *why = wfile_name_problem(slash ? slash + 1 : path);
+
+	if (why != NULL) {
+		snprintf(msg, msglen, _("the new record's file name '%s' cannot be used: %s"),
+			 slash ? slash + 1 : path, _(why));
+		return -1;
+	}
+	if (!wfile_inside(c->rq->root, path)) {
+		snprintf(msg, msglen,
+			 _("the new record's path '%s' would lie outside the records folder"),
+			 path);
+		return -1;
+	}
+	return 0;
+}
+
 /* Writes the record for c->id at its path. Returns 0, 1 when the path is
  * taken (errno EEXIST), or -1 with msg. */
 static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 {
 	char *text;
-	int rc;
+	int rc = -1;
 
 	*path = record_path(c, msg, msglen);
 	if (*path == NULL)
 		return -1;
-	text = record_text(c);
-	rc = make_parents(*path) == 0 ? atomic_create(*path, text, strlen(text)) : -1;
+	if (path_allowed(c, *path, msg, msglen) != 0)
+		goto out;
+	text = c->rq->render != NULL ? c->rq->render(c->rq->render_arg, c->id) : record_text(c);
+	if (c->rq->dry_run) {
+		rc = access(*path, F_OK) == 0 ? -1 : 0;
+		errno = EEXIST;
+	} else if (wfile_mkdirs(*path) == 0) {
+		rc = wfile_create(*path, text, strlen(text), wfile_new_mode());
+	}
 	free(text);
 	if (rc == 0)
 		return 0;
@@ -325,6 +516,7 @@ static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 		rc = 1;
 	else
 		snprintf(msg, msglen, _("cannot create %s: %s"), *path, strerror(errno));
+out:
 	free(*path);
 	*path = NULL;
 	return rc;
@@ -333,6 +525,12 @@ static int try_create(struct new_ctx *c, char **path, char *msg, size_t msglen)
 /* True when id fits the schema's id pattern; else msg says what ids look like. */
 static int id_fits(const struct schema *s, const char *id, char *msg, size_t msglen)
 {
+	const char *why = wfile_id_problem(id);
+
+	if (why != NULL) {
+		snprintf(msg, msglen, _("'%s' cannot be an id: %s"), id, _(why));
+		return 0;
+	}
 	if (s->id_pattern == NULL || pattern_match(s->id_pattern, id, strlen(id)) == PATTERN_MATCH)
 		return 1;
 	snprintf(msg, msglen, _("'%s' is not a valid id for %s %s; ids look like '%s'"), id,
@@ -418,7 +616,9 @@ static int prepare(const struct project *p, const struct new_request *rq, struct
 		   char *msg, size_t msglen)
 {
 	c->rq = rq;
-	c->schema = schema_set_find(&p->schemas, rq->type);
+	c->lang = p->cfg.language;
+	c->cfg = &p->cfg;
+	c->schema = schema_set_lookup(&p->schemas, rq->type);
 	if (c->schema == NULL) {
 		unknown_type(p, rq->type, msg, msglen);
 		return -1;
@@ -453,6 +653,15 @@ enum new_status record_new(const struct project *p, const struct new_request *rq
 	if (prepare(p, rq, &c, msg, msglen) != 0) {
 		if (c.schema == NULL)
 			rc = NEW_FAILED;
+		goto out;
+	}
+	if (rq->id == NULL && c.schema->id_external) {
+		snprintf(msg, msglen,
+			 _("the ids of %s %s are handed out by another system (id: assigned: "
+			   "external in its schema); give the number it gave with --id, such as "
+			   "--id %s"),
+			 rule_article(c.schema->title), c.schema->title,
+			 c.schema->id_example ? c.schema->id_example : "...");
 		goto out;
 	}
 	if (rq->id == NULL && c.schema->id_template.n == 0) {

@@ -22,6 +22,12 @@ struct new_request {
 	char *const *sets; /* "FIELD=VALUE" */
 	size_t nsets;
 	const char *root; /* the folder the path template starts from */
+	/* When set, the record's whole text (malloc'd), made once its id is
+	 * chosen (clerk import); the fields, title and sections above are then
+	 * not written. */
+	char *(*render)(void *arg, const char *id);
+	void *render_arg;
+	int dry_run; /* choose the id and the path, but write nothing */
 };
 
 /* What record_new returns. */
@@ -35,6 +41,13 @@ enum new_status {
  * frees); otherwise msg says why in plain words and nothing was written. */
 enum new_status record_new(const struct project *p, const struct new_request *rq, char **path,
 			   char *msg, size_t msglen);
+
+/* Appends "name: value\n" to b, the value in single quotes when YAML
+ * would read it otherwise; no value: "name:\n". */
+struct buf;
+void record_field_line(struct buf *b, const char *name, const char *value);
+/* Appends "  - value\n", quoted the same way. */
+void record_list_item(struct buf *b, const char *value);
 
 /* Adds to ids the id and the file name (without .md) of every record in
  * the working tree under root, and (id_field) every id in the other Git

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git_ids.h"
+#include "hint.h"
+#include "i18n.h"
 #include "out_util.h"
 #include "reg_text.h"
 #include "util.h"
@@ -26,6 +29,62 @@ static int kept(const struct summary *s, const struct reg_filter *f)
 {
 	return f == NULL || (listed(s->schema->name, f->types, f->ntypes) &&
 			     listed(s->status, f->statuses, f->nstatuses));
+}
+
+/* The status field of schema t when its statuses are a list of values, else NULL. */
+static const struct field_spec *status_values(const struct schema *t)
+{
+	const struct field_spec *f = schema_field(t, t->lifecycle.status);
+
+	return f != NULL && f->type == FT_ENUM ? f : NULL;
+}
+
+/* Appends word to the words of *list (n of them) unless it is there. */
+static void add_word(struct strlist *list, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (strcmp(list->items[i], word) == 0)
+			return;
+	strlist_add(list, word, strlen(word));
+}
+
+int reg_status_known(const struct schema_set *set, const char *const *types, size_t ntypes,
+		     const char *status, char **advice, int *meant)
+{
+	struct strlist meanings = {0}, all = {0};
+	const struct field_spec *f;
+	const struct schema *t;
+	const char *near;
+	char *word;
+	size_t i, k;
+	int known = 0;
+
+	for (i = 0; i < set->n && !known; i++) {
+		t = set->items[i];
+		f = status_values(t);
+		if (!listed(t->name, types, ntypes))
+			continue;
+		known = f == NULL || listed(status, f->values, f->nvalues);
+		for (k = 0; f != NULL && k < f->nvalues; k++)
+			add_word(&all, f->values[k]);
+		near = f != NULL ? hint_synonym(f, status) : NULL;
+		if (near == NULL)
+			continue;
+		word = xasprintf("'%s' (%s)", near, t->title);
+		add_word(&meanings, word);
+		free(word);
+	}
+	*meant = meanings.n > 0;
+	*advice = NULL;
+	if (!known)
+		*advice = meanings.n > 0
+			      ? join_words((const char **)meanings.items, meanings.n, "", " or ")
+			      : join_words((const char **)all.items, all.n, "'", " or ");
+	strlist_free(&meanings);
+	strlist_free(&all);
+	return known;
 }
 
 struct sort_item {
@@ -74,6 +133,8 @@ void reg_build(struct reg *r, const struct check_run *run, const struct reg_filt
 	r->skipped = xmalloc((run->nrecords ? run->nrecords : 1) * sizeof *r->skipped);
 	for (i = 0; i < run->nrecords; i++) {
 		s = run->records[i];
+		if (!check_chosen(run, s->path))
+			continue;
 		if (s->unreadable || s->schema == NULL)
 			r->skipped[r->nskipped++] = i;
 		else if (kept(s, filter))
@@ -94,6 +155,9 @@ void reg_free(struct reg *r)
 
 #define NCOLS 6
 static const char *const columns[NCOLS] = {"id", "type", "date", "status", "title", "path"};
+/* The table's headings, in the language of the messages (CSV and JSON keep columns[]). */
+static const char *const headings[NCOLS] = {N_("id"),     N_("type"),  N_("date"),
+					    N_("status"), N_("title"), N_("path")};
 
 /* The cells of record s, in the order of columns[]; "" for what it lacks. */
 static void row_cells(const struct summary *s, const char *cells[NCOLS])
@@ -129,9 +193,10 @@ void reg_write_table(FILE *f, const struct reg *r)
 	size_t width[NCOLS] = {0}, k, c, w;
 
 	for (c = 0; c < NCOLS; c++)
-		text[c] = xstrdup(columns[c]);
+		text[c] = xstrdup(_(headings[c]));
 	for (k = 0; k < r->n; k++) {
 		row_cells(r->ix.recs[r->rows[k]], cells);
+		cells[3] = i18n_status(cells[3]);
 		for (c = 0; c < NCOLS; c++)
 			text[(k + 1) * NCOLS + c] = reg_terminal_text(cells[c]);
 	}

@@ -30,6 +30,14 @@ struct reg {
 	size_t nskipped;
 };
 
+/* True when status is a status of one of the types (none given: any type
+ * of set); a type whose status is not a list of values accepts any.
+ * Otherwise returns 0 and sets *advice (malloc'd, caller frees) to what
+ * to write instead: the values its synonyms stand for ("'adopted'
+ * (decision) or 'final' (progress report)"), else every status there is. */
+int reg_status_known(const struct schema_set *set, const char *const *types, size_t ntypes,
+		     const char *status, char **advice, int *meant);
+
 /* Builds the register of run's records (run must outlive it); filter may
  * be NULL. Free with reg_free. */
 void reg_build(struct reg *r, const struct check_run *run, const struct reg_filter *filter);
@@ -49,7 +57,9 @@ int reg_is_register(const char *text, size_t len);
 
 /* Returns the Markdown register of r (malloc'd): per type a table with id
  * (linked relative to the folder dir, an absolute real path), date, status,
- * title, and for types that are reported on the date of the last report. */
-char *reg_markdown(const struct reg *r, const char *dir);
+ * title, and for types that are reported on the date of the last report.
+ * Its words are in lang (the set's language: "nl", "en", or "" for
+ * English), whatever the language of the messages. */
+char *reg_markdown(const struct reg *r, const char *dir, const char *lang);
 
 #endif

@@ -1,8 +1,10 @@
 /* register_md.c - the Markdown register of `clerk index`: per type a table
- * of records, byte for byte the same for the same records. */
+ * of records, byte for byte the same for the same records, in the set's
+ * language (never that of whoever runs clerk). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "out_util.h"
 #include "reg_text.h"
 #include "register.h"
@@ -41,7 +43,7 @@ static void md_last_report(struct buf *b, const struct reg *r, size_t i, const c
 	size_t last = set_newest_report(&r->ix, i);
 
 	if (last == SET_NONE) {
-		buf_puts(b, " none |");
+		buf_printf(b, " %s |", _("none"));
 		return;
 	}
 	buf_printf(b, " %s ", r->ix.recs[last]->date.text);
@@ -56,7 +58,7 @@ static void md_row(struct buf *b, const struct reg *r, size_t i, const char *dir
 	buf_puts(b, "| ");
 	md_link(b, s, dir);
 	buf_printf(b, " | %s | ", s->date.days >= 0 ? s->date.text : "");
-	reg_md_cell(b, s->status ? s->status : "");
+	reg_md_cell(b, s->status ? i18n_status(s->status) : "");
 	buf_puts(b, " | ");
 	reg_md_cell(b, s->title ? s->title : "");
 	buf_puts(b, " |");
@@ -68,25 +70,31 @@ static void md_row(struct buf *b, const struct reg *r, size_t i, const char *dir
 /* The heading and table head of type t, with its number of records. */
 static void md_head(struct buf *b, const struct schema *t, size_t count)
 {
+	const char *title = t->title_msgid ? _(t->title_msgid) : t->title;
+
 	buf_puts(b, "\n## ");
 	reg_md_cell(b, t->name);
 	buf_puts(b, ": ");
-	reg_md_cell(b, t->title ? t->title : t->name);
-	buf_printf(b, "\n\n%zu record%s.\n\n| id | date | status | title |", count,
-		   count == 1 ? "" : "s");
-	buf_puts(b, reported_on(t) ? " last report |\n|---|---|---|---|---|\n"
-				   : "\n|---|---|---|---|\n");
+	reg_md_cell(b, title ? title : t->name);
+	buf_puts(b, "\n\n");
+	buf_printf(b, ngettext("%zu record.", "%zu records.", count), count);
+	buf_printf(b, "\n\n| %s | %s | %s | %s |", _("id"), _("date"), _("status"), _("title"));
+	if (reported_on(t))
+		buf_printf(b, " %s |\n|---|---|---|---|---|\n", _("last report"));
+	else
+		buf_puts(b, "\n|---|---|---|---|\n");
 }
 
-char *reg_markdown(const struct reg *r, const char *dir)
+char *reg_markdown(const struct reg *r, const char *dir, const char *lang)
 {
+	const char *was = i18n_switch(lang);
 	struct buf b = {0};
 	const struct schema *t;
 	size_t k, end;
 
-	buf_puts(&b, REG_MARK "\n# Register\n");
+	buf_printf(&b, REG_MARK "\n# %s\n", _("Register"));
 	if (r->n == 0)
-		buf_puts(&b, "\nNo records.\n");
+		buf_printf(&b, "\n%s\n", _("No records."));
 	for (k = 0; k < r->n; k = end) {
 		t = r->ix.recs[r->rows[k]]->schema;
 		for (end = k; end < r->n && r->ix.recs[r->rows[end]]->schema == t; end++)
@@ -95,5 +103,6 @@ char *reg_markdown(const struct reg *r, const char *dir)
 		for (; k < end; k++)
 			md_row(&b, r, r->rows[k], dir);
 	}
+	i18n_set_language(was);
 	return buf_take(&b);
 }

@@ -1,6 +1,7 @@
 /* renumber.c - changing a record's id: edits at the id's places, then all files at once. */
 #include "renumber.h"
 
+#include <cmark.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "check.h"
 #include "git_ids.h"
 #include "load_yaml.h"
@@ -16,6 +16,7 @@
 #include "record_new.h"
 #include "rules.h"
 #include "util.h"
+#include "wfile.h"
 #include "i18n.h"
 
 /* One replacement in a file's text: len bytes at off become with. */
@@ -31,7 +32,6 @@ struct change {
 	size_t len;
 	struct edit *edits;
 	size_t nedits, cap;
-	char *tmp;      /* the temporary holding the new text */
 	char *new_path; /* for the renumbered record: where it goes */
 };
 
@@ -166,27 +166,149 @@ static void dest_name(const char *dest, size_t *start, size_t *len)
 	*len = end - k;
 }
 
-/* Rewrites every "](dest" and "]: dest" of the body: the file name part
- * becomes the new file name. */
+/* The offset of the line after the front matter: where cmark's line 1 is. */
+static size_t body_offset(const char *text, size_t len)
+{
+	size_t off = body_start(text, len);
+	const char *nl;
+
+	if (off == 0 || off >= len)
+		return off;
+	nl = memchr(text + off, '\n', len - off);
+	return nl ? (size_t)(nl - text) + 1 : len;
+}
+
+/* The byte offset in body of cmark's line:col (both 1-based, col in bytes),
+ * or (size_t)-1. */
+static size_t body_pos(const char *body, size_t len, int line, int col)
+{
+	size_t off = 0;
+	const char *nl;
+	int l;
+
+	for (l = 1; l < line; l++) {
+		nl = memchr(body + off, '\n', len - off);
+		if (nl == NULL)
+			return (size_t)-1;
+		off = (size_t)(nl - body) + 1;
+	}
+	return off + (size_t)(col - 1) <= len ? off + (size_t)(col - 1) : (size_t)-1;
+}
+
+/* True when dest is written at p (before end), followed by what may end a
+ * link destination. */
+static int dest_at(const char *p, const char *end, const char *dest, size_t dlen)
+{
+	if (*p == '<')
+		p++;
+	return (size_t)(end - p) >= dlen && memcmp(p, dest, dlen) == 0 &&
+	       (p + dlen == end || strchr(") \t\r\n>\"'", p[dlen]) != NULL);
+}
+
+/* Edits the inline link written from off to end ("[text](dest)"). Returns
+ * 1 when its destination was found there, else 0 (a reference link). */
+static int edit_inline(struct job *j, struct change *c, size_t off, size_t end, const char *dest)
+{
+	size_t start, nlen, dlen = strlen(dest);
+	const char *p;
+
+	dest_name(dest, &start, &nlen);
+	for (p = c->text + off; p + 2 < c->text + end; p++)
+		if (p[0] == ']' && p[1] == '(' && dest_at(p + 2, c->text + end, dest, dlen)) {
+			p += 2 + (p[2] == '<');
+			add_edit(c, (size_t)(p - c->text) + start, nlen, j->new_base);
+			return 1;
+		}
+	return 0;
+}
+
+/* True when line (1-based) lies in one of the n code blocks [from, to]. */
+static int in_code(const int *from, const int *to, size_t n, int line)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (line >= from[i] && line <= to[i])
+			return 1;
+	return 0;
+}
+
+/* Edits each link reference definition "[label]: dest" of the body that
+ * lies outside the n code blocks. */
+static void edit_definitions(struct job *j, struct change *c, size_t body, const int *from,
+			     const int *to, size_t n, const char *dest)
+{
+	size_t start, nlen, dlen = strlen(dest), off = body;
+	const char *p, *end = c->text + c->len, *eol;
+	int line = 1;
+
+	dest_name(dest, &start, &nlen);
+	for (; off < c->len; line++, off = (size_t)(eol - c->text) + 1) {
+		eol = memchr(c->text + off, '\n', c->len - off);
+		if (eol == NULL)
+			eol = end;
+		p = c->text + off;
+		while (p < eol && *p == ' ' && p - (c->text + off) < 3)
+			p++;
+		if (p >= eol || *p != '[' || in_code(from, to, n, line))
+			continue;
+		p = memchr(p, ']', (size_t)(eol - p));
+		if (p == NULL || p + 1 >= eol || p[1] != ':')
+			continue;
+		for (p += 2; p < eol && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (dest_at(p, eol, dest, dlen))
+			add_edit(c, (size_t)(p + (*p == '<') - c->text) + start, nlen, j->new_base);
+		if (eol == end)
+			break;
+	}
+}
+
+/* Rewrites the file name in every link of rec's body to dest: found by
+ * cmark, so that code blocks and code spans are left alone. An inline link
+ * is edited where cmark says it is; a reference link at its definition. */
 static int edit_link(struct job *j, const struct summary *rec, const char *dest)
 {
 	struct change *c = change_for(j, rec);
-	size_t start, nlen, dlen = strlen(dest), off;
-	const char *p;
+	size_t body, nblocks = 0, cap = 0, cap2 = 0, off, end;
+	int *from = NULL, *to = NULL, refs = 0;
+	cmark_node *doc, *node;
+	cmark_event_type ev;
+	cmark_iter *it;
 
 	if (c == NULL)
 		return -1;
-	dest_name(dest, &start, &nlen);
-	for (off = body_start(c->text, c->len); off + dlen + 2 <= c->len; off++) {
-		p = c->text + off;
-		if (p[0] != ']' ||
-		    !(p[1] == '(' || (p[1] == ':' && off + 2 < c->len && p[2] == ' ')))
+	body = body_offset(c->text, c->len);
+	doc = cmark_parse_document(c->text + body, c->len - body, CMARK_OPT_DEFAULT);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		p += p[1] == '(' ? 2 : 3;
-		if ((size_t)(c->text + c->len - p) >= dlen && memcmp(p, dest, dlen) == 0 &&
-		    strchr(") \t\n>\"'", p[dlen]) != NULL)
-			add_edit(c, (size_t)(p - c->text) + start, nlen, j->new_base);
+		if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK ||
+		    cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+			xgrow((void **)&from, &cap, nblocks, sizeof *from);
+			xgrow((void **)&to, &cap2, nblocks, sizeof *to);
+			from[nblocks] = cmark_node_get_start_line(node);
+			to[nblocks++] = cmark_node_get_end_line(node);
+		}
+		if (cmark_node_get_type(node) != CMARK_NODE_LINK ||
+		    strcmp(cmark_node_get_url(node) ? cmark_node_get_url(node) : "", dest) != 0)
+			continue;
+		off = body_pos(c->text + body, c->len - body, cmark_node_get_start_line(node),
+			       cmark_node_get_start_column(node));
+		end = body_pos(c->text + body, c->len - body, cmark_node_get_end_line(node),
+			       cmark_node_get_end_column(node) + 1);
+		if (off == (size_t)-1 || end == (size_t)-1 ||
+		    !edit_inline(j, c, body + off, body + end, dest))
+			refs = 1;
 	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	if (refs)
+		edit_definitions(j, c, body, from, to, nblocks, dest);
+	free(from);
+	free(to);
 	return 0;
 }
 
@@ -312,67 +434,55 @@ static int collect(struct job *j, const struct check_run *run)
 	return 0;
 }
 
-/* Writes the new text of c to a temporary beside its file (or beside its
- * new path). Returns 0 or -1 with msg. */
-static int write_temp(struct job *j, struct change *c)
+/* Adds the new text of c to the change t: the renumbered record under
+ * its new name (never over a file) and its old file removed, or its file
+ * replaced. Returns 0 or -1 with msg. */
+static int stage_change(struct job *j, struct wfile_txn *t, const struct change *c)
 {
-	const char *dest = c->new_path ? c->new_path : c->rec->path;
 	struct stat st;
 	size_t len;
 	char *text;
+	int rc;
 
 	if (stat(c->rec->path, &st) != 0 || access(c->rec->path, W_OK) != 0) {
 		snprintf(j->msg, j->msglen, _("cannot change %s: %s"), c->rec->path,
 			 strerror(errno));
 		return -1;
 	}
-	text = apply(c, &len);
-	c->tmp = atomic_temp(dest, text, len, st.st_mode & 07777);
+	text = apply(&j->changes[c - j->changes], &len);
+	if (c->new_path != NULL)
+		rc = wfile_txn_create(t, c->new_path, text, len, st.st_mode & 07777);
+	else
+		rc = wfile_txn_replace(t, c->rec->path, text, len);
 	free(text);
-	if (c->tmp == NULL) {
-		snprintf(j->msg, j->msglen, _("cannot write beside %s: %s"), dest, strerror(errno));
-		return -1;
-	}
-	return 0;
+	if (rc != 0)
+		snprintf(j->msg, j->msglen, _("cannot change %s: %s"),
+			 c->new_path ? c->new_path : c->rec->path, strerror(errno));
+	return rc;
 }
 
-/* Puts every temporary in place: first the renumbered record under its
- * new name (link: never over a file), then the others over their files. */
-static int install(struct job *j)
+/* Puts every changed file in place, all or nothing: first the renumbered
+ * record under its new name, then the others, then its old file goes. */
+static int install(struct job *j, const char *root)
 {
-	struct change *t = &j->changes[0];
+	char *what = xasprintf("clerk renumber %s %s", j->old_id, j->new_id);
+	struct wfile_txn *t = wfile_txn_new(root, what);
 	size_t i;
+	int rc = 0;
 
-	if (t->new_path != NULL && link(t->tmp, t->new_path) != 0) {
-		snprintf(j->msg, j->msglen, _("cannot create %s: %s"), t->new_path,
+	for (i = 0; rc == 0 && i < j->n; i++)
+		rc = stage_change(j, t, &j->changes[i]);
+	if (rc == 0 && j->changes[0].new_path != NULL &&
+	    wfile_txn_remove(t, j->changes[0].rec->path) != 0) {
+		snprintf(j->msg, j->msglen, _("cannot change %s: %s"), j->changes[0].rec->path,
 			 strerror(errno));
-		return -1;
+		rc = -1;
 	}
-	if (t->new_path == NULL && rename(t->tmp, t->rec->path) != 0) {
-		snprintf(j->msg, j->msglen, _("cannot replace %s: %s"), t->rec->path,
-			 strerror(errno));
-		return -1;
-	}
-	if (t->new_path == NULL) {
-		free(t->tmp);
-		t->tmp = NULL;
-	}
-	for (i = 1; i < j->n; i++) {
-		if (rename(j->changes[i].tmp, j->changes[i].rec->path) != 0) {
-			snprintf(j->msg, j->msglen,
-				 _("cannot replace %s: %s; the files before it in this run were "
-				   "changed"),
-				 j->changes[i].rec->path, strerror(errno));
-			if (t->new_path != NULL)
-				unlink(t->new_path);
-			return -2;
-		}
-		free(j->changes[i].tmp);
-		j->changes[i].tmp = NULL;
-	}
-	if (t->new_path != NULL)
-		unlink(t->rec->path);
-	return 0;
+	if (rc == 0)
+		rc = wfile_txn_commit(t, j->msg, j->msglen);
+	wfile_txn_free(t);
+	free(what);
+	return rc;
 }
 
 static void job_free(struct job *j)
@@ -380,9 +490,6 @@ static void job_free(struct job *j)
 	size_t i;
 
 	for (i = 0; i < j->n; i++) {
-		if (j->changes[i].tmp != NULL)
-			unlink(j->changes[i].tmp);
-		free(j->changes[i].tmp);
 		free(j->changes[i].text);
 		free(j->changes[i].edits);
 		free(j->changes[i].new_path);
@@ -423,9 +530,14 @@ static int check_new_id(struct job *j, const struct project *p, const char *root
 {
 	const struct schema *s = j->target->schema;
 	struct strlist ids = {0};
+	const char *why = wfile_id_problem(j->new_id);
 	size_t i;
 	int rc = 0;
 
+	if (why != NULL) {
+		snprintf(j->msg, j->msglen, _("'%s' cannot be an id: %s"), j->new_id, _(why));
+		return 1;
+	}
 	if (s->id_pattern != NULL &&
 	    pattern_match(s->id_pattern, j->new_id, strlen(j->new_id)) != PATTERN_MATCH) {
 		snprintf(j->msg, j->msglen,
@@ -465,7 +577,6 @@ static int run_job(struct job *j, const struct project *p, const char *root,
 		   const struct check_run *run)
 {
 	const char *base;
-	size_t i;
 	int rc = find_target(j, run);
 
 	if (rc == 0)
@@ -479,12 +590,14 @@ static int run_job(struct job *j, const struct project *p, const char *root,
 		return 2;
 	free(j->new_base);
 	plan_rename(j);
+	if (wfile_name_problem(j->new_base) != NULL) {
+		snprintf(j->msg, j->msglen, _("the new file name '%s' cannot be used: %s"),
+			 j->new_base, _(wfile_name_problem(j->new_base)));
+		return 1;
+	}
 	if (collect(j, run) != 0)
 		return 2;
-	for (i = 0; i < j->n; i++)
-		if (write_temp(j, &j->changes[i]) != 0)
-			return 2;
-	return install(j) == 0 ? 0 : 2;
+	return install(j, root) == 0 ? 0 : 2;
 }
 
 int renumber(const struct project *p, const char *root, const char *old_id, const char *new_id,

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "condition.h"
+#include "artefact.h"
 #include "date.h"
 #include "hint.h"
 #include "i18n.h"
@@ -157,6 +158,7 @@ static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const s
 				"2024-03-01), not '%s'",
 				f->name, v->text);
 		suggest_iso_date(d, v);
+		artefact_note(d, v->text, v->len, v->line, v->col, v->exact);
 	} else if (r == DATE_CALENDAR) {
 		date_problem(v->text, v->len, why, sizeof why);
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_DATE_INVALID,
@@ -200,9 +202,11 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 				  f->name, v->text, near, list),
 		      v, near, sure);
 	else
-		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_ENUM,
-			    "field '%s' is '%s', which is not allowed; use %s", f->name, v->text,
-			    list);
+		artefact_note(diag_report(ctx->diags, ctx->rec->path, v->line, v->col,
+					  RULE_FIELD_ENUM,
+					  "field '%s' is '%s', which is not allowed; use %s",
+					  f->name, v->text, list),
+			      v->text, v->len, v->line, v->col, v->exact);
 	free(list);
 }
 
@@ -328,15 +332,20 @@ static void check_patterns(struct rule_ctx *ctx, const struct field_spec *f, con
 {
 	size_t i;
 
+	struct diag *d;
+
 	if (f->pattern != NULL && pattern_match(f->pattern, v->text, v->len) == PATTERN_NOMATCH) {
 		if (f->message != NULL)
-			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
-				    "field '%s': '%s' does not have the required form (%s)",
-				    f->name, v->text, f->message);
+			d = diag_report(ctx->diags, ctx->rec->path, v->line, v->col,
+					RULE_FIELD_PATTERN,
+					"field '%s': '%s' does not have the required form (%s)",
+					f->name, v->text, f->message);
 		else
-			diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
-				    "field '%s': '%s' does not have the required form (pattern %s)",
-				    f->name, v->text, f->pattern_src);
+			d = diag_report(
+			    ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_PATTERN,
+			    "field '%s': '%s' does not have the required form (pattern %s)",
+			    f->name, v->text, f->pattern_src);
+		artefact_note(d, v->text, v->len, v->line, v->col, v->exact);
 		return;
 	}
 	for (i = 0; i < f->nnot_patterns; i++)

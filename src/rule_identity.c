@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "load_yaml.h"
+#include "artefact.h"
 #include "rules.h"
 #include "util.h"
 
@@ -140,6 +141,7 @@ void rule_identity(struct rule_ctx *ctx)
 {
 	const struct schema *s = ctx->schema;
 	const struct ynode *id = ynode_get(ctx->rec->front, s->id_field);
+	struct diag *d;
 
 	if (s->id_name_pattern != NULL) {
 		check_name_gives_id(ctx);
@@ -150,13 +152,16 @@ void rule_identity(struct rule_ctx *ctx)
 	if (s->id_pattern != NULL &&
 	    pattern_match(s->id_pattern, id->text, id->len) == PATTERN_NOMATCH) {
 		if (s->id_example != NULL)
-			diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_PATTERN,
-				    "'%s' is not a valid id for %s %s; ids look like '%s'",
-				    id->text, rule_article(s->title), s->title, s->id_example);
+			d = diag_report(ctx->diags, ctx->rec->path, id->line, id->col,
+					RULE_ID_PATTERN,
+					"'%s' is not a valid id for %s %s; ids look like '%s'",
+					id->text, rule_article(s->title), s->title, s->id_example);
 		else
-			diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_PATTERN,
-				    "'%s' is not a valid id for %s %s (pattern %s)", id->text,
-				    rule_article(s->title), s->title, s->id_pattern_src);
+			d = diag_report(ctx->diags, ctx->rec->path, id->line, id->col,
+					RULE_ID_PATTERN,
+					"'%s' is not a valid id for %s %s (pattern %s)", id->text,
+					rule_article(s->title), s->title, s->id_pattern_src);
+		artefact_note(d, id->text, id->len, id->line, id->col, id->plain);
 		return;
 	}
 	check_file_name(ctx, id);

@@ -32,9 +32,16 @@ static void check_id_year(struct rule_ctx *ctx)
 		return;
 	idyear = atoi(year);
 	dyear = atoi(date->text);
-	if (idyear <= dyear && idyear >= dyear - tol)
+	if (idyear == dyear || (idyear < dyear && idyear >= dyear - tol &&
+				atoi(date->text + 5) <= ctx->id_year_months))
 		return;
-	if (tol == 0)
+	if (tol > 0 && idyear < dyear && idyear >= dyear - tol)
+		diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_YEAR,
+			    "the id '%s' has the year %d, but the record is dated %s; an id of "
+			    "an earlier year is usual only for records dated in the first %d "
+			    "months of the year, so the year in the id should be %d",
+			    id->text, idyear, date->text, ctx->id_year_months, dyear);
+	else if (tol == 0)
 		diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_ID_YEAR,
 			    "the id '%s' has the year %d, but the record is dated %s; the year in "
 			    "the id should be %d",

@@ -479,3 +479,13 @@ void rule_sections(struct rule_ctx *ctx)
 	free(first_line);
 	free(firsts);
 }
+
+int section_resembling(const struct schema *s, const char *heading)
+{
+	size_t i;
+
+	for (i = 0; i < s->nsections; i++)
+		if (s->sections[i].nnames > 0 && resembles(&s->sections[i], heading))
+			return (int)i;
+	return -1;
+}

@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "body_lines.h"
 #include "date.h"
+#include "i18n.h"
 #include "load_yaml.h"
 #include "rules.h"
 #include "text_date.h"
@@ -35,6 +37,7 @@ struct text_scan {
 	pcre2_match_data *md;
 	struct body_lines lines;
 	int year;              /* of the record's date, -1 when it has none */
+	int month, day;        /* of the record's date */
 	int cur_line, cur_col; /* where the last date was found, searches go on from here */
 	struct buf run;        /* the text nodes of a run, joined by "\n" at soft breaks */
 	struct segment *segs;
@@ -42,15 +45,69 @@ struct text_scan {
 	cmark_node *run_last; /* the last text node of the run scanned, until visited */
 };
 
-/* Returns the year of the record's date field, or -1. */
-static int record_year(const struct record *rec)
+/* Reads the year, month and day of the record's date field into sc; the
+ * year is -1 when there is none. */
+static void record_date(struct text_scan *sc, const struct record *rec)
 {
 	const struct ynode *v = rec->front ? ynode_get(rec->front, "date") : NULL;
 	long days;
 
+	sc->year = -1;
 	if (v == NULL || v->kind != YNODE_SCALAR || date_parse(v->text, v->len, &days) != DATE_OK)
-		return -1;
-	return atoi(v->text);
+		return;
+	sc->year = atoi(v->text);
+	sc->month = atoi(v->text + 5);
+	sc->day = atoi(v->text + 8);
+}
+
+/* True when the words next to the date at [start, end) of text say it is
+ * the coming one: "a.s." or "aanstaande" after it, "aanstaande" or
+ * "komende" before it. */
+static int says_coming(const char *text, size_t len, size_t start, size_t end)
+{
+	static const char *const after[] = {"a.s.", "aanstaande", "aanst."};
+	static const char *const before[] = {"aanstaande", "komende"};
+	size_t i, n, k = end;
+
+	while (k < len && (text[k] == ' ' || text[k] == '\n'))
+		k++;
+	for (i = 0; i < sizeof after / sizeof *after; i++)
+		if (len - k >= strlen(after[i]) &&
+		    strncasecmp(text + k, after[i], strlen(after[i])) == 0)
+			return 1;
+	for (k = start; k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\n'); k--)
+		;
+	for (i = 0; i < sizeof before / sizeof *before; i++) {
+		n = strlen(before[i]);
+		if (k >= n && strncasecmp(text + k - n, before[i], n) == 0 &&
+		    (k == n || text[k - n - 1] == ' ' || text[k - n - 1] == '\n'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A date without a year written in a record of November or December may
+ * mean the coming January to March: it is read in the next year when the
+ * text says so ("a.s.", "komende"), or when only the next year's day has
+ * the weekday written. "aanstaande" alone moves any day that lies before
+ * the record's own day in the year. Returns 1 when the year was moved. */
+static int assume_next_year(const struct text_scan *sc, struct text_date *d)
+{
+	int coming, early;
+
+	if (d->year_written || d->year < 0 || d->month < 1 || d->month > 12)
+		return 0;
+	coming = says_coming(sc->run.data, sc->run.len, d->start, d->end);
+	early = d->month < sc->month || (d->month == sc->month && d->day < sc->day);
+	if (!early || (!coming && (sc->month < 11 || d->month > 3 || d->weekday < 0)))
+		return 0;
+	if (!coming && (!date_valid(d->year + 1, d->month, d->day) ||
+			date_weekday(d->year + 1, d->month, d->day) != d->weekday ||
+			(date_valid(d->year, d->month, d->day) &&
+			 date_weekday(d->year, d->month, d->day) == d->weekday)))
+		return 0;
+	d->year++;
+	return 1;
 }
 
 /* True when node is the text of an autolink such as <https://...>. */
@@ -86,11 +143,17 @@ static int date_column(struct text_scan *sc, const struct segment *seg, const st
 }
 
 static void report_invalid(struct text_scan *sc, int line, int col, const struct text_date *d,
-			   const char *why)
+			   const char *why, int next_year)
 {
 	struct diag *dg;
 
-	if (d->year_written || d->year < 0)
+	if (next_year)
+		dg = diag_report(
+		    sc->ctx->diags, sc->ctx->rec->path, line, col, RULE_TEXT_DATE_INVALID,
+		    "the date '%s' does not exist in %d, the year after the record's date, "
+		    "which clerk assumed because the text says the day is still to come: %s",
+		    d->written, d->year, why);
+	else if (d->year_written || d->year < 0)
 		dg = diag_report(sc->ctx->diags, sc->ctx->rec->path, line, col,
 				 RULE_TEXT_DATE_INVALID, "the date '%s' does not exist: %s",
 				 d->written, why);
@@ -104,13 +167,16 @@ static void report_invalid(struct text_scan *sc, int line, int col, const struct
 }
 
 static void report_weekday(struct text_scan *sc, int line, int col, const char *lit,
-			   const struct text_date *d, int real)
+			   const struct text_date *d, int real, int next_year)
 {
 	const char *name = text_date_weekday_name(real, d->lang);
-	char year[16] = "";
+	char year[160] = "";
 	struct diag *dg;
 
-	if (!d->year_written)
+	if (next_year)
+		snprintf(year, sizeof year,
+			 _(" %d (clerk assumed the year after the record's date)"), d->year);
+	else if (!d->year_written)
 		snprintf(year, sizeof year, " %d", d->year);
 	if (d->lang == TEXT_LANG_NL)
 		dg = diag_report(sc->ctx->diags, sc->ctx->rec->path, line, col,
@@ -149,7 +215,7 @@ static void judge(struct text_scan *sc, struct text_date *d)
 {
 	char why[128];
 	const struct segment *seg;
-	int real = -1, file_line, c;
+	int real = -1, file_line, c, next_year = assume_next_year(sc, d);
 	enum text_date_verdict v = text_date_judge(d, why, sizeof why, &real);
 
 	if (v == TEXT_DATE_OK)
@@ -159,9 +225,9 @@ static void judge(struct text_scan *sc, struct text_date *d)
 	file_line = seg->line + sc->ctx->rec->body_line - 1;
 	c = date_column(sc, seg, d);
 	if (v == TEXT_DATE_INVALID)
-		report_invalid(sc, file_line, c, d, why);
+		report_invalid(sc, file_line, c, d, why, next_year);
 	else
-		report_weekday(sc, file_line, c, sc->run.data, d, real);
+		report_weekday(sc, file_line, c, sc->run.data, d, real, next_year);
 }
 
 /* True when s holds a digit: every date does, most lines do not. */
@@ -257,7 +323,7 @@ void rule_text_dates(struct rule_ctx *ctx)
 
 	sc.ctx = ctx;
 	sc.td = text_dates_shared();
-	sc.year = record_year(ctx->rec);
+	record_date(&sc, ctx->rec);
 	if (ctx->rec->body == NULL || sc.td == NULL)
 		return;
 	it = cmark_iter_new(ctx->rec->body);

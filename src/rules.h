@@ -16,8 +16,11 @@ struct rule_ctx {
 	const struct record *rec;
 	const struct schema *schema;
 	struct diag_list *diags;
+	int id_year_months; /* .clerk.yml id-year-months */
 };
 
+/* title-heading, title-kind, field-artefact and encoding-invalid. */
+void rule_title(struct rule_ctx *ctx);
 /* Field rules: field-required, field-type, field-pattern, field-enum,
  * field-items, field-unknown, date-invalid. */
 void rule_fields(struct rule_ctx *ctx);
@@ -43,6 +46,10 @@ void rule_body_patterns(struct rule_ctx *ctx);
 /* Chooses rec's section level under schema, indexes the sections at that
  * level and matches each to a schema section. */
 void rule_index_sections(const struct schema *schema, struct record *rec);
+/* The index of the first section of s whose names heading nearly matches
+ * (numbering, article and a trailing qualifier set aside; a misspelling a
+ * few letters off, or the same first five letters), or -1. */
+int section_resembling(const struct schema *s, const char *heading);
 
 /* True when the condition holds for the record's fields (defaults apply). */
 int rule_condition_holds(const struct rule_ctx *ctx, const struct condition *cond);

@@ -4,6 +4,7 @@
  * mistake in it is reported with the schema file's own line and column. */
 #include "schema.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -476,6 +477,11 @@ static int key_target_status(struct ctx *c, struct field_spec *f, const struct y
 	return get_strings(c, v, "target-status", &f->target_status, &f->ntarget_status);
 }
 
+static int key_target_later(struct ctx *c, struct field_spec *f, const struct ynode *v)
+{
+	return get_bool(c, v, "target-later", &f->target_later);
+}
+
 /* The keys of a field: what each is called, which field types it applies
  * to, and its reader. */
 static const struct field_key {
@@ -494,6 +500,7 @@ static const struct field_key {
     {"synonyms", TYPE_BIT(FT_ENUM) | TYPE_BIT(FT_DURATION), key_synonyms},
     {"targets", TYPE_BIT(FT_REF), key_targets},
     {"target-status", TYPE_BIT(FT_REF), key_target_status},
+    {"target-later", TYPE_BIT(FT_REF), key_target_later},
     {"default", ANY_TYPE, key_default},
     {"min", TYPE_BIT(FT_INTEGER), key_min},
     {"max", TYPE_BIT(FT_INTEGER), key_max},
@@ -885,10 +892,21 @@ static int get_template(struct ctx *c, const struct ynode *n, const char *what,
 	return 0;
 }
 
+/* id: assigned: clerk (the default: clerk new numbers by the template) or
+ * external (another system hands out the numbers; clerk new asks for --id). */
+static int parse_id_assigned(struct ctx *c, struct schema *s, const struct ynode *v)
+{
+	if (ynode_is(v, "external"))
+		s->id_external = 1;
+	else if (!ynode_is(v, "clerk"))
+		return fail(c, v, "'assigned' must be clerk or external");
+	return 0;
+}
+
 static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 {
-	static const char *const keys[] = {"field", "pattern",  "example", "year-tolerance",
-					   "from",  "template", NULL};
+	static const char *const keys[] = {"field", "pattern",  "example",  "year-tolerance",
+					   "from",  "template", "assigned", NULL};
 	const struct ynode *v;
 	long tolerance;
 
@@ -912,6 +930,9 @@ static int parse_id(struct ctx *c, struct schema *s, const struct ynode *n)
 		return -1;
 	v = ynode_get(n, "template");
 	if (v != NULL && get_template(c, v, "id template", &s->id_template) != 0)
+		return -1;
+	v = ynode_get(n, "assigned");
+	if (v != NULL && parse_id_assigned(c, s, v) != 0)
 		return -1;
 	v = ynode_get(n, "pattern");
 	if (v == NULL)
@@ -1121,7 +1142,7 @@ static int parse_lifecycle(struct ctx *c, struct schema *s, const struct ynode *
 {
 	static const char *const keys[] = {"status",     "date",       "in-force", "ended",
 					   "superseded", "draft",      "start",    "end",
-					   "term",       "supersedes", NULL};
+					   "term",       "supersedes", "ended-on", NULL};
 	struct schema_lifecycle *l = &s->lifecycle;
 
 	if (want_kind(c, n, YNODE_MAP, "lifecycle") != 0 ||
@@ -1134,6 +1155,7 @@ static int parse_lifecycle(struct ctx *c, struct schema *s, const struct ynode *
 	    role_field(c, s, n, "start", &l->start) != 0 ||
 	    role_field(c, s, n, "end", &l->end) != 0 ||
 	    role_field(c, s, n, "term", &l->term) != 0 ||
+	    role_field(c, s, n, "ended-on", &l->ended_on) != 0 ||
 	    role_field(c, s, n, "supersedes", &l->supersedes) != 0)
 		return -1;
 	return role_list(c, n, "in-force", &l->in_force, &l->nin_force) != 0 ||
@@ -1183,6 +1205,11 @@ static int top_name(struct ctx *c, struct schema *s, const struct ynode *n)
 static int top_title(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	return get_string(c, n, "title", &s->title);
+}
+
+static int top_aliases(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	return get_strings(c, n, "aliases", &s->aliases, &s->naliases);
 }
 
 static int top_description(struct ctx *c, struct schema *s, const struct ynode *n)
@@ -1316,6 +1343,7 @@ static const struct {
     {"name", top_name},
     {"extends", top_extends},
     {"title", top_title},
+    {"aliases", top_aliases},
     {"description", top_description},
     {"id", parse_id},
     {"file-name", top_file_name},
@@ -1417,6 +1445,7 @@ static void translate_texts(struct schema *s)
 {
 	size_t i;
 
+	s->title_msgid = s->title;
 	s->title = translated(s->title);
 	for (i = 0; i < s->nfields; i++) {
 		s->fields[i].description = translated(s->fields[i].description);
@@ -1547,6 +1576,68 @@ static size_t skip_numbering(const char *h, size_t len, size_t i)
 	return skip_blank(h, len, k) > k ? skip_blank(h, len, k) : i;
 }
 
+/* Roman numerals (I, IV, XII) at i, as a chapter may be numbered. Returns
+ * the offset after them, or i. */
+static size_t skip_roman(const char *h, size_t len, size_t i)
+{
+	size_t k = i;
+
+	while (k < len && k - i < 8 && strchr("IVXLC", h[k]) != NULL && h[k] != '\0')
+		k++;
+	return k;
+}
+
+/* A dash between a numbered article and its name ("Artikel 1 - Partijen",
+ * with a hyphen, en dash or em dash), then blanks; returns the offset
+ * after it, or i. */
+static size_t skip_dash(const char *h, size_t len, size_t i)
+{
+	static const char *const dashes[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
+	size_t k, n;
+
+	for (k = 0; k < sizeof dashes / sizeof *dashes; k++) {
+		n = strlen(dashes[k]);
+		if (i + n < len && memcmp(h + i, dashes[k], n) == 0 &&
+		    skip_blank(h, len, i + n) > i + n)
+			return skip_blank(h, len, i + n);
+	}
+	return i;
+}
+
+/* A numbering word and its number at i: "Artikel 3", "Art. 3", "Hoofdstuk
+ * 2", "Hoofdstuk II", "Paragraaf 4", "§ 4", "Artikel 2a", followed by an
+ * optional '.', ')' or ':', an optional dash, and blanks before the name.
+ * Returns the offset of the name, or i when there is none. */
+static size_t skip_numbering_word(const char *h, size_t len, size_t i)
+{
+	static const char *const words[] = {"artikel", "art.",    "hoofdstuk", "paragraaf",
+					    "article", "chapter", "\xC2\xA7"};
+	size_t w, n, k, num;
+
+	for (w = 0; w < sizeof words / sizeof *words; w++) {
+		n = strlen(words[w]);
+		if (i + n >= len || strncasecmp(h + i, words[w], n) != 0)
+			continue;
+		k = skip_blank(h, len, i + n);
+		if (k == i + n && h[i + n - 1] != '.' && h[i] != '\xC2')
+			continue; /* "Artikelen": a word, not a numbering */
+		for (num = k; num < len && h[num] >= '0' && h[num] <= '9'; num++)
+			;
+		if (num > k && num < len && h[num] >= 'a' && h[num] <= 'z' &&
+		    (num + 1 == len || !isalnum((unsigned char)h[num + 1])))
+			num++; /* "Artikel 2a" */
+		if (num == k)
+			num = skip_roman(h, len, k);
+		if (num == k)
+			return i;
+		if (num < len && strchr(".):", h[num]) != NULL && h[num] != '\0')
+			num++;
+		k = skip_dash(h, len, skip_blank(h, len, num));
+		return k > num && k < len ? k : i;
+	}
+	return i;
+}
+
 /* An article at i followed by blanks; returns the offset after it, or i. */
 static size_t skip_article(const char *h, size_t len, size_t i)
 {
@@ -1566,7 +1657,7 @@ size_t schema_heading_skip(const char *h, size_t len, size_t *number)
 {
 	size_t i = skip_blank(h, len, 0);
 
-	i = skip_numbering(h, len, i);
+	i = skip_numbering(h, len, skip_numbering_word(h, len, i));
 	*number = i;
 	return skip_article(h, len, i);
 }
@@ -1705,6 +1796,18 @@ const struct schema *schema_set_find(const struct schema_set *set, const char *n
 		if (strcmp(set->items[i]->name, name) == 0)
 			return set->items[i];
 	return NULL;
+}
+
+const struct schema *schema_set_lookup(const struct schema_set *set, const char *name)
+{
+	const struct schema *s = schema_set_find(set, name);
+	size_t i, k;
+
+	for (i = 0; s == NULL && i < set->n; i++)
+		for (k = 0; k < set->items[i]->naliases; k++)
+			if (strcmp(set->items[i]->aliases[k], name) == 0)
+				return set->items[i];
+	return s;
 }
 
 static int resolve_field(const struct schema_set *set, struct schema *s, struct field_spec *f,
@@ -1913,6 +2016,11 @@ static const struct schema *base_of(struct schema_set *set, struct schema *s,
 	return b;
 }
 
+/* How many schemas one schema may extend, one through another: each level
+ * is a schema read anew, so a long chain would cost memory and time for
+ * nothing a real set needs. */
+#define EXTENDS_DEPTH_MAX 10
+
 /* Reads s over the schema it extends, which must be read already. */
 static int apply_extends(struct schema_set *set, struct schema *s, struct config_error *err)
 {
@@ -1921,6 +2029,14 @@ static int apply_extends(struct schema_set *set, struct schema *s, struct config
 
 	if (base == NULL)
 		return -1;
+	s->depth = base->depth + 1;
+	if (s->depth > EXTENDS_DEPTH_MAX)
+		return config_error_set(
+		    err, s->file, s->extends_node->line, s->extends_node->col,
+		    "'%s' extends '%s', which extends another schema, and so on: "
+		    "more than %d schemas deep; extend the schema the chain "
+		    "starts from instead",
+		    s->name, s->extends, EXTENDS_DEPTH_MAX);
 	s->root = merge_schema(s->arena, base->root, s->root);
 	s->extends = NULL;
 	if (parse_top(&c, s, s->root) != 0)

@@ -94,6 +94,7 @@ struct field_spec {
 	const char **target_status; /* ref: the statuses a target must have */
 	size_t ntarget_status;
 	int target_not_behind; /* ref: the target's status is not behind the record's */
+	int target_later;      /* ref: the target may be dated after the record */
 	const struct ynode *target_status_node;
 };
 
@@ -131,6 +132,7 @@ struct schema_lifecycle {
 	const char **draft; /* statuses of a record not yet adopted */
 	size_t ndraft;
 	const char *start, *end, *term; /* date, date and duration fields */
+	const char *ended_on;           /* date field: the day the record ended early */
 	const char *supersedes;         /* the ref field naming the records this one replaces */
 	int line, col;
 };
@@ -161,7 +163,10 @@ struct schema {
 	struct arena *arena;
 	const char *file; /* where it was loaded from, for messages */
 	const char *name;
-	const char *title; /* e.g. "agreement" */
+	const char *title;       /* e.g. "agreement", in the language of the messages */
+	const char *title_msgid; /* the title as the schema writes it, untranslated */
+	const char **aliases;    /* other names for the type on the command line (besluit) */
+	size_t naliases;
 	const char *id_field;
 	pcre2_code *id_pattern;
 	const char *id_pattern_src;
@@ -170,6 +175,7 @@ struct schema {
 	const char *file_name;         /* template such as "{id}.md", or NULL */
 	struct template file_name_tpl; /* file_name parsed (n 0 when none) */
 	struct template id_template;   /* id: template: how clerk new numbers (n 0: none) */
+	int id_external;               /* id: assigned: external - clerk new never numbers */
 	struct template path_template; /* path: where clerk new puts a record (n 0: none) */
 	/* id: {from: file-name, pattern}: the id is the named group "id" of
 	 * this pattern matched against the file's name; no id field then. */
@@ -203,6 +209,7 @@ struct schema {
 	const struct ynode *root;  /* the schema as written, for schemas extending it */
 	struct schema *base_owned; /* a built-in base read for this schema alone */
 	int resolving;             /* extends: on the chain being resolved */
+	int depth;                 /* how many schemas it extends, one through another */
 	/* The front-matter field that names the record type, skipped by the
 	 * field rules; set from .clerk.yml's type-field, NULL for none. */
 	const char *type_field;
@@ -234,6 +241,9 @@ void schema_set_put(struct schema_set *set, struct schema *s);
 int schema_set_resolve(struct schema_set *set, struct config_error *err);
 /* Returns the schema named name (owned by the set), or NULL. */
 const struct schema *schema_set_find(const struct schema_set *set, const char *name);
+/* As schema_set_find, and else the schema that lists name among its
+ * aliases (a type named on the command line: clerk new besluit). */
+const struct schema *schema_set_lookup(const struct schema_set *set, const char *name);
 void schema_set_free(struct schema_set *set);
 
 /* For a schema whose ids come from file names: returns the id that the

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "i18n.h"
 
 /* FNV-1a. */
 static size_t hash(const char *s)
@@ -244,4 +245,20 @@ void set_index_free(struct set_index *ix)
 	free(ix->bad_id);
 	free(ix->no_series);
 	memset(ix, 0, sizeof *ix);
+}
+
+void set_name_others(struct buf *b, const struct set_index *ix, const size_t *group, size_t n,
+		     size_t self)
+{
+	size_t k, named = 0;
+
+	buf_add(b, "", 0);
+	for (k = 0; k < n && named < SET_NAMED_OTHERS; k++)
+		if (k != self) {
+			buf_printf(b, "%s%s", named ? ", " : "", ix->recs[group[k]]->path);
+			named++;
+		}
+	if (n - 1 > named)
+		buf_printf(b, ngettext(" and %zu more", " and %zu more", n - 1 - named),
+			   n - 1 - named);
 }

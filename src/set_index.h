@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "set.h"
+#include "util.h"
 
 #define SET_NONE   ((size_t)-1)
 #define SET_BROKEN ((size_t)-2) /* a link to a file that does not exist */
@@ -69,6 +70,17 @@ int set_unreadable(const struct set_index *ix, const struct schema *t);
 int set_series_unknown(const struct set_index *ix, const struct schema *t);
 
 /* The rule families, in set_refs.c and set_reporting.c. */
+/* How many other records a finding about records that share a value
+ * (id-duplicate, series-duplicate) names; the rest are counted, so that a
+ * thousand copies of one id make a thousand short messages, not a
+ * thousand messages of a thousand names each. */
+#define SET_NAMED_OTHERS 3
+
+/* Appends to b the paths of the first SET_NAMED_OTHERS records of
+ * group[0..n) other than group[self], then "and N more" for the rest. */
+void set_name_others(struct buf *b, const struct set_index *ix, const size_t *group, size_t n,
+		     size_t self);
+
 void set_check_ids(const struct set_index *ix, struct diag_list *diags);
 void set_check_refs(const struct set_index *ix, struct diag_list *diags);
 void set_check_links(const struct set_index *ix, struct diag_list *diags);
@@ -78,6 +90,21 @@ void set_check_reporting(const struct set_index *ix, long as_of, struct diag_lis
 void set_check_ref_status(const struct summary *s, const struct summary_ref *r,
 			  const struct summary *t, struct diag_list *diags);
 void set_check_series(const struct set_index *ix, long as_of, struct diag_list *diags);
+
+/* The date the next report on agreement ai is due: its newest report's
+ * date (else its own) plus its reporting interval, written into due.
+ * Returns its day number, or -1 when none is due (not in force, no
+ * interval, the end comes first, a possible report unreadable). *newest
+ * gets the newest report, or SET_NONE. Shared by agreement-unreported,
+ * agreement-overdue and `clerk due`. */
+long set_agreement_due(const struct set_index *ix, size_t ai, char due[11], size_t *newest);
+
+/* Called once per report series with its members m[0..n) sorted by number;
+ * incomplete when a report that may belong to it cannot be placed. */
+typedef void (*set_series_fn)(const struct set_index *ix, const size_t *m, size_t n, int incomplete,
+			      void *ctx);
+/* Calls fn for each series of the set, in the order of its first record. */
+void set_each_series(const struct set_index *ix, set_series_fn fn, void *ctx);
 
 /* Returns the newest dated report (not a draft) that cites agreement ai as
  * its type's reporting says, or SET_NONE; for `clerk index`. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pattern.h"
+#include "artefact.h"
 #include "rules.h"
 #include "set_index.h"
 #include "util.h"
@@ -16,30 +17,36 @@
 
 /* ------------------------------------------------------------------ ids */
 
-/* Reports an id shared by several records on each of them. */
+/* Reports an id shared by several records on each of them, naming a few
+ * of the others (linear in the records that share it). */
 static void report_duplicates(const struct set_index *ix, size_t first, struct diag_list *diags)
 {
 	struct summary *s;
 	struct buf others;
 	struct diag *d;
-	size_t i, k;
+	size_t *group = NULL, n = 0, cap = 0, i, k, named;
 
 	for (i = first; i != SET_NONE; i = ix->by_id.next[i]) {
-		s = ix->recs[i];
+		xgrow((void **)&group, &cap, n, sizeof *group);
+		group[n++] = i;
+	}
+	for (i = 0; i < n; i++) {
+		s = ix->recs[group[i]];
 		memset(&others, 0, sizeof others);
-		for (k = first; k != SET_NONE; k = ix->by_id.next[k])
-			if (k != i)
-				buf_printf(&others, "%s%s", others.len ? ", " : "",
-					   ix->recs[k]->path);
+		set_name_others(&others, ix, group, n, i);
 		d = diag_report(diags, s->path, s->id_line, s->id_col, RULE_ID_DUPLICATE,
 				"the id '%s' is also used by %s; each record needs its own id",
 				s->id, others.data);
-		for (k = first; k != SET_NONE; k = ix->by_id.next[k])
-			if (k != i)
-				diag_add_related(d, ix->recs[k]->path, ix->recs[k]->id_line,
-						 ix->recs[k]->id_col, "the same id");
+		for (k = 0, named = 0; k < n && named < SET_NAMED_OTHERS; k++)
+			if (k != i) {
+				diag_add_related(d, ix->recs[group[k]]->path,
+						 ix->recs[group[k]]->id_line,
+						 ix->recs[group[k]]->id_col, "the same id");
+				named++;
+			}
 		buf_free(&others);
 	}
+	free(group);
 }
 
 void set_check_ids(const struct set_index *ix, struct diag_list *diags)
@@ -128,12 +135,13 @@ static void report_unresolved(const struct set_index *ix, const struct summary *
 {
 	const char *near;
 	char *titles, *examples;
+	struct diag *d;
 
 	if (bad_id_of(ix, r->spec) && looks_like_id(r->spec, r->value))
 		return; /* it may mean that record: id-pattern reports it */
 	target_words(r->spec, &titles, &examples);
 	if (!looks_like_id(r->spec, r->value)) {
-		diag_report(
+		d = diag_report(
 		    diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
 		    "field '%s': '%s' is not the id of any record, and not written like the "
 		    "id of %s %s%s%s%s",
@@ -141,10 +149,13 @@ static void report_unresolved(const struct set_index *ix, const struct summary *
 		    examples[0] ? _(" (ids look like ") : "", examples, examples[0] ? ")" : "");
 	} else {
 		near = suggest(ix, r->spec, r->value, budget);
-		diag_report(diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
-			    "field '%s': no record has the id '%s'%s%s%s", r->spec->name, r->value,
-			    near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
+		d = diag_report(diags, s->path, r->line, r->col, RULE_REF_UNRESOLVED,
+				"field '%s': no record has the id '%s'%s%s%s", r->spec->name,
+				r->value, near ? _("; did you mean ") : "", near ? near : "",
+				near ? "?" : "");
 	}
+	/* Not repaired in place: the value may be one item of several on its line. */
+	artefact_note(d, r->value, strlen(r->value), r->line, r->col, 0);
 	free(titles);
 	free(examples);
 }
@@ -215,16 +226,42 @@ static void check_inactive(const struct set_index *ix, size_t si, const struct s
 			    ix->recs[u]->date.text, s->date.text, ix->recs[u]->id);
 }
 
+/* The field of s's schema that may name a record of t's type dated later
+ * (target-later, such as a decision's approves), or NULL. */
+static const struct field_spec *later_field(const struct summary *s, const struct summary *t)
+{
+	const struct field_spec *f;
+	size_t i, k;
+
+	for (i = 0; s->schema != NULL && t->schema != NULL && i < s->schema->nfields; i++) {
+		f = &s->schema->fields[i];
+		for (k = 0; f->target_later && k < f->ntargets; k++)
+			if (strcmp(f->targets[k], t->schema->name) == 0)
+				return f;
+	}
+	return NULL;
+}
+
 static void check_date(const struct summary *s, const struct summary_ref *r,
 		       const struct summary *t, struct diag_list *diags)
 {
-	if (s->date.days < 0 || t->date.days < 0)
+	const struct field_spec *later;
+
+	if (s->date.days < 0 || t->date.days < 0 || r->spec->target_later)
 		return;
+	later = later_field(s, t);
 	if (r->supersedes && t->date.days >= s->date.days)
 		diag_report(diags, s->path, r->line, r->col, RULE_REF_DATE,
 			    "field '%s': '%s' is dated %s, not before this record's date %s; a "
 			    "record can only replace an older one",
 			    r->spec->name, r->value, t->date.text, s->date.text);
+	else if (!r->supersedes && t->date.days > s->date.days && later != NULL)
+		diag_report(diags, s->path, r->line, r->col, RULE_REF_DATE,
+			    "field '%s': '%s' is dated %s, after this record's date %s; this "
+			    "field only names what existed on that date; %s %s that this record "
+			    "approves before it is signed belongs in '%s'",
+			    r->spec->name, r->value, t->date.text, s->date.text,
+			    rule_article(t->schema->title), t->schema->title, later->name);
 	else if (!r->supersedes && t->date.days > s->date.days)
 		diag_report(diags, s->path, r->line, r->col, RULE_REF_DATE,
 			    "field '%s': '%s' is dated %s, after this record's date %s; a record "

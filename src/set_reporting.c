@@ -66,23 +66,36 @@ static void check_expired(const struct summary *a, long as_of, struct diag_list 
 		    a->schema->title, a->end.text, a->status);
 }
 
-static void check_reported(const struct set_index *ix, size_t ai, long as_of,
-			   struct diag_list *diags)
+long set_agreement_due(const struct set_index *ix, size_t ai, char due[11], size_t *newest)
 {
 	const struct summary *a = ix->recs[ai];
 	const struct summary_date *from = &a->date;
 	size_t r = newest_report(ix, ai);
-	char due[11], every[128];
 	long due_days;
 
+	*newest = r;
 	if (r != SET_NONE)
 		from = &ix->recs[r]->date;
-	if (reporters_unreadable(ix, a->schema))
-		return;
+	if (a->schema == NULL || a->id_from_name || a->id_bad ||
+	    reporters_unreadable(ix, a->schema))
+		return -1;
 	if (a->life != LIFE_IN_FORCE || a->interval == NULL || from->days < 0)
-		return;
+		return -1;
 	due_days = date_add(from->text, a->interval, due);
-	if (due_days < 0 || due_days >= as_of || (a->end.days >= 0 && a->end.days < due_days))
+	if (due_days < 0 || (a->end.days >= 0 && a->end.days < due_days))
+		return -1;
+	return due_days;
+}
+
+static void check_reported(const struct set_index *ix, size_t ai, long as_of,
+			   struct diag_list *diags)
+{
+	const struct summary *a = ix->recs[ai];
+	char due[11], every[128];
+	size_t r;
+	long due_days = set_agreement_due(ix, ai, due, &r);
+
+	if (due_days < 0 || due_days >= as_of)
 		return;
 	duration_words(a->interval, every, sizeof every);
 	if (r == SET_NONE)
@@ -92,11 +105,12 @@ static void check_reported(const struct set_index *ix, size_t ai, long as_of,
 			    "first was due on %s",
 			    a->schema->title, every, due);
 	else
-		diag_report(
-		    diags, a->path, a->interval_line, a->interval_col, RULE_AGREEMENT_OVERDUE,
-		    "this %s must be reported every %s; the newest report, %s (%s), is "
-		    "of %s, so the next was due on %s",
-		    a->schema->title, every, ix->recs[r]->id, ix->recs[r]->path, from->text, due);
+		diag_report(diags, a->path, a->interval_line, a->interval_col,
+			    RULE_AGREEMENT_OVERDUE,
+			    "this %s must be reported every %s; the newest report, %s (%s), is "
+			    "of %s, so the next was due on %s",
+			    a->schema->title, every, ix->recs[r]->id, ix->recs[r]->path,
+			    ix->recs[r]->date.text, due);
 }
 
 void set_check_reporting(const struct set_index *ix, long as_of, struct diag_list *diags)
@@ -134,15 +148,12 @@ static void report_same_number(const struct set_index *ix, const size_t *m, size
 {
 	const struct summary *s;
 	struct buf others;
-	size_t i, k;
+	size_t i;
 
 	for (i = from; i < to; i++) {
 		s = ix->recs[m[i]];
 		memset(&others, 0, sizeof others);
-		for (k = from; k < to; k++)
-			if (k != i)
-				buf_printf(&others, "%s%s", others.len ? ", " : "",
-					   ix->recs[m[k]]->path);
+		set_name_others(&others, ix, m + from, to - from, i - from);
 		diag_report(diags, s->path, s->number_line, s->number_col, RULE_SERIES_DUPLICATE,
 			    "number %ld of series '%s' is also used by %s; give each report its "
 			    "own number",
@@ -227,7 +238,7 @@ static void free_keys(const char **keys, size_t n)
 		free((void *)keys[i]);
 }
 
-void set_check_series(const struct set_index *ix, long as_of, struct diag_list *diags)
+void set_each_series(const struct set_index *ix, set_series_fn fn, void *ctx)
 {
 	const char **keys = series_keys(ix, 1), **unknown = series_keys(ix, 0);
 	size_t *members = xmalloc((ix->n + 1) * sizeof *members);
@@ -244,16 +255,36 @@ void set_check_series(const struct set_index *ix, long as_of, struct diag_list *
 		for (k = i; k != SET_NONE; k = map.next[k])
 			members[n++] = k;
 		qsort(members, n, sizeof *members, by_number);
-		check_one_series(ix, members, n, as_of,
-				 smap_find(&unknown_map, keys[i]) != SET_NONE ||
-				     set_series_unknown(ix, ix->recs[i]->schema),
-				 diags);
+		fn(ix, members, n,
+		   smap_find(&unknown_map, keys[i]) != SET_NONE ||
+		       set_series_unknown(ix, ix->recs[i]->schema),
+		   ctx);
 	}
 	free_keys(keys, ix->n);
 	free_keys(unknown, ix->n);
 	smap_free(&map);
 	smap_free(&unknown_map);
 	free(members);
+}
+
+struct series_check {
+	long as_of;
+	struct diag_list *diags;
+};
+
+static void check_series_fn(const struct set_index *ix, const size_t *m, size_t n, int incomplete,
+			    void *ctx)
+{
+	struct series_check *c = ctx;
+
+	check_one_series(ix, m, n, c->as_of, incomplete, c->diags);
+}
+
+void set_check_series(const struct set_index *ix, long as_of, struct diag_list *diags)
+{
+	struct series_check c = {as_of, diags};
+
+	set_each_series(ix, check_series_fn, &c);
 }
 
 /* ------------------------------------------------- for the register */

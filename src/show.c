@@ -10,17 +10,40 @@
 #include "util.h"
 #include "i18n.h"
 
+/* Writes a text from a record (a value, a title, a path) escaped, so that
+ * a line break in it cannot make a line of output of its own. */
+static void put(FILE *f, const char *s)
+{
+	fput_escaped(s != NULL ? s : "", f);
+}
+
 static void show_value(FILE *f, const struct ynode *v)
 {
 	size_t i;
 
 	if (v->kind == YNODE_SCALAR) {
-		fprintf(f, "%s", v->text);
+		put(f, v->text);
 		return;
 	}
-	for (i = 0; v->kind == YNODE_SEQ && i < v->n; i++)
-		fprintf(f, "%s%s", i ? ", " : "",
-			v->items[i]->kind == YNODE_SCALAR ? v->items[i]->text : "...");
+	for (i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
+		fputs(i ? ", " : "", f);
+		put(f, v->items[i]->kind == YNODE_SCALAR ? v->items[i]->text : "...");
+	}
+}
+
+/* Writes "  NAME: VALUE \"TITLE\" (PATH)\n", each part escaped. */
+static void show_edge(FILE *f, const char *name, const char *value, const char *title,
+		      const char *path)
+{
+	fputs("  ", f);
+	put(f, name);
+	fputs(": ", f);
+	put(f, value);
+	fputs(" \"", f);
+	put(f, title);
+	fputs("\" (", f);
+	put(f, path);
+	fputs(")\n", f);
 }
 
 /* Prints the front matter fields, read again from the record's file. */
@@ -32,19 +55,21 @@ static void show_fields(FILE *f, const struct summary *s)
 	size_t len, i;
 	char *text = read_file(s->path, READ_LIMIT_DEFAULT, &len, &err);
 
-	fprintf(f, "fields:\n");
+	fprintf(f, "%s\n", _("fields:"));
 	if (text == NULL) {
-		fprintf(f, "  (the file cannot be read)\n");
+		fprintf(f, "  %s\n", _("(the file cannot be read)"));
 		return;
 	}
 	rec = record_load(s->path, text, len, &ignored);
 	for (i = 0; rec->front != NULL && i + 1 < rec->front->n; i += 2) {
-		fprintf(f, "  %s: ", rec->front->items[i]->text);
+		fputs("  ", f);
+		put(f, rec->front->items[i]->text);
+		fputs(": ", f);
 		show_value(f, rec->front->items[i + 1]);
 		fputc('\n', f);
 	}
 	if (rec->front == NULL)
-		fprintf(f, "  (the front matter cannot be read)\n");
+		fprintf(f, "  %s\n", _("(the front matter cannot be read)"));
 	record_free(rec);
 	diag_list_free(&ignored);
 	free(text);
@@ -55,21 +80,25 @@ static void show_refs(FILE *f, const struct set_index *ix, size_t i)
 	const struct summary *s = ix->recs[i], *t;
 	size_t k, ti;
 
-	fprintf(f, "references:\n");
+	fprintf(f, "%s\n", _("references:"));
 	for (k = 0; k < s->nrefs; k++) {
 		ti = ix->ref_target[ix->ref_base[i] + k];
 		t = ti < ix->n ? ix->recs[ti] : NULL;
-		if (t == NULL)
-			fprintf(f, "  %s: %s (not found)\n", s->refs[k].spec->name,
-				s->refs[k].value);
-		else
-			fprintf(f, "  %s: %s \"%s\" (%s)\n", s->refs[k].spec->name,
-				s->refs[k].value, t->title ? t->title : "", t->path);
+		if (t == NULL) {
+			fprintf(f, "  ");
+			put(f, s->refs[k].spec->name);
+			fputs(": ", f);
+			put(f, s->refs[k].value);
+			fprintf(f, "%s\n", _(" (not found)"));
+		} else {
+			show_edge(f, s->refs[k].spec->name, s->refs[k].value, t->title, t->path);
+		}
 	}
 	for (k = 0; k < s->nlinks; k++) {
 		ti = ix->link_target[ix->link_base[i] + k];
-		fprintf(f, "  link: %s%s\n", s->links[k].dest,
-			ti == SET_BROKEN ? _(" (not found)") : "");
+		fprintf(f, "  %s: ", _("link"));
+		put(f, s->links[k].dest);
+		fprintf(f, "%s\n", ti == SET_BROKEN ? _(" (not found)") : "");
 	}
 }
 
@@ -79,12 +108,12 @@ static void show_backlinks(FILE *f, const struct set_index *ix, size_t i)
 	const struct summary *u;
 	size_t k;
 
-	fprintf(f, "backlinks:\n");
+	fprintf(f, "%s\n", _("backlinks:"));
 	for (k = ix->in_start[i]; k < ix->in_start[i + 1]; k++) {
 		e = &ix->in[k];
 		u = ix->recs[e->from];
-		fprintf(f, "  %s: %s \"%s\" (%s)\n", e->link ? "link" : u->refs[e->k].spec->name,
-			u->id ? u->id : "?", u->title ? u->title : "", u->path);
+		show_edge(f, e->link ? _("link") : u->refs[e->k].spec->name, u->id ? u->id : "?",
+			  u->title, u->path);
 	}
 }
 
@@ -133,8 +162,10 @@ static int show_record_raw(FILE *f, const struct check_run *run, const char *id)
 	set_index_build(&ix, run->records, run->nrecords);
 	i = smap_find(&ix.by_id, id);
 	if (i != SET_NONE) {
-		fprintf(f, "%s (%s) %s\n", id, ix.recs[i]->schema ? ix.recs[i]->schema->name : "?",
-			ix.recs[i]->path);
+		put(f, id);
+		fprintf(f, " (%s) ", ix.recs[i]->schema ? ix.recs[i]->schema->name : "?");
+		put(f, ix.recs[i]->path);
+		fputc('\n', f);
 		show_fields(f, ix.recs[i]);
 		show_refs(f, &ix, i);
 		show_backlinks(f, &ix, i);

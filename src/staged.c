@@ -12,8 +12,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "util.h"
 #include "i18n.h"
+#include "rules.h"
+#include "util.h"
 
 extern char **environ;
 
@@ -129,6 +130,15 @@ static char *git_read(const char *const *args, int keep_stderr, size_t *len)
 
 /* ------------------------------------------------------ the index */
 
+/* A record the commit deletes (or renames away): its path from the current
+ * folder and from the top, its id and its absolute path. */
+struct gone {
+	char *path;
+	char *top_path;
+	char *id;
+	char *real;
+};
+
 /* A record of the staged set: its blob, its path from the repository's top,
  * and whether the next commit adds, changes or renames it. */
 struct entry {
@@ -137,11 +147,19 @@ struct entry {
 	int changed;
 };
 
+/* Where the current folder lies in the repository. */
+struct git_where {
+	char *top;        /* the repository's top folder (absolute) */
+	char *cwd_prefix; /* the current folder from the top: "" or "a/b/" */
+};
+
 struct staged {
 	struct check_run *run;
-	char *top;         /* the repository's top folder (absolute) */
-	char *cwd_prefix;  /* the current folder from the top: "" or "a/b/" */
+	struct git_where w;
 	char *root_prefix; /* the records' folder from the top: "" or "records/" */
+	int whole;         /* the commit changes .clerk.yml or a schema: report on all */
+	struct gone *gone; /* records the commit deletes or renames away */
+	size_t ngone, gone_cap;
 	struct entry *items;
 	size_t n, cap;
 	char **changed; /* sorted paths from the top */
@@ -149,67 +167,86 @@ struct staged {
 	size_t only_cap; /* of run->only */
 };
 
-char *staged_relative(const char *prefix, const char *path)
+/* Sets the repository's top from git rev-parse (only its last line break
+ * is cut, so a top folder whose name holds a line break works) and the
+ * current folder from there. Returns 0, or -1 with *error. */
+static int read_where(struct git_where *w, char **error)
 {
-	struct buf b = {0};
-	size_t common = 0, i;
-
-	/* The folders both start with. */
-	for (i = 0; prefix[i] != '\0' && prefix[i] == path[i]; i++)
-		if (prefix[i] == '/')
-			common = i + 1;
-	for (i = common; prefix[i] != '\0'; i++)
-		if (prefix[i] == '/')
-			buf_puts(&b, "../");
-	buf_puts(&b, path + common);
-	return buf_take(&b);
-}
-
-/* Splits "TOP\nPREFIX\n" from git rev-parse; returns 0 or -1. */
-static int read_where(struct staged *s, char **error)
-{
-	static const char *const args[] = {"rev-parse", "--show-toplevel", "--show-prefix", NULL};
+	static const char *const args[] = {"rev-parse", "--show-toplevel", NULL};
 	size_t len;
-	char *text = git_read(args, 0, &len), *nl, *real;
+	char *text = git_read(args, 0, &len), *real, *cwd = realpath(".", NULL);
+	const char *rel;
 
-	if (text == NULL) {
-		*error =
-		    xstrdup("--staged checks what is staged in Git, but this folder is not in a "
-			    "Git repository with a working tree (or git is not installed); run "
-			    "it inside the repository of the records");
+	if (text == NULL || len == 0 || cwd == NULL) {
+		*error = xstrdup(_("--staged checks what is staged in Git, but this folder is not "
+				   "in a Git repository with a working tree (or git is not "
+				   "installed); run it inside the repository of the records"));
+		free(text);
+		free(cwd);
 		return -1;
 	}
-	nl = strchr(text, '\n');
-	if (nl != NULL)
-		*nl = '\0';
+	text[len - 1] = text[len - 1] == '\n' ? '\0' : text[len - 1];
 	real = realpath(text, NULL);
-	s->top = real != NULL ? real : xstrdup(text);
-	s->cwd_prefix = xstrdup(nl != NULL ? nl + 1 : "");
-	nl = strchr(s->cwd_prefix, '\n');
-	if (nl != NULL)
-		*nl = '\0';
+	w->top = real != NULL ? real : xstrdup(text);
+	rel = strncmp(cwd, w->top, strlen(w->top)) == 0 ? cwd + strlen(w->top) : "";
+	rel += *rel == '/';
+	w->cwd_prefix = *rel != '\0' ? xasprintf("%s/", rel) : xstrdup("");
 	free(text);
+	free(cwd);
 	return 0;
+}
+
+/* Returns path (from the current folder, or absolute) from the repository's
+ * top, lexically: "." and ".." parts are resolved (malloc'd). */
+static char *from_top(const struct git_where *w, const char *path)
+{
+	struct buf b = {0};
+	char *whole, *part, *save = NULL;
+	size_t n = strlen(w->top);
+
+	if (path[0] == '/')
+		whole =
+		    xstrdup(strncmp(path, w->top, n) == 0 && path[n] == '/' ? path + n + 1 : path);
+	else
+		whole = xasprintf("%s%s", w->cwd_prefix, path);
+	for (part = strtok_r(whole, "/", &save); part != NULL; part = strtok_r(NULL, "/", &save)) {
+		if (strcmp(part, ".") == 0)
+			continue;
+		if (strcmp(part, "..") == 0) {
+			while (b.len > 0 && b.data[b.len - 1] != '/')
+				b.len--;
+			if (b.len > 0)
+				b.len--;
+			if (b.data != NULL)
+				b.data[b.len] = '\0';
+			continue;
+		}
+		if (b.len > 0)
+			buf_puts(&b, "/");
+		buf_puts(&b, part);
+	}
+	free(whole);
+	return buf_take(&b);
 }
 
 /* Sets root_prefix: the configuration's folder from the top. Returns 0, or
  * -1 when it lies outside the repository. */
 static int find_root(struct staged *s, char **error)
 {
-	const char *root = s->run->project->cfg.root;
-	size_t n = strlen(s->top);
+	const char *root = s->run->project->root_real;
+	size_t n = strlen(s->w.top);
 
-	if (strcmp(root, s->top) == 0) {
+	if (strcmp(root, s->w.top) == 0) {
 		s->root_prefix = xstrdup("");
 		return 0;
 	}
-	if (strncmp(root, s->top, n) == 0 && (root[n] == '/' || strcmp(s->top, "/") == 0)) {
+	if (strncmp(root, s->w.top, n) == 0 && (root[n] == '/' || strcmp(s->w.top, "/") == 0)) {
 		s->root_prefix = xasprintf("%s/", root + n + (root[n] == '/'));
 		return 0;
 	}
 	*error = xasprintf(_("the records' folder %s (where .clerk.yml is) is not inside the Git "
 			     "repository %s, so --staged cannot check it"),
-			   root, s->top);
+			   root, s->w.top);
 	return -1;
 }
 
@@ -238,22 +275,76 @@ static int path_compare(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Reads the paths the next commit adds, changes or renames into s->changed
- * (pointers into the returned text, which the caller frees), or NULL. */
+/* True when top_path (from the top) is the configuration or lies in a
+ * schema folder of it: a commit that changes it can change every finding. */
+static int is_setting(const struct staged *s, const char *top_path)
+{
+	const struct config *cfg = &s->run->project->cfg;
+	char *file, *dir;
+	size_t i, n;
+	int hit = 0;
+
+	if (cfg->file != NULL) {
+		file = from_top(&s->w, cfg->file);
+		hit = strcmp(file, top_path) == 0;
+		free(file);
+	}
+	for (i = 0; !hit && i < cfg->nschema_dirs; i++) {
+		dir = from_top(&s->w, cfg->schema_dirs[i]);
+		n = strlen(dir);
+		hit = n == 0 || (strncmp(top_path, dir, n) == 0 && top_path[n] == '/');
+		free(dir);
+	}
+	return hit;
+}
+
+/* Remembers a record the commit takes away (path from the top). */
+static void add_gone(struct staged *s, const char *top_path)
+{
+	size_t nroot = strlen(s->root_prefix);
+	struct gone *g;
+
+	if (strncmp(top_path, s->root_prefix, nroot) != 0 ||
+	    !in_set(&s->run->project->cfg, top_path + nroot))
+		return;
+	xgrow((void **)&s->gone, &s->gone_cap, s->ngone, sizeof *s->gone);
+	g = &s->gone[s->ngone++];
+	g->path = path_from(s->w.cwd_prefix, top_path);
+	g->top_path = xstrdup(top_path);
+	g->id = NULL;
+	g->real = xasprintf("%s/%s", strcmp(s->w.top, "/") == 0 ? "" : s->w.top, top_path);
+}
+
+/* Reads what the next commit changes: the paths it adds, changes or renames
+ * into s->changed (pointers into the returned text, which the caller
+ * frees), the records it deletes or renames away into s->gone; sets
+ * s->whole when it changes the configuration or a schema. NULL when git
+ * cannot say. */
 static char *read_changed(struct staged *s)
 {
 	static const char *const args[] = {
-	    "-c", "core.quotePath=false", "diff",          "--cached", "--name-only",
-	    "-z", "--diff-filter=ACMR",   "--no-ext-diff", "--",       ":/",
+	    "-c", "core.quotePath=false", "diff",          "--cached", "--name-status",
+	    "-z", "--no-renames",         "--no-ext-diff", "--",       ":/",
 	    NULL};
 	size_t len;
-	char *text = git_read(args, 1, &len), *p;
+	char *text = git_read(args, 1, &len), *p, *path;
+	char status;
 
 	if (text == NULL)
 		return NULL;
 	for (p = text; p < text + len; p += strlen(p) + 1) {
+		status = *p;
+		path = p + strlen(p) + 1;
+		if (path >= text + len)
+			break;
+		p = path;
+		s->whole |= is_setting(s, path);
+		if (status == 'D') {
+			add_gone(s, path);
+			continue;
+		}
 		xgrow((void **)&s->changed, &s->changed_cap, s->nchanged, sizeof *s->changed);
-		s->changed[s->nchanged++] = p;
+		s->changed[s->nchanged++] = path;
 	}
 	if (s->nchanged > 1)
 		qsort(s->changed, s->nchanged, sizeof *s->changed, path_compare);
@@ -365,9 +456,10 @@ static int check_blobs(struct staged *s)
 	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
 
 	for (i = 0; rc == 0 && i < s->n; i++) {
-		src.path = staged_relative(s->cwd_prefix, s->items[i].path);
+		src.path = path_from(s->w.cwd_prefix, s->items[i].path);
 		src.relpath = (char *)s->items[i].path + nroot;
 		src.named = 0;
+		src.chosen = s->items[i].changed;
 		if (fprintf(g.in, "%s\n", s->items[i].sha) < 0 || fflush(g.in) != 0 ||
 		    check_blob(s, &g, &src, s->items[i].changed) != 0)
 			rc = -1;
@@ -388,55 +480,434 @@ static int check_blobs(struct staged *s)
 
 static void staged_free(struct staged *s)
 {
-	free(s->top);
-	free(s->cwd_prefix);
+	size_t i;
+
+	for (i = 0; i < s->ngone; i++) {
+		free(s->gone[i].path);
+		free(s->gone[i].top_path);
+		free(s->gone[i].id);
+		free(s->gone[i].real);
+	}
+	free(s->gone);
+	free(s->w.top);
+	free(s->w.cwd_prefix);
 	free(s->root_prefix);
 	free(s->items);
 	free(s->changed);
 }
 
-/* Returns how many entries the next commit adds, changes or renames. */
-static size_t count_changed(const struct staged *s)
+/* Returns how many entries the next commit adds, changes or renames
+ * (every entry when it changes the configuration or a schema). */
+static size_t count_changed(struct staged *s)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
+		s->items[i].changed |= s->whole;
 		n += s->items[i].changed != 0;
+	}
 	return n;
+}
+
+/* Reads the id of each record the commit takes away, from its version in
+ * HEAD. */
+static void read_gone_ids(struct staged *s)
+{
+	const struct project *p = s->run->project;
+	const char *args[] = {"cat-file", "blob", NULL, NULL};
+	struct file_result *r;
+	struct source src;
+	size_t i, len, nroot = strlen(s->root_prefix);
+	char *rev, *text;
+
+	for (i = 0; i < s->ngone; i++) {
+		rev = xasprintf("HEAD:%s", s->gone[i].top_path);
+		args[2] = rev;
+		text = git_read(args, 0, &len);
+		free(rev);
+		if (text == NULL || len > p->cfg.max_file_size) {
+			free(text);
+			continue;
+		}
+		src = (struct source){s->gone[i].path, s->gone[i].top_path + nroot, 0, 0};
+		r = check_text(p, &src, text, len);
+		if (r->summary != NULL && r->summary->id != NULL)
+			s->gone[i].id = xstrdup(r->summary->id);
+		file_result_free(r);
+		free(text);
+	}
+}
+
+/* Returns the record taken away that a reference (an id) or a link (an
+ * absolute path) of a staged record names, or NULL. An id another staged
+ * record still has is not gone. */
+static const struct gone *gone_cited(const struct staged *s, const char *id, const char *target)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->ngone; i++) {
+		if (target != NULL && strcmp(s->gone[i].real, target) == 0)
+			return &s->gone[i];
+		if (id == NULL || s->gone[i].id == NULL || strcmp(s->gone[i].id, id) != 0)
+			continue;
+		for (k = 0; k < s->run->nrecords; k++)
+			if (s->run->records[k]->id != NULL &&
+			    strcmp(s->run->records[k]->id, id) == 0)
+				return NULL;
+		return &s->gone[i];
+	}
+	return NULL;
+}
+
+/* A citation of a record the commit takes away. */
+struct orphan {
+	const char *path;
+	int line, col;
+	const struct gone *gone;
+};
+
+/* Reports also on the staged records that cite a record the commit takes
+ * away; returns their citations (malloc'd, count in *n). */
+static struct orphan *find_orphans(struct staged *s, size_t *n)
+{
+	struct orphan *out = NULL;
+	const struct summary *r;
+	const struct gone *g;
+	size_t i, k, cap = 0, nref;
+	int added;
+
+	*n = 0;
+	for (i = 0; s->ngone > 0 && i < s->run->nrecords; i++) {
+		r = s->run->records[i];
+		added = 0;
+		nref = r->nrefs + r->nlinks;
+		for (k = 0; k < nref; k++) {
+			g = k < r->nrefs ? gone_cited(s, r->refs[k].value, NULL)
+					 : gone_cited(s, NULL, r->links[k - r->nrefs].target);
+			if (g == NULL)
+				continue;
+			xgrow((void **)&out, &cap, *n, sizeof *out);
+			out[(*n)++] = (struct orphan){
+			    r->path, k < r->nrefs ? r->refs[k].line : r->links[k - r->nrefs].line,
+			    k < r->nrefs ? r->refs[k].col : r->links[k - r->nrefs].col, g};
+			if (!added && !check_chosen(s->run, r->path)) {
+				xgrow((void **)&s->run->only, &s->only_cap, s->run->nonly,
+				      sizeof *s->run->only);
+				s->run->only[s->run->nonly++] = xstrdup(r->path);
+			}
+			added = 1;
+		}
+	}
+	return out;
+}
+
+/* Names the record taken away as the related place of each finding on a
+ * citation of it. */
+static void relate_orphans(struct check_run *run, const struct orphan *o, size_t n)
+{
+	struct diag *d;
+	size_t i, k;
+
+	for (i = 0; i < run->diags.n; i++) {
+		d = &run->diags.items[i];
+		if (d->rule != RULE_REF_UNRESOLVED && d->rule != RULE_LINK_BROKEN)
+			continue;
+		for (k = 0; k < n; k++)
+			if (o[k].line == d->line && o[k].col == d->col &&
+			    strcmp(o[k].path, d->path) == 0)
+				diag_add_related(d, o[k].gone->path, 1, 1,
+						 N_("the record this commit deletes"));
+	}
+}
+
+/* Returns the reference of a shown record that d (ref-unresolved) is
+ * about, or NULL. */
+static const struct summary_ref *unresolved_ref(const struct check_run *run, const struct diag *d)
+{
+	const struct summary *r;
+	size_t i, k;
+
+	for (i = 0; i < run->nrecords; i++) {
+		r = run->records[i];
+		if (strcmp(r->path, d->path) != 0)
+			continue;
+		for (k = 0; k < r->nrefs; k++)
+			if (r->refs[k].line == d->line && r->refs[k].col == d->col &&
+			    r->refs[k].value != NULL)
+				return &r->refs[k];
+	}
+	return NULL;
+}
+
+/* True when a record of the working tree (staged or not) has the id. */
+static int id_in_tree(const struct check_run *tree, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < tree->nrecords; i++)
+		if (tree->records[i]->id != NULL && strcmp(tree->records[i]->id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Says "X exists but is not staged; git add it" on each reference to an id
+ * that only a record of the working tree has. The working tree is read
+ * only when a reference is unresolved. */
+static void hint_not_staged(struct check_run *run)
+{
+	const struct project *p = run->project;
+	const struct summary_ref *ref;
+	struct check_run tree;
+	int loaded = 0;
+	struct diag *d;
+	size_t i;
+
+	for (i = 0; i < run->diags.n; i++) {
+		d = &run->diags.items[i];
+		ref = d->rule == RULE_REF_UNRESOLVED ? unresolved_ref(run, d) : NULL;
+		if (ref == NULL)
+			continue;
+		if (!loaded) {
+			check_init(&tree, p, run->as_of);
+			check_paths(&tree, (char *const *)&p->root, 1);
+			loaded = 1;
+		}
+		if (!id_in_tree(&tree, ref->value))
+			continue;
+		free(d->message);
+		d->message = xasprintf(_("field '%s': %s exists but is not staged; git add it"),
+				       ref->spec->name, ref->value);
+		free(d->help);
+		d->help = NULL;
+		if (d->fix != NULL)
+			free(d->fix->text);
+		free(d->fix);
+		d->fix = NULL;
+	}
+	if (loaded)
+		check_free(&tree);
 }
 
 long check_staged(struct check_run *run, char **error)
 {
 	struct staged s = {0};
+	struct orphan *orphans = NULL;
 	char *changed = NULL, *index = NULL;
+	size_t norphans = 0;
 	long rc = -1;
 
 	s.run = run;
 	*error = NULL;
-	if (read_where(&s, error) != 0 || find_root(&s, error) != 0)
+	if (read_where(&s.w, error) != 0 || find_root(&s, error) != 0)
 		goto out;
 	changed = read_changed(&s);
 	index = changed != NULL ? read_index(&s) : NULL;
 	if (index == NULL) {
-		*error = xstrdup("git could not list what is staged (see its message above)");
+		*error = xstrdup(_("git could not list what is staged (see its message above)"));
 		goto out;
 	}
 	rc = (long)count_changed(&s);
 	/* An empty list of files to report on reports on none. */
 	run->only = xmalloc(sizeof *run->only);
 	s.only_cap = 1;
-	if (rc > 0 && check_blobs(&s) != 0) {
-		*error = xstrdup("git could not give the staged version of a record (see its "
-				 "message above)");
+	if ((rc > 0 || s.ngone > 0) && check_blobs(&s) != 0) {
+		*error = xstrdup(_("git could not give the staged version of a record (see its "
+				   "message above)"));
 		rc = -1;
 		goto out;
 	}
 	if (run->nonly > 1)
 		qsort(run->only, run->nonly, sizeof *run->only, path_compare);
+	read_gone_ids(&s);
+	orphans = find_orphans(&s, &norphans);
+	rc += (long)norphans;
+	if (run->nonly > 1)
+		qsort(run->only, run->nonly, sizeof *run->only, path_compare);
 	check_finish(run);
+	relate_orphans(run, orphans, norphans);
+	hint_not_staged(run);
 out:
+	free(orphans);
 	free(changed);
 	free(index);
 	staged_free(&s);
 	return rc;
+}
+
+/* ------------------------------------------------ the staged configuration */
+
+/* The entries of ls-files -s -z: each "MODE SHA STAGE\tPATH". */
+struct index_list {
+	const struct git_where *w;
+	char *text;
+	size_t len;
+};
+
+/* Returns the blob name and path of entry e (a regular file at stage 0),
+ * or 0 when it is something else. */
+static int index_entry(const char *e, char sha[65], const char **path)
+{
+	const char *tab = strchr(e, '\t'), *sp1 = strchr(e, ' '), *sp2;
+
+	if (tab == NULL || sp1 == NULL ||
+	    (strncmp(e, "100644 ", 7) != 0 && strncmp(e, "100755 ", 7) != 0))
+		return 0;
+	sp2 = strchr(sp1 + 1, ' ');
+	if (sp2 == NULL || sp2 > tab || sp2 - sp1 - 1 >= 65 || strncmp(sp2, " 0\t", 3) != 0)
+		return 0;
+	memcpy(sha, sp1 + 1, (size_t)(sp2 - sp1 - 1));
+	sha[sp2 - sp1 - 1] = '\0';
+	*path = tab + 1;
+	return 1;
+}
+
+/* Returns the blob's text (malloc'd, length in *len), or NULL. */
+static char *read_blob(const char *sha, size_t *len)
+{
+	const char *args[] = {"cat-file", "blob", sha, NULL};
+
+	return git_read(args, 0, len);
+}
+
+static int is_schema_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".yml") == 0) ||
+				  (n > 5 && strcmp(name + n - 5, ".yaml") == 0));
+}
+
+/* Reads the schemas of the folder dir from the index (project_schema_loader);
+ * a folder of which the index holds no schema is read from disk. */
+static int index_schemas(struct schema_set *set, const char *dir, struct config_error *err,
+			 void *data)
+{
+	const struct index_list *ix = data;
+	char *top_dir = from_top(ix->w, dir), *text, *shown, sha[65];
+	const char *e, *path, *name;
+	size_t n = strlen(top_dir), len;
+	struct schema *sc;
+	int rc = 0, found = 0;
+
+	for (e = ix->text; rc == 0 && e < ix->text + ix->len; e += strlen(e) + 1) {
+		if (!index_entry(e, sha, &path) || strncmp(path, top_dir, n) != 0 ||
+		    (n > 0 && path[n] != '/'))
+			continue;
+		name = path + n + (n > 0);
+		if (strchr(name, '/') != NULL || !is_schema_name(name))
+			continue;
+		found = 1;
+		shown = path_from(ix->w->cwd_prefix, path);
+		text = read_blob(sha, &len);
+		if (text == NULL) {
+			rc = config_error_set(err, shown, 0, 0,
+					      "git could not give the staged version of this "
+					      "schema");
+		} else {
+			sc = schema_parse(shown, text, len, err);
+			if (sc == NULL)
+				rc = -1;
+			else
+				schema_set_put(set, sc);
+		}
+		free(text);
+		free(shown);
+	}
+	free(top_dir);
+	return rc != 0 || found ? rc : schema_set_add_dir(set, dir, err);
+}
+
+/* Returns the staged .clerk.yml that applies from the current folder: the
+ * nearest one at or above it, else the only one below it; NULL when there
+ * is none (*several set when there are several below it). Points into ix. */
+static const char *staged_config(const struct index_list *ix, char sha[65], int *several)
+{
+	const char *e, *path, *best = NULL, *below = NULL;
+	const char *prefix = ix->w->cwd_prefix;
+	char esha[65], below_sha[65] = "";
+	size_t n, nbest = 0, nbelow = 0;
+
+	*several = 0;
+	for (e = ix->text; e < ix->text + ix->len; e += strlen(e) + 1) {
+		if (!index_entry(e, esha, &path))
+			continue;
+		n = strlen(path);
+		if (n < 10 || strcmp(path + n - 10, ".clerk.yml") != 0 ||
+		    (n > 10 && path[n - 11] != '/'))
+			continue;
+		n -= 10; /* the folder, with its slash */
+		if (strncmp(prefix, path, n) == 0 && (best == NULL || n > nbest)) {
+			best = path;
+			nbest = n;
+			memcpy(sha, esha, sizeof esha);
+		} else if (strncmp(path, prefix, strlen(prefix)) == 0) {
+			below = path;
+			nbelow++;
+			memcpy(below_sha, esha, sizeof esha);
+		}
+	}
+	if (best != NULL || nbelow != 1) {
+		*several = best == NULL && nbelow > 1;
+		return best;
+	}
+	memcpy(sha, below_sha, sizeof below_sha);
+	return below;
+}
+
+int staged_project_open(struct project *p, const char *config_path, struct config_error *err,
+			char **error)
+{
+	static const char *const args[] = {"ls-files", "-s", "-z", "--full-name", "--", ":/", NULL};
+	struct git_where w = {0};
+	struct index_list ix = {&w, NULL, 0};
+	const char *cfg;
+	char sha[65], *text = NULL, *shown = NULL;
+	size_t len;
+	int several, rc = 1;
+
+	memset(p, 0, sizeof *p);
+	*error = NULL;
+	if (config_path == NULL && read_where(&w, error) == 0)
+		ix.text = git_read(args, 1, &ix.len);
+	cfg = ix.text != NULL ? staged_config(&ix, sha, &several) : NULL;
+	if (*error != NULL) {
+		config_init(&p->cfg);
+		goto out;
+	}
+	rc = -1;
+	if (ix.text != NULL && cfg == NULL && several) {
+		config_init(&p->cfg);
+		config_error_set(err, ".clerk.yml", 0, 0,
+				 "Git's index holds several .clerk.yml below this folder; run "
+				 "clerk check --staged in the folder of the record set to check, "
+				 "or name its configuration with --config");
+		goto out;
+	}
+	text = cfg != NULL ? read_blob(sha, &len) : NULL;
+	if (cfg == NULL || text == NULL) {
+		rc = project_open(p, config_path, NULL, 0, err);
+		goto out;
+	}
+	shown = path_from(w.cwd_prefix, cfg);
+	rc = project_open_text(p, shown, text, len, index_schemas, &ix, err);
+out:
+	free(text);
+	free(shown);
+	free(ix.text);
+	free(w.top);
+	free(w.cwd_prefix);
+	return rc;
+}
+
+int staged_anything(void)
+{
+	static const char *const args[] = {"diff", "--cached", "--quiet", "--no-ext-diff", NULL};
+	struct git g;
+	char chunk[256];
+	int rc = git_start(&g, args, 0, 0);
+
+	while (rc == 0 && fread(chunk, 1, sizeof chunk, g.out) > 0)
+		;
+	rc = git_finish(&g);
+	return rc == 0 || rc == 1 ? rc : -1;
 }

@@ -9,6 +9,17 @@
 #define CLERK_STAGED_H
 
 #include "check.h"
+#include "project.h"
+
+/* Opens the project for --staged: the .clerk.yml that Git's index holds
+ * (the nearest at or above the current folder, else the only one below
+ * it), read from the index with the schemas of its folders; without one,
+ * the .clerk.yml of the working tree (project_open); config_path, when not
+ * NULL, is read from disk. Returns 0; -1 with err (a mistake in the
+ * configuration or a schema); or 1 with *error (malloc'd) when Git could not
+ * be asked. Either way close p with project_close. */
+int staged_project_open(struct project *p, const char *config_path, struct config_error *err,
+			char **error);
 
 /* Checks the staged records into run (prepared with check_init) and runs
  * check_finish. Returns the number of staged records that were reported
@@ -18,9 +29,8 @@
  * it). */
 long check_staged(struct check_run *run, char **error);
 
-/* Returns path (relative to the repository's top) as seen from the folder
- * prefix ("" or ending in '/', also relative to the top), such as
- * "../minutes/a.md" (malloc'd). */
-char *staged_relative(const char *prefix, const char *path);
+/* Returns 1 when Git's index differs from HEAD (something is staged for the
+ * next commit), 0 when it does not, -1 when git cannot say. */
+int staged_anything(void);
 
 #endif

@@ -90,7 +90,21 @@ static enum life life_of(const struct schema_lifecycle *l, const char *status)
 	return LIFE_OTHER;
 }
 
-/* The end of the record's life: its end field, else start + term. */
+/* An early end (ended-on, such as an indefinite agreement terminated)
+ * ends the record's life when it comes before the planned end. */
+static void read_ended_on(struct summary *s, const struct record *rec, const char *field)
+{
+	struct summary_date ended;
+
+	read_date(rec, field, &ended);
+	if (ended.days < 0 || (s->start.days >= 0 && ended.days < s->start.days))
+		return; /* not a date, or before the start: date-order's finding */
+	if (s->end.days < 0 || ended.days < s->end.days)
+		s->end = ended;
+}
+
+/* The end of the record's life: its end field, else start + term, or the
+ * day it ended early. */
 static void read_end(struct summary *s, const struct record *rec, const struct schema *schema)
 {
 	const struct schema_lifecycle *l = &schema->lifecycle;
@@ -100,11 +114,12 @@ static void read_end(struct summary *s, const struct record *rec, const struct s
 	read_date(rec, l->end, &s->end);
 	if (s->end.days >= 0 && s->start.days >= 0 && s->end.days < s->start.days)
 		s->end.days = -1; /* date-order's finding; the end is unknown */
-	if (s->end.days >= 0 || term == NULL || s->start.days < 0)
-		return;
-	s->end.days = date_add(s->start.text, term->text, s->end.text);
-	s->end.line = term->line;
-	s->end.col = term->col;
+	if (s->end.days < 0 && term != NULL && s->start.days >= 0) {
+		s->end.days = date_add(s->start.text, term->text, s->end.text);
+		s->end.line = term->line;
+		s->end.col = term->col;
+	}
+	read_ended_on(s, rec, l->ended_on);
 }
 
 /* -------------------------------------------------------------- refs */

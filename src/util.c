@@ -343,6 +343,25 @@ static size_t utf8_sequence(const unsigned char *p, size_t n, unsigned long *cp)
 	return len;
 }
 
+int utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_sequence(p + i, n - i, &cp);
+		if (k == 0)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
 /* C1 controls, and the characters that reorder text on screen. */
 static int hidden_control(unsigned long c)
 {
@@ -454,4 +473,60 @@ char *read_stream(FILE *f, size_t limit, size_t *len)
 	}
 	*len = b.len;
 	return buf_take(&b);
+}
+
+char *path_from(const char *prefix, const char *path)
+{
+	struct buf b = {0};
+	size_t common = 0, i;
+
+	/* The folders both start with. */
+	for (i = 0; prefix[i] != '\0' && prefix[i] == path[i]; i++)
+		if (prefix[i] == '/')
+			common = i + 1;
+	for (i = common; prefix[i] != '\0'; i++)
+		if (prefix[i] == '/')
+			buf_puts(&b, "../");
+	buf_puts(&b, path + common);
+	if (b.len > 0 && path[common] == '\0')
+		b.data[--b.len] = '\0'; /* "../" up to a folder is written ".." */
+	return buf_take(&b);
+}
+
+char *path_short_dir(const char *cwd, const char *abs)
+{
+	size_t n = strlen(abs), nc = strlen(cwd);
+	struct buf up = {0};
+	const char *c;
+
+	if (strcmp(cwd, abs) == 0)
+		return xstrdup(".");
+	if (strcmp(abs, "/") != 0 && strncmp(cwd, abs, n) == 0 && cwd[n] == '/') {
+		for (c = cwd + n; *c != '\0'; c++)
+			if (*c == '/')
+				buf_puts(&up, up.len ? "/.." : "..");
+		return buf_take(&up);
+	}
+	if (strcmp(abs, "/") == 0)
+		for (c = cwd; *c != '\0'; c++)
+			if (*c == '/')
+				buf_puts(&up, up.len ? "/.." : "..");
+	if (up.len > 0)
+		return buf_take(&up);
+	if (strcmp(cwd, "/") == 0)
+		return xstrdup(abs + 1);
+	if (strncmp(abs, cwd, nc) == 0 && abs[nc] == '/')
+		return xstrdup(abs + nc + 1);
+	return xstrdup(abs);
+}
+
+char *path_join(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	if (n == 0 || strcmp(a, ".") == 0)
+		return xstrdup(b);
+	if (*b == '\0')
+		return xstrdup(a);
+	return xasprintf("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
 }

@@ -90,8 +90,22 @@ void fput_escaped(const char *s, FILE *f);
  * the text is used up; an item may be empty (*len 0). */
 int comma_item(const char **p, const char *end, const char **item, size_t *len);
 
+/* Returns path (relative to some folder F) as seen from the folder prefix
+ * ("" or ending in '/', also relative to F), such as "../minutes/a.md";
+ * "" stays "" (malloc'd). Lexical: no file is looked at. */
+char *path_from(const char *prefix, const char *path);
+/* Returns the absolute folder abs as short as it can be written from the
+ * absolute folder cwd: "." when they are one, "a/b" below it, "../.."
+ * above it, else abs itself (malloc'd). */
+char *path_short_dir(const char *cwd, const char *abs);
+/* Returns a with the path b appended after one '/' (a "" or "." gives b;
+ * b "" gives a) (malloc'd). */
+char *path_join(const char *a, const char *b);
+
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);
+/* Returns 1 when s[0..n) is valid UTF-8, 0 otherwise. */
+int utf8_valid(const char *s, size_t n);
 
 /* Sets keep[i] to 1 for the items of a longest run of increasing pos[]
  * (in order of i): the items that stand in order. keep is zeroed by the

@@ -187,7 +187,7 @@ report() {
 type: progress-report
 id: RPT-2023-004
 title: Vierde voortgangsrapportage
-date: 2024-04-15
+date: 2024-03-15
 status: final
 series: glasvezel
 sequence: 4
@@ -220,7 +220,7 @@ EOT
 # The same report as a closing report (kind: closing), which must have
 # Progress, Risks and Finances; its sections come one line later.
 closing_report() {
-	report | sed -e 's/^sequence: 4$/sequence: 4\nkind: closing/' -e 's/^## 5. Tot slot$/## 5. Evaluatie/'
+	report | sed -e 's/Vierde voortgangsrapportage/Slotrapportage glasvezel/' -e 's/^sequence: 4$/sequence: 4\nkind: closing/' -e 's/^## 5. Tot slot$/## 5. Evaluatie/'
 	printf '\n## 6. Overdracht\n\nTekst.\n'
 }
 
@@ -310,7 +310,7 @@ EOT
 	report | write RPT-2023-004.md
 	for t in 'Vierde voortgangsrapportage' 'Fourth progress report' '4e rapportage' \
 		'4de voortgangsrapportage' 'Voortgangsrapportage glasvezel'; do
-		sed -i "s/^title: .*/title: $t/" RPT-2023-004.md
+		sed -i "s/^title: .*/title: $t/; s/^# .*/# $t/" RPT-2023-004.md
 		run "$CLERK" check
 		assert_clean
 	done

@@ -114,7 +114,9 @@ EOT
 	ln -s echt link
 	run "$CLERK" check link
 	[ "$status" -eq 1 ]
-	assert_one field-enum link/2024-017.md:6
+	# The folder it points to is the record set; each file is shown once,
+	# under its path in that set.
+	assert_one field-enum echt/2024-017.md:6
 	assert_only_one
 }
 

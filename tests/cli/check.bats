@@ -18,15 +18,18 @@ load helper
 	[ -z "$output" ]
 }
 
-@test "the default path is the current folder; paths are printed as reached" {
+@test "the default path is the current folder; paths are printed from the current folder" {
 	mkdir -p a/b
 	valid_decision 2024-018 | write a/b/2024-017.md
 	run "$CLERK" check --as-of "$AS_OF"
 	assert_one file-name a/b/2024-017.md:3
 	run "$CLERK" check --as-of "$AS_OF" a
 	assert_one file-name a/b/2024-017.md:3
+	# However the path is written, one file is always shown the same way.
 	run "$CLERK" check --as-of "$AS_OF" ./a/
-	assert_one file-name ./a/b/2024-017.md:3
+	assert_one file-name a/b/2024-017.md:3
+	run "$CLERK" check --as-of "$AS_OF" "$PWD/a"
+	assert_one file-name a/b/2024-017.md:3
 }
 
 @test "Markdown files without front matter are not records and are skipped" {

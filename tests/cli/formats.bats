@@ -238,7 +238,7 @@ findings_of() {
 	[ "$(ls -A | sort | tr '\n' ' ')" = "2024-017.md report.json " ]
 	run "$CLERK" check --output missing/report.txt
 	[ "$status" -eq 2 ]
-	[[ "$output" == "clerk: missing/report.txt: "* ]]
+	[[ "$output" == "clerk: cannot write missing/report.txt: "* ]]
 	[ ! -e missing ]
 }
 

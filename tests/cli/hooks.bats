@@ -177,6 +177,7 @@ need_pre_commit() {
 @test "--staged follows .clerk.yml: excluded and hidden files are not records" {
 	make_repo
 	printf 'as-of: %s\nexclude:\n  - "concepten/**"\n' "$AS_OF" >.clerk.yml
+	git commit -q --no-verify -am "exclude concepten"
 	mkdir -p concepten .github
 	bad_decision 2024-050 >concepten/2024-050.md
 	bad_decision 2024-051 >.github/2024-051.md
@@ -298,7 +299,8 @@ need_pre_commit() {
 	[ -f "$REPO/.pre-commit-hooks.yaml" ]
 	"$(dirname "${CLERK_REAL:-$CLERK}")/tests/yaml_parses" "$REPO/.pre-commit-hooks.yaml"
 	grep -qx -- '- id: clerk' "$REPO/.pre-commit-hooks.yaml"
-	grep -qx '  entry: clerk check --staged' "$REPO/.pre-commit-hooks.yaml"
+	grep -qx '  entry: clerk check --hook' "$REPO/.pre-commit-hooks.yaml"
+	grep -qx '  always_run: true' "$REPO/.pre-commit-hooks.yaml"
 	grep -qx '  pass_filenames: false' "$REPO/.pre-commit-hooks.yaml"
 }
 

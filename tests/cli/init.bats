@@ -60,7 +60,7 @@ load helper
 @test "init --help explains the command" {
 	run "$CLERK" init --help
 	[ "$status" -eq 0 ]
-	grep -q '^usage: clerk init \[DIR\]' <<<"$output"
+	grep -q '^usage: clerk init \[--lang LANG\] \[DIR\]' <<<"$output"
 	run "$CLERK" init a b
 	[ "$status" -eq 2 ]
 }

@@ -26,27 +26,28 @@ check_json() {
 }
 
 @test "every record of examples/records validates, against the schema of all types and of its own" {
-	cd "$REPO"
+	# each example folder is a record set of its own, with its .clerk.yml
+	cd "$REPO/examples/records"
 	"$CLERK" schema --json-schema >"$WORK/all.json"
 	local records
-	records=$(ls examples/records/*.md | grep -v README)
+	records=$(ls *.md | grep -v README)
 	run check_json "$WORK/all.json" $records
 	[ "$status" -eq 0 ]
 	[ "$(printf '%s\n' "${lines[@]}" | grep -c ': valid$')" -eq "$(echo "$records" | wc -l)" ]
 	[ "${#lines[@]}" -ge 12 ]
 	"$CLERK" schema --json-schema decision >"$WORK/decision.json"
-	run check_json "$WORK/decision.json" examples/records/20*.md
+	run check_json "$WORK/decision.json" 20*.md
 	[ "$status" -eq 0 ]
 	"$CLERK" schema --json-schema covenant >"$WORK/covenant.json"
-	run check_json "$WORK/covenant.json" examples/records/COV-*.md
+	run check_json "$WORK/covenant.json" COV-*.md
 	[ "$status" -eq 0 ]
 }
 
 @test "the broken records' field errors are rejected: every record clerk finds a field error in" {
-	cd "$REPO"
+	cd "$REPO/examples/broken"
 	"$CLERK" schema --json-schema >"$WORK/all.json"
 	# the records with a field error a JSON Schema can express
-	"$CLERK" check --format text --as-of "$AS_OF" examples/broken |
+	"$CLERK" check --format text --as-of "$AS_OF" |
 		grep -E '\[(field-type|field-enum|field-unknown|field-pattern|field-items|type-unknown)\]$' |
 		cut -d: -f1 | sort -u >"$WORK/expected"
 	[ "$(wc -l <"$WORK/expected")" -ge 5 ]
@@ -60,7 +61,7 @@ check_json() {
 }
 
 @test "an organisation's own type is in the schema: the broken set's notitie" {
-	cd "$REPO"
+	cd "$REPO/examples/broken"
 	run "$CLERK" schema --json-schema notitie
 	[ "$status" -eq 0 ]
 	[[ "$output" == *'"const":"notitie"'* ]]

@@ -241,3 +241,83 @@ EOT
 	[ "$status" -eq 0 ]
 	grep -q '^usage: clerk new TYPE' <<<"$output"
 }
+
+@test "new: under language: nl the headings are the schema's Dutch names" {
+	printf 'language: nl\n' >.clerk.yml
+	run "$CLERK" --lang en new covenant --title "Samenwerking archief" --date 2024-05-02
+	[ "$status" -eq 0 ]
+	run grep '^## ' covenants/COV-2024-001.md
+	[ "$output" = "$(printf '## Partijen\n## Doel\n## Afspraken\n## Looptijd')" ]
+	run "$CLERK" new progress-report --date 2024-05-02
+	[ "$status" -eq 0 ]
+	run grep '^## ' reports/RPT-2024-001.md
+	[ "$output" = "$(printf "## Inleiding\n## Voortgang\n## Risico's\n## Financiën")" ]
+}
+
+@test "new: the headings follow the set's language, not the runner's" {
+	run env LANG=nl_NL.UTF-8 "$CLERK" --lang nl new decision --date 2024-05-02
+	[ "$status" -eq 0 ]
+	run grep '^## ' decisions/2024000001.md
+	[ "$output" = "## Decision" ]
+}
+
+@test "new: --set term=indefinite adds the section Termination (Opzegging)" {
+	printf 'language: nl\n' >.clerk.yml
+	run "$CLERK" new covenant --date 2024-05-02 --set term=indefinite
+	[ "$status" -eq 0 ]
+	run grep -c '^## Opzegging$' covenants/COV-2024-001.md
+	[ "$output" = 1 ]
+	run grep -c '^expires:' covenants/COV-2024-001.md
+	[ "$output" = 0 ]
+	run "$CLERK" new covenant --date 2024-05-02 --set term=P2Y
+	[ "$status" -eq 0 ]
+	run grep -c '^## Opzegging$' covenants/COV-2024-002.md
+	[ "$output" = 0 ]
+}
+
+@test "new: --set kind=closing adds Evaluation and Handover; a progress report has neither" {
+	run "$CLERK" new progress-report --date 2024-05-02 --set kind=closing
+	[ "$status" -eq 0 ]
+	run grep '^## ' reports/RPT-2024-001.md
+	[ "$output" = "$(printf '## Introduction\n## Progress\n## Risks\n## Finances\n## Evaluation\n## Handover')" ]
+	run "$CLERK" new progress-report --date 2024-05-02 --set kind=progress
+	[ "$status" -eq 0 ]
+	run grep -c -e '^## Evaluation' -e '^## Handover' reports/RPT-2024-002.md
+	[ "$output" = 0 ]
+}
+
+@test "new: a field that --set makes required gets its placeholder (expires needs expiry-reason)" {
+	run "$CLERK" new decision --date 2024-05-02 --set expires=2025-01-01
+	[ "$status" -eq 0 ]
+	run grep -c '^expiry-reason:$' decisions/2024000001.md
+	[ "$output" = 1 ]
+	run "$CLERK" new decision --date 2024-05-02
+	[ "$status" -eq 0 ]
+	run grep -c '^expiry-reason:' decisions/2024000002.md
+	[ "$output" = 0 ]
+}
+
+@test "new: ids assigned elsewhere (id: assigned: external) are asked for, never invented" {
+	mkdir schemas
+	sed 's/^  template: .*/  assigned: external/' "$REPO/schemas/decision.yml" >schemas/decision.yml
+	grep -qx '  assigned: external' schemas/decision.yml
+	printf 'schemas: schemas\n' >.clerk.yml
+	run "$CLERK" new decision --date 2024-03-01
+	[ "$status" -eq 1 ]
+	[ "$output" = "clerk: the ids of a decision are handed out by another system (id: assigned: external in its schema); give the number it gave with --id, such as --id 2024-017" ]
+	[ ! -e decisions ]
+	run "$CLERK" new decision --date 2024-03-01 --id 2024-017
+	[ "$status" -eq 0 ]
+	[ "$output" = "decisions/2024-017.md" ]
+	grep -qx 'id: 2024-017' decisions/2024-017.md
+	run "$CLERK" new decision --date 2024-03-01 --id 2024-017
+	[ "$status" -eq 1 ]
+	sed -i 's/^  assigned: external/  assigned: later/' schemas/decision.yml
+	run "$CLERK" new decision --id 2024-018
+	[ "$status" -eq 2 ]
+	grep -q "decision.yml:[0-9]*:[0-9]*: 'assigned' must be clerk or external" <<<"$output"
+	sed -i 's/^  assigned: later/  assigned: clerk\n  template: "{year}{seq:6}"/' schemas/decision.yml
+	run "$CLERK" new decision --date 2024-03-01
+	[ "$status" -eq 0 ]
+	[ "$output" = "decisions/2024000001.md" ]
+}

@@ -63,16 +63,32 @@ tree_sum() {
 	run "$CLERK" list --type covenant --type progress-report --status expired --status final
 	[ "$(printf '%s\n' "${lines[@]:1}" | awk '{print $1}' | tr '\n' ' ')" = \
 		"COV-2021-002 RPT-2022-001 RPT-2022-002 RPT-2023-001 RPT-2024-001 " ]
-	run "$CLERK" list --status vastgesteld
+	run "$CLERK" list --type besluit --status adopted
 	[ "$status" -eq 0 ]
-	[ "${#lines[@]}" -eq 1 ]
+	[ "${#lines[@]}" -gt 1 ]
+	[ "$(printf '%s\n' "${lines[@]:1}" | awk '{print $2 " " $4}' | sort -u)" = "decision adopted" ]
+}
+
+@test "list: a status word that is no status says what it stands for, as a record's field does" {
+	copy_records
+	run "$CLERK" list --status vastgesteld
+	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = "clerk: no record type has the status 'vastgesteld'; did you mean 'adopted' (decision) or 'final' (progress report)?" ]
+	run "$CLERK" list --type decision --status vastgesteld
+	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = "clerk: no record type has the status 'vastgesteld'; did you mean 'adopted' (decision)?" ]
+	run "$CLERK" list --type covenant --status bogus
+	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = "clerk: no record type has the status 'bogus'; use 'draft', 'active', 'expired', 'terminated' or 'superseded'" ]
+	run "$CLERK" list --status draft
+	[ "$status" -eq 0 ]
 }
 
 @test "list: a wrong type or format is a usage error" {
 	copy_records
-	run "$CLERK" list --type besluit
+	run "$CLERK" list --type besluiten
 	[ "$status" -eq 2 ]
-	[[ "${lines[0]}" == "clerk: 'besluit' is not a known record type; use 'covenant', 'decision' or 'progress-report'" ]]
+	[[ "${lines[0]}" == "clerk: 'besluiten' is not a known record type; use 'covenant', 'decision' or 'progress-report'" ]]
 	[ "${lines[1]}" = "usage: clerk list [OPTION...] [PATH...]" ]
 	run "$CLERK" list --format xml
 	[ "$status" -eq 2 ]
@@ -399,4 +415,57 @@ tree_sum() {
 		done
 		[[ "$page" == *"$c ["* ]] || { echo "man page lacks $c" >&2; return 1; }
 	done
+}
+
+@test "index: under language: nl the register is in Dutch, the same bytes whoever runs clerk" {
+	copy_records
+	printf 'language: nl\n' >.clerk.yml
+	run env LANG=nl_NL.UTF-8 LC_ALL= "$CLERK" --lang nl index --output nl-laptop.md
+	[ "$status" -eq 0 ]
+	run env LANG=C LC_ALL=C "$CLERK" --lang en index --output en-ci.md
+	[ "$status" -eq 0 ]
+	cmp nl-laptop.md en-ci.md
+	grep -qx '4 stukken\.' en-ci.md
+	grep -qx '| kenmerk | datum | status | titel | laatste rapportage |' en-ci.md
+	grep -q '| van kracht |' en-ci.md
+	grep -q '| vastgesteld |' en-ci.md
+	grep -q '| vervangen |' en-ci.md
+	run "$CLERK" --lang en index --check --output en-ci.md
+	[ "$status" -eq 0 ]
+}
+
+@test "index: without language: the register is in English, also for a Dutch runner" {
+	copy_records
+	run env LANG=C "$CLERK" index --output en.md
+	[ "$status" -eq 0 ]
+	run env LANG=nl_NL.UTF-8 "$CLERK" --lang nl index --output nl.md
+	[ "$status" -eq 0 ]
+	cmp en.md nl.md
+	grep -qx '4 records\.' en.md
+	grep -q '| active |' en.md
+	run grep -c 'stukken\|van kracht' en.md
+	[ "$output" = 0 ]
+}
+
+@test "list, show and graph label in the set's language" {
+	copy_records
+	printf 'language: nl\n' >.clerk.yml
+	run "$CLERK" list --type covenant
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == "kenmerk "*"soort "*"datum "*"status "*"titel "*"bestand" ]]
+	printf '%s\n' "${lines[@]}" | grep -q '^COV-2023-001 .* van kracht '
+	printf '%s\n' "${lines[@]}" | grep -q '^COV-2021-001 .* vervangen '
+	run "$CLERK" list --format csv --type covenant
+	[ "${lines[0]}" = $'id,type,date,status,title,path\r' ]
+	run "$CLERK" show COV-2021-001
+	[ "$status" -eq 0 ]
+	printf '%s\n' "${lines[@]}" | grep -qx 'velden:'
+	printf '%s\n' "${lines[@]}" | grep -qx 'verwijzingen:'
+	printf '%s\n' "${lines[@]}" | grep -qx 'verwezen door:'
+	sed -i 's/^cites: \[COV-2021-001\]$/cites: [COV-2021-009]/' COV-2021-002.md
+	run "$CLERK" graph
+	printf '%s\n' "$output" | grep -qx '	m1 \[label="COV-2021-009 (niet gevonden)", style=dashed\];'
+	run "$CLERK" --lang en list --type covenant
+	[[ "${lines[0]}" == "id "*"type "* ]]
+	printf '%s\n' "${lines[@]}" | grep -q '^COV-2023-001 .* active '
 }

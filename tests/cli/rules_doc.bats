@@ -96,3 +96,8 @@ doc_example() {
 @test "example: body-pattern" { doc_example body-pattern; }
 @test "example: field-order" { doc_example field-order; }
 @test "example: ref-status" { doc_example ref-status; }
+@test "example: title-heading" { doc_example title-heading; }
+@test "example: title-kind" { doc_example title-kind; }
+@test "example: field-artefact" { doc_example field-artefact; }
+@test "example: encoding-invalid" { doc_example encoding-invalid; }
+@test "example: type-folder" { doc_example type-folder; }

@@ -232,7 +232,7 @@ report() { # a progress report of kind $1 without Risks
 ---
 type: progress-report
 id: RPT-2024-006
-title: Voortgangsrapportage glasvezel
+title: Rapportage glasvezel
 date: 2024-07-01
 status: final
 series: glasvezel
@@ -240,7 +240,7 @@ sequence: 1
 kind: $1
 cites: [2024-017]
 ---
-# Voortgangsrapportage glasvezel
+# Rapportage glasvezel
 
 ## Inleiding
 

@@ -283,12 +283,15 @@ extract_output() {
 	[ "$output" = "0 errors, 0 warnings in 3 records" ]
 }
 
-@test "proposals: the type field wins over a types: glob" {
+@test "proposals: the type field wins over a types: glob, with a type-folder warning" {
 	copy_proposals
 	valid_decision >voorstellen/2024-017.md
 	run "$CLERK" check --as-of "$AS_OF"
-	assert_clean
-	[ "$output" = "0 errors, 0 warnings in 4 records" ]
+	# Checked as the decision it says it is: no finding of a proposal's fields.
+	assert_one type-folder voorstellen/2024-017.md:2
+	assert_only_one
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"0 errors, 1 warning in 4 records" ]]
 }
 
 # -------------------------------------------------- overriding a built-in

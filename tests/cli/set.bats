@@ -26,7 +26,7 @@ check_only() {
 	copy_set
 	run "$CLERK" check --as-of "$AS_OF" .
 	assert_clean
-	sed -i 's/^date: 2022-06-01/date: 2023-06-01/' RPT-2022-001.md
+	sed -i 's/^date: 2022-06-01/date: 2023-03-01/' RPT-2022-001.md
 	check_only ref-inactive RPT-2022-001.md:10
 	[[ "$output" == *"'COV-2020-010' was replaced by COV-2023-010"* ]]
 }

@@ -104,7 +104,7 @@ copy_set() {
 	run "$CLERK" check --as-of "$AS_OF" RPT-2025-003.md RPT-2025-004.md
 	assert_clean
 	[[ "$output" != *"note:"* ]]
-	sed -i 's/^date: 2022-06-01/date: 2023-06-01/' RPT-2022-001.md
+	sed -i 's/^date: 2022-06-01/date: 2023-03-01/' RPT-2022-001.md
 	sed -i 's/^status: expired/status: active/' COV-2021-002.md
 	run "$CLERK" check --as-of "$AS_OF" RPT-2025-003.md
 	assert_clean

@@ -1,4 +1,4 @@
-/* test_staged.c - unit tests for the paths of clerk check --staged (staged.h). */
+/* test_staged.c - unit tests for the paths of clerk check --staged (path_from in util.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,12 +7,12 @@
 
 #include <cmocka.h>
 
-#include "staged.h"
+#include "util.h"
 
 /* Asserts that path (from the top) reads as want from the folder prefix. */
 static void relative_is(const char *prefix, const char *path, const char *want)
 {
-	char *got = staged_relative(prefix, path);
+	char *got = path_from(prefix, path);
 
 	assert_string_equal(got, want);
 	free(got);

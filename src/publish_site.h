@@ -1,0 +1,41 @@
+/* publish_site.h - what the parts of `clerk publish` share while writing
+ * one site (publish.c: the register, due, feed, sitemap and search pages;
+ * publish_record.c: one page per record). */
+#ifndef CLERK_PUBLISH_SITE_H
+#define CLERK_PUBLISH_SITE_H
+
+#include "due.h"
+#include "publish.h"
+#include "register.h"
+#include "util.h"
+
+struct site {
+	const struct check_run *run;
+	const struct publish_options *o;
+	const char *dir;      /* the folder being written */
+	struct reg reg;       /* every readable record, by type and id */
+	char **slug;          /* per record in reg.ix: its page's name, NULL when left out */
+	char **who;           /* per record: its authority (or parties), NULL when none */
+	char **text;          /* per record: the start of its text, for the search index */
+	size_t *series_group; /* per record: its series' first member in series_members */
+	size_t *series_members;
+	size_t *series_len; /* per first member: the series' length */
+	long as_of;
+	int failed;
+	char why[256];
+};
+
+/* In publish_html.c: */
+/* Writes text (len bytes) as the new file rel (such as "records/x.html")
+ * in the site's folder; on failure sets s->failed and s->why. */
+void site_put(struct site *s, const char *rel, const struct buf *text);
+
+/* Appends a link to record i's page from a page at root ("" or "../"), its
+ * text the record's id; only the id, as text, when i is left out. */
+void site_record_link(struct site *s, struct buf *b, const char *root, size_t i);
+
+/* Writes the page of record i (published) into records/, and keeps its
+ * authority and the start of its text in s. */
+void site_record_page(struct site *s, size_t i);
+
+#endif
