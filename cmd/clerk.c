@@ -80,8 +80,8 @@ int settle_interrupted(const char *root, int writes)
 
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "show, new, renumber, init, list, graph, index, due, export, publish, rules, version, "
-       "help)\n");
+       "fix, show, new, renumber, init, list, graph, index, due, export, publish, schema, "
+       "rules, version, help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -143,6 +143,12 @@ static const struct check_option {
     {"staged", 0, 'S', NULL,
      N_("check what is staged in Git for the next commit (the pre-commit hook): report on the "
 	"added, changed and renamed records, checked against the staged version of the whole set")},
+    {"fix", 0, 'F', NULL,
+     N_("first apply the fixes clerk is sure of and write the files (as clerk fix), then "
+	"report what is left")},
+    {"stdin-filename", 1, 'I', "PATH",
+     N_("with the path '-': check the text on standard input as if it were the file PATH, in "
+	"its record set (for editors)")},
     {"hook", 0, 'H', NULL,
      N_("as a pre-commit hook: --staged when something is staged, else (pre-commit run "
 	"--all-files, CI) the whole set of the working tree")},
@@ -181,12 +187,12 @@ static void check_help(void)
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct check_options {
-	const char *as_of, *config_path, *format, *output;
+	const char *as_of, *config_path, *format, *output, *stdin_name;
 	const struct writer *writer;
 	struct out_options out;
 	enum color_when color;
 	long max_warnings; /* -1: no limit */
-	int help, print_config, staged, hook;
+	int help, print_config, staged, hook, fix;
 };
 
 /* Reports a command-line mistake: the message, then the usage line. */
@@ -260,6 +266,12 @@ static int set_option(struct check_options *o, int key, const char *arg)
 	case 'H':
 		o->hook = 1;
 		return 0;
+	case 'F':
+		o->fix = 1;
+		return 0;
+	case 'I':
+		o->stdin_name = arg;
+		return 0;
 	case 'h':
 		o->help = 1;
 		return 0;
@@ -288,7 +300,6 @@ static int choose_writer(struct check_options *o)
 	return 0;
 }
 
-/* Reads the options of check; returns 0, or an exit code to stop with. */
 /* --hook: true when a commit is being made (the index differs from HEAD),
  * so that the staged set is checked; false when pre-commit checks a range
  * of commits (PRE_COMMIT_FROM_REF) or runs with nothing staged (pre-commit
@@ -302,6 +313,27 @@ static int hook_mode_staged(void)
 	return staged_anything() != 0;
 }
 
+/* The paths that go with --stdin-filename (only '-'), --fix (not with
+ * --staged or standard input); returns 0 or the exit code of the mistake. */
+static int check_stdin_usage(const struct check_options *o, int npaths, char **paths)
+{
+	int dash = npaths == 1 && strcmp(paths[0], "-") == 0;
+
+	if (o->fix && (o->staged || o->stdin_name != NULL))
+		return check_usage_error("--fix writes the files on disk; it cannot be used with "
+					 "--staged or --stdin-filename");
+	if (o->stdin_name == NULL && npaths > 0 && strcmp(paths[npaths - 1], "-") == 0)
+		return check_usage_error("to check standard input, say which file it is: "
+					 "--stdin-filename PATH -");
+	if (o->stdin_name != NULL && !dash)
+		return check_usage_error("--stdin-filename PATH reads standard input: give '-' "
+					 "as the only path");
+	if (o->stdin_name != NULL && o->stdin_name[0] == '\0')
+		return check_usage_error("--stdin-filename needs the path of the file");
+	return 0;
+}
+
+/* Reads the options of check; returns 0, or an exit code to stop with. */
 static int parse_check_options(int argc, char **argv, struct check_options *o)
 {
 	struct option longopts[NCHECK_OPTIONS + 1];
@@ -336,6 +368,9 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 					 argv[optind]);
 	if (o->hook)
 		o->staged = hook_mode_staged();
+	rc = check_stdin_usage(o, argc - optind, argv + optind);
+	if (rc != 0)
+		return rc;
 	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
 		return check_usage_error(
 		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
@@ -551,6 +586,44 @@ static int run_staged(struct check_run *run)
 	return 0;
 }
 
+/* Holds standard input as the text of the file path, for check_paths;
+ * returns 0, or -1 after saying why it could not be read. */
+static int hold_stdin(struct check_run *run, const char *path)
+{
+	size_t len = 0;
+	char *text = read_stream(stdin, run->project->cfg.max_file_size, &len);
+
+	if (text == NULL) {
+		error_line("cannot read standard input: %s",
+			   errno == EFBIG ? _("it is larger than 'max-file-size'")
+					  : strerror(errno));
+		return -1;
+	}
+	check_hold_text(run, path, text, len);
+	free(text);
+	return 0;
+}
+
+/* Fills run (initialised here) with the findings: of what is staged, of
+ * the paths after fixing them (--fix), or of the paths, standard input
+ * read as the file named. Returns 0, or -1 when that could not be done
+ * (said why). */
+static int collect_findings(const struct check_options *o, const struct project *p,
+			    const char *as_of, struct check_run *run, char **paths, int npaths)
+{
+	size_t nfiles;
+
+	if (o->fix)
+		return fix_and_write(run, p, as_of, paths, (size_t)npaths, -1, 0, stderr, &nfiles);
+	check_init(run, p, as_of);
+	if (o->staged)
+		return run_staged(run);
+	if (o->stdin_name != NULL && hold_stdin(run, o->stdin_name) != 0)
+		return -1;
+	check_paths(run, paths, (size_t)npaths);
+	return 0;
+}
+
 /* Checks the paths (or the current folder) and writes the findings;
  * returns the exit code. */
 static int run_check(const struct check_options *o, const struct project *p, char **paths,
@@ -568,15 +641,12 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 		memcpy(as_of, p->cfg.as_of, sizeof as_of);
 	else
 		date_today(as_of);
-	check_init(&run, p, as_of);
-	settle_interrupted(p->cfg.root, 0);
-	if (o->staged) {
-		if (run_staged(&run) != 0) {
-			check_free(&run);
-			return EXIT_USAGE;
-		}
-	} else
-		check_paths(&run, paths, (size_t)npaths);
+	if (!o->fix)
+		settle_interrupted(p->cfg.root, 0);
+	if (collect_findings(o, p, as_of, &run, paths, npaths) != 0) {
+		check_free(&run);
+		return EXIT_USAGE;
+	}
 	print_problems(&run);
 	run.system_errors += report_pattern_failures();
 	if (getenv("CLERK_TIMINGS") != NULL)
@@ -604,10 +674,20 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	return rc;
 }
 
+/* The folder of path as written ("." when it names none); malloc'd. */
+static char *parent_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
 /* Opens the project the check reads: with --staged that of Git's index.
  * Returns 0, or -1 with *rc the exit code after saying why. */
-static int open_for_check(const struct check_options *o, struct project *p, int argc, char **argv,
-			  struct config_error *err, int *rc)
+static int open_for_check(const struct check_options *o, struct project *p, char **paths,
+			  int npaths, struct config_error *err, int *rc)
 {
 	char *error = NULL;
 	int opened;
@@ -615,8 +695,7 @@ static int open_for_check(const struct check_options *o, struct project *p, int 
 	if (o->staged)
 		opened = staged_project_open(p, o->config_path, err, &error);
 	else
-		opened =
-		    project_open(p, o->config_path, argv + optind, (size_t)(argc - optind), err);
+		opened = project_open(p, o->config_path, paths, (size_t)npaths, err);
 	if (opened > 0) {
 		error_line("%s", error);
 		*rc = EXIT_USAGE;
@@ -632,7 +711,10 @@ static int cmd_check(int argc, char **argv)
 	struct check_options o = {0};
 	struct config_error err = {0};
 	struct project p;
-	int rc = parse_check_options(argc, argv, &o);
+	char *stdin_paths[] = {NULL, NULL}, *set_paths[] = {NULL, NULL};
+	char **paths, *parent = NULL;
+	int npaths, rc = parse_check_options(argc, argv, &o);
+	struct stat st;
 
 	if (rc != 0)
 		return rc;
@@ -640,11 +722,23 @@ static int cmd_check(int argc, char **argv)
 		check_help();
 		return 0;
 	}
-	if (open_for_check(&o, &p, argc, argv, &err, &rc) == 0 && o.print_config)
+	paths = argv + optind;
+	npaths = argc - optind;
+	if (o.stdin_name != NULL) {
+		stdin_paths[0] = (char *)o.stdin_name;
+		paths = stdin_paths;
+		npaths = 1;
+		/* A file not saved yet belongs to the set of its folder. */
+		if (stat(o.stdin_name, &st) != 0)
+			set_paths[0] = parent = parent_folder(o.stdin_name);
+	}
+	if (open_for_check(&o, &p, parent ? set_paths : paths, npaths, &err, &rc) == 0 &&
+	    o.print_config)
 		print_config(&o, &p.cfg, &p.schemas);
 	else if (rc == 0)
-		rc = run_check(&o, &p, argv + optind, argc - optind);
+		rc = run_check(&o, &p, paths, npaths);
 	project_close(&p);
+	free(parent);
 	return rc;
 }
 
@@ -791,6 +885,9 @@ static const struct command commands[] = {
     {"due", N_("list what is due: reports, series, ends (also as a calendar)"), cmd_due},
     {"export", N_("write the record set as a SQLite database"), cmd_export},
     {"publish", N_("write the register and every record as a static website"), cmd_publish},
+    {"fix", N_("apply the fixes clerk is sure of to the records"), cmd_fix},
+    {"schema", N_("write a JSON Schema of the records or the configuration, for editors"),
+     cmd_schema},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
     {"version", N_("print the version"), cmd_version},
     {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},

@@ -594,6 +594,135 @@ static void take_problems(struct check_run *run, struct problem_list *problems)
 	problem_list_free(problems);
 }
 
+/* ----------------------------------------------------------- held texts */
+
+/* The path the walk of the set gives the file at path, which need not
+ * exist yet (its folder must): relative to the current folder as
+ * project_path makes it. A copy of path when it lies outside the set. */
+static char *walk_path(const struct project *p, const char *path)
+{
+	char *rel = project_rel(p, path), *dir, *dir_rel, *out;
+	const char *slash;
+
+	if (rel == NULL) {
+		slash = strrchr(path, '/');
+		dir = slash == NULL ? xstrdup(".")
+				    : xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+		dir_rel = project_rel(p, dir);
+		rel = dir_rel != NULL ? path_join(dir_rel, slash ? slash + 1 : path) : NULL;
+		free(dir_rel);
+		free(dir);
+	}
+	out = rel != NULL ? project_path(p, rel) : xstrdup(path);
+	free(rel);
+	return out;
+}
+
+void check_hold_text(struct check_run *run, const char *path, const char *text, size_t len)
+{
+	struct held_text *h;
+
+	xgrow((void **)&run->texts, &run->ntexts_cap, run->ntexts, sizeof *run->texts);
+	h = &run->texts[run->ntexts++];
+	h->path = walk_path(run->project, path);
+	h->text = xmalloc(len + 1);
+	memcpy(h->text, text, len);
+	h->text[len] = '\0';
+	h->len = len;
+}
+
+const struct held_text *check_held(const struct check_run *run, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < run->ntexts; i++)
+		if (strcmp(run->texts[i].path, path) == 0)
+			return &run->texts[i];
+	return NULL;
+}
+
+/* The per-file stage on src: its held text, else the file. */
+static struct file_result *check_source(const struct check_run *run, const struct source *src)
+{
+	const struct held_text *h = check_held(run, src->path);
+
+	if (h != NULL)
+		return check_text(run->project, src, h->text, h->len);
+	return check_file(run->project, src);
+}
+
+/* Returns the held text of path when the file is not on disk (a file still
+ * to be saved), else NULL. */
+static const struct held_text *unsaved(const struct check_run *run, const char *path)
+{
+	const struct held_text *h;
+	struct stat st;
+	char *walked;
+
+	if (run->ntexts == 0 || stat(path, &st) == 0)
+		return NULL;
+	walked = walk_path(run->project, path);
+	h = check_held(run, walked);
+	free(walked);
+	return h;
+}
+
+/* Splits paths into those on disk (kept in *on_disk, malloc'd, their count
+ * returned) and the held files not saved yet, which are added to sources
+ * as named. */
+static size_t split_unsaved(const struct check_run *run, char *const *paths, size_t npaths,
+			    char ***on_disk, struct source_list *sources)
+{
+	const struct held_text *h;
+	size_t i, n = 0;
+	char *rel, *glob;
+
+	*on_disk = xcalloc(npaths + 1, sizeof **on_disk);
+	for (i = 0; i < npaths; i++) {
+		h = unsaved(run, paths[i]);
+		if (h == NULL) {
+			(*on_disk)[n++] = paths[i];
+			continue;
+		}
+		rel = config_relpath(&run->project->cfg, h->path);
+		glob = project_glob_path(run->project, rel);
+		add_source(sources, h->path, glob, 1, 1);
+		free(glob);
+		free(rel);
+	}
+	return n;
+}
+
+/* Lists the sources of the paths: discover's walk of the set, and the
+ * named files held but not saved yet. When only such files are named, the
+ * whole set is walked for them and they alone are chosen. */
+static void discover_held(struct check_run *run, char *const *paths, size_t npaths,
+			  struct source_list *sources, struct problem_list *problems)
+{
+	struct source_list held = {0};
+	char **on_disk, *root = NULL;
+	size_t n, i;
+
+	if (run->ntexts == 0) {
+		discover(run->project, paths, npaths, sources, problems);
+		return;
+	}
+	n = split_unsaved(run, paths, npaths, &on_disk, &held);
+	if (n == 0 && npaths > 0)
+		on_disk[n++] = root = project_path(run->project, "");
+	discover(run->project, on_disk, n, sources, problems);
+	for (i = 0; root != NULL && i < sources->n; i++)
+		sources->items[i].chosen = 0;
+	for (i = 0; i < held.n; i++) {
+		xgrow((void **)&sources->items, &sources->cap, sources->n, sizeof *sources->items);
+		sources->items[sources->n++] = held.items[i];
+	}
+	free(held.items);
+	sort_unique(sources);
+	free(on_disk);
+	free(root);
+}
+
 /* ------------------------------------------------- some files of a set */
 
 static int path_compare(const void *a, const void *b)
@@ -794,11 +923,11 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 	struct file_result *r;
 	size_t i;
 
-	discover(run->project, paths, npaths, &sources, &problems);
+	discover_held(run, paths, npaths, &sources, &problems);
 	choose(run, &sources);
 	take_problems(run, &problems);
 	for (i = 0; i < sources.n; i++) {
-		r = check_file(run->project, &sources.items[i]);
+		r = check_source(run, &sources.items[i]);
 		if (r->error != NULL) {
 			add_problem(&run->problems, sources.items[i].path, r->error, 1);
 			run->system_errors++;

@@ -106,6 +106,14 @@ struct check_run {
 	size_t ntexts, ntexts_cap;
 };
 
+/* Gives the run the text of the file path (len bytes, copied), to check
+ * instead of what is on disk (an editor's unsaved text, stdin): before
+ * check_paths, path as the paths name it. A held file that does not exist
+ * yet is checked as a named file of the set. The writers show its lines. */
+void check_hold_text(struct check_run *run, const char *path, const char *text, size_t len);
+/* Returns the text held for path, or NULL. */
+const struct held_text *check_held(const struct check_run *run, const char *path);
+
 /* Prepares a run; p must outlive it. as_of is YYYY-MM-DD. */
 void check_init(struct check_run *run, const struct project *p, const char *as_of);
 /* Discovers and checks the paths, then runs check_finish. */

@@ -105,6 +105,15 @@ void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, 
 	d->fix->end_line = end_line;
 	d->fix->end_col = end_col;
 	d->fix->text = xstrdup(text);
+	d->fix->sure = 0;
+}
+
+void diag_set_sure_fix(struct diag *d, int line, int col, int end_line, int end_col,
+		       const char *text)
+{
+	diag_set_fix(d, line, col, end_line, end_col, text);
+	if (d != NULL)
+		d->fix->sure = 1;
 }
 
 void diag_add_related(struct diag *d, const char *path, int line, int col, const char *message)

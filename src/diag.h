@@ -42,10 +42,14 @@ struct diag_related {
 };
 
 /* A concrete repair: replace the text from (line, col) up to but not
- * including (end_line, end_col) with text. Columns count bytes from 1. */
+ * including (end_line, end_col) with text. Columns count bytes from 1.
+ * sure: clerk knows the one right answer (a date written day-month-year,
+ * a synonym, a field's alias), so `clerk fix` applies it; otherwise it is
+ * a guess (the nearest spelling) that a person confirms. */
 struct diag_fix {
 	int line, col, end_line, end_col;
 	char *text;
+	int sure;
 };
 
 struct diag {
@@ -84,8 +88,12 @@ void diag_set_help(struct diag *d, const char *fmt, ...) __attribute__((format(p
 /* Replaces d's message, formatted like printf, for a whole-set rule that
  * knows better than the per-file rule what the user must do. */
 void diag_reword(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Sets d's fix: replace [line:col, end_line:end_col) with text. d may be NULL. */
+/* Sets d's fix: replace [line:col, end_line:end_col) with text, a guess
+ * that a person confirms. d may be NULL. */
 void diag_set_fix(struct diag *d, int line, int col, int end_line, int end_col, const char *text);
+/* The same for a fix clerk is sure of, which `clerk fix` applies. */
+void diag_set_sure_fix(struct diag *d, int line, int col, int end_line, int end_col,
+		       const char *text);
 /* Adds a related place to d; message may be NULL. d may be NULL. */
 void diag_add_related(struct diag *d, const char *path, int line, int col, const char *message);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */

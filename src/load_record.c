@@ -277,7 +277,7 @@ static void report_almost_front(struct record *rec, int line, const char *dash, 
 	else
 		diag_set_help(d, "remove the blank lines above it, so that the first line is "
 				 "exactly three hyphens: ---");
-	diag_set_fix(d, 1, 1, line, (int)n + 1, "---");
+	diag_set_sure_fix(d, 1, 1, line, (int)n + 1, "---");
 }
 
 /* The byte-order marks of encodings other than UTF-8, longest first. */

@@ -33,6 +33,13 @@ struct builder {
 	struct ynode *root;
 	int documents;
 	struct yerror *err;
+	/* libyaml counts columns in characters; clerk's columns count bytes.
+	 * Marks come in the order of the text, so a cursor that moves forward
+	 * converts each in time linear in the text. */
+	const char *text;
+	size_t len;
+	size_t chars, bytes, line_start; /* the cursor: a character index, its byte offset,
+					    and where its line starts */
 };
 
 /* A limit that keeps hostile input cheap: every alias looks its anchor up.
@@ -55,13 +62,41 @@ static int event_error(struct builder *b, const yaml_event_t *ev, const char *ms
 	return -1;
 }
 
+/* True when the byte at p starts a line break (LF, CR; CRLF counts once). */
+static int breaks_line(const char *p, const char *end)
+{
+	return *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'));
+}
+
+/* Returns the column in bytes (from 1) of mark, whose column libyaml counts
+ * in characters. */
+static int byte_column(struct builder *b, yaml_mark_t mark)
+{
+	const char *end = b->text + b->len;
+
+	if (mark.index < b->chars) {
+		b->chars = b->bytes = b->line_start = 0;
+	}
+	while (b->chars < mark.index && b->bytes < b->len) {
+		if (breaks_line(b->text + b->bytes, end))
+			b->line_start = b->bytes + 1;
+		b->bytes++;
+		while (b->bytes < b->len && ((unsigned char)b->text[b->bytes] & 0xC0) == 0x80)
+			b->bytes++;
+		b->chars++;
+	}
+	if (b->chars != mark.index)
+		return (int)mark.column + 1;
+	return (int)(b->bytes - b->line_start) + 1;
+}
+
 static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
 {
 	struct ynode *node = arena_alloc(b->arena, sizeof *node);
 
 	node->kind = kind;
 	node->line = (int)mark.line + 1 + b->line_offset;
-	node->col = (int)mark.column + 1;
+	node->col = byte_column(b, mark);
 	node->text = "";
 	return node;
 }
@@ -300,6 +335,8 @@ struct ynode *ytree_parse(struct arena *a, const char *text, size_t len, int lin
 	int done = 0, failed = 0;
 
 	b.arena = a;
+	b.text = text;
+	b.len = len;
 	b.line_offset = line_offset;
 	b.err = err;
 	set_error(err, 0, 0, "");

@@ -58,16 +58,20 @@ static const char *const commands[] = {
 
 void out_write_github(FILE *f, const struct check_run *run, const struct out_options *opt)
 {
+	struct out_source src = {0};
 	const struct diag *d;
 	size_t i;
 
+	src.run = run;
 	for (i = 0; i < run->diags.n; i++) {
 		d = &run->diags.items[i];
 		fprintf(f, "::%s file=", commands[d->severity]);
 		escape(f, d->path[0] == '.' && d->path[1] == '/' ? d->path + 2 : d->path, 1);
-		fprintf(f, ",line=%d,col=%d", d->line, d->col);
+		fprintf(f, ",line=%d,col=%d", d->line,
+			out_column(&src, d->path, d->line, d->col, OUT_CHARS));
 		if (d->end_line > 0)
-			fprintf(f, ",endLine=%d,endColumn=%d", d->end_line, d->end_col);
+			fprintf(f, ",endLine=%d,endColumn=%d", d->end_line,
+				out_column(&src, d->path, d->end_line, d->end_col, OUT_CHARS));
 		fputs(",title=", f);
 		escape(f, rule_catalogue[d->rule].name, 1);
 		fputs("::", f);
@@ -82,6 +86,7 @@ void out_write_github(FILE *f, const struct check_run *run, const struct out_opt
 		}
 		fputc('\n', f);
 	}
+	out_source_free(&src);
 	if (!opt->quiet)
 		out_summary(f, run);
 }

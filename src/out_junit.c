@@ -37,9 +37,10 @@ static const char **case_paths(const struct check_run *run, size_t *n)
 	return paths;
 }
 
-static void write_line(FILE *f, const struct diag *d)
+static void write_line(FILE *f, struct out_source *src, const struct diag *d)
 {
-	fprintf(f, "%d:%d: %s: ", d->line, d->col, severity_name(d->severity));
+	fprintf(f, "%d:%d: %s: ", d->line, out_column(src, d->path, d->line, d->col, OUT_CHARS),
+		severity_name(d->severity));
 	out_xml_text(f, d->message);
 	fprintf(f, " [%s]", rule_catalogue[d->rule].name);
 	if (d->help != NULL) {
@@ -55,7 +56,8 @@ static void write_line(FILE *f, const struct diag *d)
 }
 
 /* Writes the test case of path, whose findings are diags[0..n). */
-static void write_case(FILE *f, const char *path, const struct diag *diags, size_t n)
+static void write_case(FILE *f, struct out_source *src, const char *path, const struct diag *diags,
+		       size_t n)
 {
 	size_t i, others = 0;
 
@@ -71,14 +73,14 @@ static void write_case(FILE *f, const char *path, const struct diag *diags, size
 			rule_catalogue[diags[i].rule].name);
 		out_xml_text(f, diags[i].message);
 		fputs("\">", f);
-		write_line(f, &diags[i]);
+		write_line(f, src, &diags[i]);
 		fputs("</failure>\n", f);
 	}
 	if (others > 0) {
 		fputs("      <system-out>", f);
 		for (i = 0; i < n; i++)
 			if (diags[i].severity != SEV_ERROR)
-				write_line(f, &diags[i]);
+				write_line(f, src, &diags[i]);
 		fputs("</system-out>\n", f);
 	}
 	fputs("    </testcase>\n", f);
@@ -118,9 +120,11 @@ void out_write_junit(FILE *f, const struct check_run *run, const struct out_opti
 	size_t errors = run->problems.n, tests;
 	const char **paths = case_paths(run, &npaths);
 	const struct diag *items = run->diags.items;
+	struct out_source src = {0};
 
 	(void)opt;
 	tests = npaths + errors;
+	src.run = run;
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
 	fprintf(f, "<testsuites name=\"clerk\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
 		tests, failed, errors);
@@ -131,10 +135,11 @@ void out_write_junit(FILE *f, const struct check_run *run, const struct out_opti
 		first = d;
 		while (d < run->diags.n && strcmp(items[d].path, paths[i]) == 0)
 			d++;
-		write_case(f, paths[i], items + first, d - first);
+		write_case(f, &src, paths[i], items + first, d - first);
 	}
 	for (i = 0; i < errors; i++)
 		write_problem(f, &run->problems.items[i]);
+	out_source_free(&src);
 	fputs("  </testsuite>\n</testsuites>\n", f);
 	free(paths);
 }

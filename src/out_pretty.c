@@ -158,7 +158,8 @@ static void header(struct pretty *p, const struct diag *d)
 	fputs("--> ", p->f);
 	paint(p, PAINT_NONE);
 	put_safe(p->f, d->path, (size_t)-1);
-	fprintf(p->f, ":%d:%d\n", d->line, d->col);
+	fprintf(p->f, ":%d:%d\n", d->line,
+		out_column(&p->src, d->path, d->line, d->col, OUT_CHARS));
 }
 
 /* Shows the fix applied to its line, the new text marked, when the fix
@@ -226,7 +227,8 @@ static void write_related(struct pretty *p, const struct diag *d)
 		paint(p, PAINT_NONE);
 		fputs(": ", p->f);
 		put_safe(p->f, r->path, (size_t)-1);
-		fprintf(p->f, ":%d:%d", r->line, r->col);
+		fprintf(p->f, ":%d:%d", r->line,
+			out_column(&p->src, r->path, r->line, r->col, OUT_CHARS));
 		if (r->message != NULL) {
 			fputs(": ", p->f);
 			put_safe(p->f, r->message, (size_t)-1);

@@ -93,12 +93,7 @@ static long artifact_index(const struct sarif *s, const char *path)
 /* Converts a byte column on path's line into a code-point column. */
 static int column(struct sarif *s, const char *path, int line, int col)
 {
-	size_t len;
-	const char *text = out_source_line(&s->src, path, line, &len);
-
-	if (text == NULL || col < 1 || (size_t)col - 1 > len)
-		return col;
-	return (int)out_utf8_count(text, (size_t)col - 1) + 1;
+	return out_column(&s->src, path, line, col, OUT_CHARS);
 }
 
 static void region(struct sarif *s, const char *path, int line, int col, int end_line, int end_col)

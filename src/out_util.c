@@ -178,6 +178,37 @@ const char *out_source_line(struct out_source *src, const char *path, int line, 
 	return p;
 }
 
+size_t out_unit_count(const char *s, size_t n, enum out_unit unit)
+{
+	size_t i = 0, count = 0, k;
+
+	if (unit == OUT_BYTES)
+		return n;
+	while (i < n) {
+		k = out_utf8_len(s + i);
+		/* UTF-16 needs two units (a surrogate pair) above U+FFFF. */
+		count += unit == OUT_UTF16 && k == 4 ? 2 : 1;
+		i += k ? k : 1;
+	}
+	return count;
+}
+
+int out_column(struct out_source *src, const char *path, int line, int col, enum out_unit unit)
+{
+	size_t len;
+	const char *text = out_source_line(src, path, line, &len);
+
+	if (text == NULL || col < 1 || (size_t)col - 1 > len || unit == OUT_BYTES)
+		return col;
+	if (line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if ((size_t)col - 1 > len)
+		return col;
+	return (int)out_unit_count(text, (size_t)col - 1, unit) + 1;
+}
+
 void out_source_free(struct out_source *src)
 {
 	free(src->path);

@@ -44,6 +44,20 @@ struct out_source {
 const char *out_source_line(struct out_source *src, const char *path, int line, size_t *len);
 void out_source_free(struct out_source *src);
 
+/* What a column counts: clerk's findings count bytes; the text, JSON, SARIF,
+ * pretty, GitHub and JUnit formats count characters (Unicode code points,
+ * as rustc and ruff do); the language server counts UTF-16 code units, as
+ * its protocol says. */
+enum out_unit { OUT_BYTES, OUT_CHARS, OUT_UTF16 };
+
+/* Returns how many units the first n bytes of s make (a byte that is not
+ * valid UTF-8 counts as one). */
+size_t out_unit_count(const char *s, size_t n, enum out_unit unit);
+/* Returns the byte column col (from 1) on line of path counted in unit
+ * (from 1); col itself when the line cannot be read or col lies past its
+ * end. A UTF-8 byte-order mark before line 1 is not counted. */
+int out_column(struct out_source *src, const char *path, int line, int col, enum out_unit unit);
+
 /* Returns path as a relative URI reference (malloc'd): "./" dropped,
  * characters outside RFC 3986's unreserved set and '/' percent-encoded. */
 char *out_uri_path(const char *path);

@@ -142,7 +142,7 @@ static void suggest_iso_date(struct diag *d, const struct value *v)
 		return;
 	diag_set_end(d, v->line, v->col + (int)v->len);
 	diag_set_help(d, "write the year first: '%s' read as day-month-year is %s", v->text, iso);
-	diag_set_fix(d, v->line, v->col, v->line, v->col + (int)v->len, iso);
+	diag_set_sure_fix(d, v->line, v->col, v->line, v->col + (int)v->len, iso);
 }
 
 static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
@@ -167,13 +167,17 @@ static void check_date(struct rule_ctx *ctx, const struct field_spec *f, const s
 }
 
 /* Offers meant (the value a synonym or a misspelling stands for) as the
- * replacement of v, when v stands as written. */
-static void offer(struct diag *d, const struct value *v, const char *meant)
+ * replacement of v, when v stands as written; sure for a synonym or a
+ * form clerk reads, a guess for the nearest spelling. */
+static void offer(struct diag *d, const struct value *v, const char *meant, int sure)
 {
 	if (d == NULL || !v->exact)
 		return;
 	diag_set_end(d, v->line, v->col + (int)v->len);
-	diag_set_fix(d, v->line, v->col, v->line, v->col + (int)v->len, meant);
+	if (sure)
+		diag_set_sure_fix(d, v->line, v->col, v->line, v->col + (int)v->len, meant);
+	else
+		diag_set_fix(d, v->line, v->col, v->line, v->col + (int)v->len, meant);
 }
 
 static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
@@ -181,12 +185,14 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 	const char *near;
 	char *list;
 	size_t i;
+	int sure;
 
 	for (i = 0; i < f->nvalues; i++)
 		if (strcmp(v->text, f->values[i]) == 0)
 			return;
 	list = join_words(f->values, f->nvalues, "", " or ");
 	near = hint_synonym(f, v->text);
+	sure = near != NULL;
 	if (near == NULL)
 		near = closest(v->text, f->values, f->nvalues);
 	if (near != NULL)
@@ -194,7 +200,7 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 				  "field '%s' is '%s', which is not allowed; did you mean '%s'? "
 				  "(use %s)",
 				  f->name, v->text, near, list),
-		      v, near);
+		      v, near, sure);
 	else
 		artefact_note(diag_report(ctx->diags, ctx->rec->path, v->line, v->col,
 					  RULE_FIELD_ENUM,
@@ -217,7 +223,7 @@ static void check_duration(struct rule_ctx *ctx, const struct field_spec *f, con
 				  "field '%s' is '%s', which is not a duration clerk can read; "
 				  "did you mean '%s'?",
 				  f->name, v->text, meant),
-		      v, meant);
+		      v, meant, 1);
 	else if (f->nkeywords > 0)
 		diag_report(ctx->diags, ctx->rec->path, v->line, v->col, RULE_FIELD_TYPE,
 			    "field '%s' must be a duration such as P3Y (three years) or P6M (six "
@@ -570,13 +576,15 @@ static void check_value(struct rule_ctx *ctx, const struct field_spec *f, const 
 /* ------------------------------------------------------------ presence */
 
 /* Returns the field that an unknown name probably means: one it is an alias
- * of (such as the Dutch 'datum' for 'date'), or one spelt nearly the same. */
-static const struct field_spec *meant_field(const struct schema *s, const char *name)
+ * of (such as the Dutch 'datum' for 'date'; *alias is set to 1), or one
+ * spelt nearly the same (*alias is 0). */
+static const struct field_spec *meant_field(const struct schema *s, const char *name, int *alias)
 {
 	const char **names = xmalloc((s->nfields + 1) * sizeof *names);
 	const char *near;
 	size_t i, k;
 
+	*alias = 1;
 	for (i = 0; i < s->nfields; i++)
 		for (k = 0; k < s->fields[i].naliases; k++)
 			if (strcasecmp(name, s->fields[i].aliases[k]) == 0) {
@@ -587,18 +595,24 @@ static const struct field_spec *meant_field(const struct schema *s, const char *
 		names[i] = s->fields[i].name;
 	near = closest(name, names, s->nfields);
 	free(names);
+	*alias = 0;
 	return near != NULL ? schema_field(s, near) : NULL;
 }
 
 /* Attaches the rename of the field name key to name to d, when key is
- * written plainly (so that its text is what stands in the file). */
-static void suggest_name(struct diag *d, const struct ynode *key, const char *name)
+ * written plainly (so that its text is what stands in the file); sure when
+ * key is an alias of a field the record does not have yet. */
+static void suggest_name(struct diag *d, const struct ynode *key, const char *name, int sure)
 {
 	if (d == NULL || !key->plain)
 		return;
 	diag_set_end(d, key->line, key->col + (int)key->len);
 	diag_set_help(d, "rename the field '%s' to '%s'", key->text, name);
-	diag_set_fix(d, key->line, key->col, key->line, key->col + (int)key->len, name);
+	if (sure)
+		diag_set_sure_fix(d, key->line, key->col, key->line, key->col + (int)key->len,
+				  name);
+	else
+		diag_set_fix(d, key->line, key->col, key->line, key->col + (int)key->len, name);
 }
 
 /* True when the record must have field f (required, or required now). */
@@ -614,7 +628,8 @@ static int needed(const struct rule_ctx *ctx, const struct field_spec *f)
 static const struct field_spec *check_unknown(struct rule_ctx *ctx, const struct ynode *key,
 					      const struct ynode *value)
 {
-	const struct field_spec *f = meant_field(ctx->schema, key->text);
+	int alias;
+	const struct field_spec *f = meant_field(ctx->schema, key->text, &alias);
 	const char *title = ctx->schema->title;
 	struct diag *d;
 	char *words;
@@ -625,7 +640,7 @@ static const struct field_spec *check_unknown(struct rule_ctx *ctx, const struct
 		    ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_REQUIRED,
 		    "%s is missing; '%s' here is not a field of %s %s: rename it to '%s'", words,
 		    key->text, rule_article(title), title, f->name);
-		suggest_name(d, key, f->name);
+		suggest_name(d, key, f->name, alias);
 		free(words);
 		if (present(value))
 			check_value(ctx, f, value);
@@ -635,7 +650,7 @@ static const struct field_spec *check_unknown(struct rule_ctx *ctx, const struct
 		d = diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
 				"unknown field '%s' for %s %s; did you mean '%s'?", key->text,
 				rule_article(title), title, f->name);
-		suggest_name(d, key, f->name);
+		suggest_name(d, key, f->name, alias && ynode_get(ctx->rec->front, f->name) == NULL);
 	} else
 		diag_report(ctx->diags, ctx->rec->path, key->line, key->col, RULE_FIELD_UNKNOWN,
 			    "unknown field '%s' for %s %s; check its spelling, or add it to the "

@@ -451,6 +451,30 @@ void longest_increasing(const size_t *pos, size_t n, int *keep)
 	free(prev);
 }
 
+char *read_stream(FILE *f, size_t limit, size_t *len)
+{
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+
+	buf_add(&b, "", 0);
+	for (n = fread(chunk, 1, sizeof chunk, f); n > 0; n = fread(chunk, 1, sizeof chunk, f)) {
+		if (b.len + n > limit) {
+			buf_free(&b);
+			errno = EFBIG;
+			return NULL;
+		}
+		buf_add(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		buf_free(&b);
+		errno = EIO;
+		return NULL;
+	}
+	*len = b.len;
+	return buf_take(&b);
+}
+
 char *path_from(const char *prefix, const char *path)
 {
 	struct buf b = {0};

@@ -59,6 +59,10 @@ struct read_error {
  * malloc'd NUL-terminated copy and its size in *len, or NULL with err filled
  * in. */
 char *read_file(const char *path, size_t limit, size_t *len, struct read_error *err);
+/* Reads f to its end (standard input). Returns the text (malloc'd,
+ * NUL-terminated, its length in *len), or NULL with errno set: EFBIG when
+ * it is longer than limit bytes, else the read error. */
+char *read_stream(FILE *f, size_t limit, size_t *len);
 /* Writes "12.5 MB", "16 MB", "900 bytes" for n into out. */
 void format_size(unsigned long n, char *out, size_t outlen);
 

@@ -469,7 +469,7 @@ EOT
 	printf '%s\n' "$output" | grep -q "^2024-020.md:1:1: .*but it is '--'.*\[frontmatter-missing\]$"
 	[ "${lines[-1]}" = "4 errors, 0 warnings in 4 records" ]
 	run "$CLERK" check --as-of "$AS_OF" --format json 2024-018.md
-	[[ "$output" == *'"fix":{"line":1,"column":1,"end_line":1,"end_column":5,"text":"---"}'* ]]
+	[[ "$output" == *'"fix":{"line":1,"column":1,"end_line":1,"end_column":3,"text":"---"}'* ]]
 }
 
 @test "a closing line of other dashes stays frontmatter-invalid: the front matter did open" {
