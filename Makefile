@@ -93,7 +93,10 @@ $(BUILD)/clerk.pot: $(SRC) $(wildcard src/*.h) src/rules.def $(CMD) $(BUILD)/sch
 po-update: $(BUILD)/clerk.pot
 	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$p $<; done
 
+# Made anew each time, so that the object of a source file that was
+# removed or renamed does not stay in the library.
 $(BUILD)/libclerk.a: $(OBJ)
+	@rm -f $@
 	$(AR) rcs $@ $^
 
 # The program: cmd/clerk.c (the table of subcommands) and the commands in

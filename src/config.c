@@ -16,7 +16,8 @@
 #include "util.h"
 #include "yaml_ctx.h"
 
-#define CONFIG_NAME ".clerk.yml"
+static const char *const config_names[] = CONFIG_NAMES;
+#define NNAMES (sizeof config_names / sizeof *config_names)
 
 void config_init(struct config *cfg)
 {
@@ -33,31 +34,6 @@ void config_init(struct config *cfg)
 	cfg->root = arena_strdup(cfg->arena, getcwd(cwd, sizeof cwd) ? cwd : ".");
 	for (i = 0; i < RULE_COUNT; i++)
 		cfg->severity[i] = rule_catalogue[i].severity;
-}
-
-char *config_find(void)
-{
-	char dir[PATH_MAX], *slash;
-	struct buf up = {0};
-	char *path;
-
-	if (getcwd(dir, sizeof dir) == NULL)
-		return NULL;
-	/* The path is relative ("../../.clerk.yml") so messages stay short. */
-	for (;;) {
-		path = xasprintf("%s%s", up.data ? up.data : "", CONFIG_NAME);
-		if (access(path, F_OK) == 0)
-			break;
-		free(path);
-		path = NULL;
-		slash = strrchr(dir, '/');
-		if (slash == NULL || strcmp(dir, "/") == 0)
-			break;
-		slash[slash == dir] = '\0';
-		buf_puts(&up, "../");
-	}
-	buf_free(&up);
-	return path;
 }
 
 /* Returns path as the shortest of: relative below cwd, "../" steps up to an
@@ -84,30 +60,65 @@ static char *short_path(const char *cwd, const char *abs_dir, const char *name)
 	return path;
 }
 
-char *config_find_from(const char *start)
+int config_is_name(const char *path)
 {
-	char dir[PATH_MAX], cwd[PATH_MAX], *slash, *path = NULL;
-	struct stat st;
+	const char *base = strrchr(path, '/');
+	size_t i;
 
+	base = base != NULL ? base + 1 : path;
+	for (i = 0; i < NNAMES; i++)
+		if (strcmp(base, config_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns which of config_names the folder dir holds: its index, -1 for
+ * none, -2 for more than one. */
+static int config_in(const char *dir)
+{
+	char *path;
+	int found = -1;
+	size_t i;
+
+	for (i = 0; i < NNAMES; i++) {
+		path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, config_names[i]);
+		if (access(path, F_OK) == 0)
+			found = found == -1 ? (int)i : -2;
+		free(path);
+	}
+	return found;
+}
+
+char *config_find_from(const char *start, struct config_error *err, int *rc)
+{
+	char dir[PATH_MAX], cwd[PATH_MAX], *slash, *yml, *yaml;
+	struct stat st;
+	int found;
+
+	*rc = 0;
 	if (realpath(start, dir) == NULL || getcwd(cwd, sizeof cwd) == NULL)
 		return NULL;
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		slash = strrchr(dir, '/');
 		slash[slash == dir] = '\0';
 	}
-	for (;;) {
-		path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_NAME);
-		if (access(path, F_OK) == 0)
-			break;
-		free(path);
-		path = NULL;
+	while ((found = config_in(dir)) == -1) {
 		slash = strrchr(dir, '/');
 		if (slash == NULL || strcmp(dir, "/") == 0)
 			return NULL;
 		slash[slash == dir] = '\0';
 	}
-	free(path);
-	return short_path(cwd, dir, CONFIG_NAME);
+	if (found >= 0)
+		return short_path(cwd, dir, config_names[found]);
+	yml = short_path(cwd, dir, config_names[0]);
+	yaml = short_path(cwd, dir, config_names[1]);
+	*rc = config_error_set(err, yaml, 0, 0,
+			       "this folder holds both %s and %s, and clerk cannot tell which one "
+			       "applies; keep one of them",
+			       yml, yaml);
+	free(yml);
+	free(yaml);
+	return NULL;
 }
 
 /* A list of strings: a YAML sequence of single values, or one value. */

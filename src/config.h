@@ -61,13 +61,19 @@ struct config {
 
 /* Sets defaults: no file, root = the current directory, catalogue severities. */
 void config_init(struct config *cfg);
-/* Looks for .clerk.yml from the current directory upwards; returns a
- * malloc'd path or NULL when there is none. */
-char *config_find(void);
-/* Looks for .clerk.yml in the folder of start (a file or folder) and then
- * in each folder above it. Returns a malloc'd path, short and relative to
- * the current directory when it can be, or NULL when there is none. */
-char *config_find_from(const char *start);
+/* The names a configuration file may have; one folder holds at most one. */
+#define CONFIG_NAMES                                                                               \
+	{                                                                                          \
+		".clerk.yml", ".clerk.yaml"                                                        \
+	}
+/* Looks for .clerk.yml or .clerk.yaml in the folder of start (a file or
+ * folder) and then in each folder above it. Returns a malloc'd path,
+ * short and relative to the current directory when it can be, or NULL
+ * when there is none or, with *rc = -1 and err, when the nearest folder
+ * that has one has both (which one applies is not clear). */
+char *config_find_from(const char *start, struct config_error *err, int *rc);
+/* True when the last part of path is one of CONFIG_NAMES. */
+int config_is_name(const char *path);
 /* Reads the configuration file at path into cfg (initialised). Returns 0,
  * or -1 with err; either way cfg is freed with config_free. */
 int config_load(struct config *cfg, const char *path, struct config_error *err);

@@ -57,11 +57,13 @@ static char *find_config(char *const *paths, size_t npaths, struct config_error 
 
 	*rc = 0;
 	if (npaths == 0)
-		return config_find_from(".");
+		return config_find_from(".", err, rc);
 	for (i = 0; i < npaths && *rc == 0; i++) {
 		if (stat(paths[i], &st) != 0)
 			continue; /* reported as unreadable when checked */
-		other = config_find_from(paths[i]);
+		other = config_find_from(paths[i], err, rc);
+		if (*rc != 0)
+			break;
 		if (first_path == NULL) {
 			first = other;
 			first_path = paths[i];

@@ -817,34 +817,40 @@ static int index_schemas(struct schema_set *set, const char *dir, struct config_
 	return rc != 0 || found ? rc : schema_set_add_dir(set, dir, err);
 }
 
-/* Returns the staged .clerk.yml that applies from the current folder: the
- * nearest one at or above it, else the only one below it; NULL when there
- * is none (*several set when there are several below it). Points into ix. */
+/* Returns the staged .clerk.yml (or .clerk.yaml) that applies from the
+ * current folder: the nearest one at or above it, else the only one below
+ * it; NULL when there is none (*several set when there are several below
+ * it, or when the nearest folder holds both names). Points into ix. */
 static const char *staged_config(const struct index_list *ix, char sha[65], int *several)
 {
-	const char *e, *path, *best = NULL, *below = NULL;
+	const char *e, *path, *slash, *best = NULL, *below = NULL;
 	const char *prefix = ix->w->cwd_prefix;
 	char esha[65], below_sha[65] = "";
 	size_t n, nbest = 0, nbelow = 0;
+	int both = 0;
 
 	*several = 0;
 	for (e = ix->text; e < ix->text + ix->len; e += strlen(e) + 1) {
-		if (!index_entry(e, esha, &path))
+		if (!index_entry(e, esha, &path) || !config_is_name(path))
 			continue;
-		n = strlen(path);
-		if (n < 10 || strcmp(path + n - 10, ".clerk.yml") != 0 ||
-		    (n > 10 && path[n - 11] != '/'))
-			continue;
-		n -= 10; /* the folder, with its slash */
-		if (strncmp(prefix, path, n) == 0 && (best == NULL || n > nbest)) {
+		slash = strrchr(path, '/');
+		n = slash != NULL ? (size_t)(slash - path) + 1 : 0; /* the folder, with its slash */
+		if (best != NULL && n == nbest && strncmp(best, path, n) == 0) {
+			both = 1;
+		} else if (strncmp(prefix, path, n) == 0 && (best == NULL || n > nbest)) {
 			best = path;
 			nbest = n;
+			both = 0;
 			memcpy(sha, esha, sizeof esha);
 		} else if (strncmp(path, prefix, strlen(prefix)) == 0) {
 			below = path;
 			nbelow++;
 			memcpy(below_sha, esha, sizeof esha);
 		}
+	}
+	if (both) {
+		*several = 1;
+		return NULL;
 	}
 	if (best != NULL || nbelow != 1) {
 		*several = best == NULL && nbelow > 1;
@@ -878,9 +884,10 @@ int staged_project_open(struct project *p, const char *config_path, struct confi
 	if (ix.text != NULL && cfg == NULL && several) {
 		config_init(&p->cfg);
 		config_error_set(err, ".clerk.yml", 0, 0,
-				 "Git's index holds several .clerk.yml below this folder; run "
-				 "clerk check --staged in the folder of the record set to check, "
-				 "or name its configuration with --config");
+				 "Git's index holds several .clerk.yml or .clerk.yaml for this "
+				 "folder; keep one per record set and run clerk check --staged in "
+				 "the folder of the record set to check, or name its configuration "
+				 "with --config");
 		goto out;
 	}
 	text = cfg != NULL ? read_blob(sha, &len) : NULL;

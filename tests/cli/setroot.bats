@@ -171,3 +171,43 @@ findings_from() {
 	[ ! -e REGISTER.md ]
 	grep -q 'COV-2021-002' "$WORK/REGISTER.md"
 }
+
+@test "set: .clerk.yaml is read like .clerk.yml, from every folder and under --staged" {
+	make_set
+	mv .clerk.yml .clerk.yaml
+	printf 'rules:\n  ref-unresolved: off\n' >>.clerk.yaml
+	break_set
+	git init -q . && git add -A
+	run "$CLERK" check
+	[ "$status" -eq 1 ]
+	[[ "$output" != *"ref-unresolved"* ]]
+	[[ "$output" == *"field-type"* ]]
+	# from reports/, where the unresolved reference is, the rule is still off
+	cd reports
+	run "$CLERK" check
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"ref-unresolved"* ]]
+	cd ..
+	run "$CLERK" check --staged
+	[ "$status" -eq 1 ]
+	[[ "$output" != *"ref-unresolved"* ]]
+	[[ "$output" == *"field-type"* ]]
+	# without the file, the rule is back: the run above did read it
+	rm .clerk.yaml
+	run "$CLERK" check --as-of "$AS_OF"
+	[[ "$output" == *"ref-unresolved"* ]]
+}
+
+@test "set: .clerk.yml and .clerk.yaml in one folder is exit 2 naming both, also under --staged" {
+	make_set
+	printf 'as-of: %s\n' "$AS_OF" >.clerk.yaml
+	run "$CLERK" check
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"this folder holds both .clerk.yml and .clerk.yaml"* ]]
+	(cd reports && run "$CLERK" check && [ "$status" -eq 2 ] &&
+		[[ "$output" == *"holds both ../.clerk.yml and ../.clerk.yaml"* ]])
+	git init -q . && git add -A
+	run "$CLERK" check --staged
+	[ "$status" -eq 2 ]
+	[[ "$output" == *".clerk.yml or .clerk.yaml"* ]]
+}
