@@ -1,15 +1,11 @@
 /* git_ids.c - the ids in every branch, read through the git program. */
 #include "git_ids.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "git.h"
 #include "util.h"
 #include "wfile.h"
 #include "i18n.h"
@@ -34,95 +30,31 @@ void strlist_free(struct strlist *l)
 	l->n = l->cap = 0;
 }
 
-/* A running git: its pid and its standard output. */
-struct git_proc {
-	pid_t pid;
-	FILE *out;
-};
-
-/* In the child: standard input from in (or /dev/null), output to the pipe,
- * errors to /dev/null; then git -C dir args. Never returns. */
-static void git_child(const char *dir, char *const *args, int in, int out)
-{
-	char *argv[16];
-	int null = open("/dev/null", O_RDWR), i;
-
-	dup2(in >= 0 ? in : null, STDIN_FILENO);
-	dup2(out, STDOUT_FILENO);
-	dup2(null, STDERR_FILENO);
-	argv[0] = (char *)"git";
-	argv[1] = (char *)"-C";
-	argv[2] = (char *)dir;
-	for (i = 0; i < 12 && args[i] != NULL; i++)
-		argv[3 + i] = args[i];
-	argv[3 + i] = NULL;
-	execvp("git", argv);
-	_exit(127);
-}
-
-/* Starts git -C dir args (NULL-terminated) with input from fd in (-1:
- * none). Returns 0, or -1 with errno. */
-static int git_start(const char *dir, char *const *args, int in, struct git_proc *g)
-{
-	int fds[2];
-
-	if (pipe(fds) != 0)
-		return -1;
-	g->pid = fork();
-	if (g->pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (g->pid == 0) {
-		close(fds[0]);
-		git_child(dir, args, in, fds[1]);
-	}
-	close(fds[1]);
-	g->out = fdopen(fds[0], "r");
-	if (g->out == NULL) {
-		close(fds[0]);
-		waitpid(g->pid, NULL, 0);
-		return -1;
-	}
-	return 0;
-}
-
-/* Closes the output and waits; returns git's exit code (127: no git). */
-static int git_finish(struct git_proc *g)
-{
-	int status = 0;
-
-	fclose(g->out);
-	while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
-		;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
 /* True when dir lies in a Git work tree (false also without git). */
 static int in_repository(const char *dir)
 {
-	char *args[] = {(char *)"rev-parse", (char *)"--is-inside-work-tree", NULL};
-	struct git_proc g;
+	static const char *const args[] = {"rev-parse", "--is-inside-work-tree", NULL};
+	struct git g;
 	char line[16] = "";
+	int started = git_start(&g, dir, args, GIT_IN_NONE, 0) == 0;
 
-	if (git_start(dir, args, -1, &g) != 0)
-		return 0;
-	if (fgets(line, sizeof line, g.out) == NULL)
+	if (!started || fgets(line, sizeof line, g.out) == NULL)
 		line[0] = '\0';
-	return git_finish(&g) == 0 && strncmp(line, "true", 4) == 0;
+	return git_finish(&g) == 0 && started && strncmp(line, "true", 4) == 0;
 }
 
 /* Reads every output line (up to delim) of git -C dir args into out. */
-static int git_lines(const char *dir, char *const *args, int delim, int in, struct strlist *out)
+static int git_lines(const char *dir, const char *const *args, int delim, struct strlist *out)
 {
-	struct git_proc g;
+	struct git g;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 
-	if (git_start(dir, args, in, &g) != 0)
+	if (git_start(&g, dir, args, GIT_IN_NONE, 0) != 0) {
+		git_finish(&g);
 		return -1;
+	}
 	while ((n = getdelim(&line, &cap, delim, g.out)) > 0)
 		strlist_add(out, line, (size_t)(line[n - 1] == delim ? n - 1 : n));
 	free(line);
@@ -174,13 +106,13 @@ static void take_entry(const char *entry, struct strlist *ids, struct strlist *b
 static int list_blobs(const char *dir, const struct strlist *commits, struct strlist *ids,
 		      struct strlist *blobs)
 {
-	char *args[] = {(char *)"ls-tree", (char *)"-r", (char *)"-z", NULL, NULL};
+	const char *args[] = {"ls-tree", "-r", "-z", NULL, NULL};
 	struct strlist entries = {0};
 	size_t i, k;
 
 	for (i = 0; i < commits->n; i++) {
 		args[3] = commits->items[i];
-		if (git_lines(dir, args, '\0', -1, &entries) != 0) {
+		if (git_lines(dir, args, '\0', &entries) != 0) {
 			strlist_free(&entries);
 			return -1;
 		}
@@ -210,13 +142,14 @@ static size_t read_blob(FILE *f, unsigned long size, char *buf)
 /* Reads each blob's front matter from cat-file --batch and adds its id. */
 static int read_blob_ids(const char *dir, const char *id_field, FILE *in, struct strlist *ids)
 {
-	char *args[] = {(char *)"cat-file", (char *)"--batch", NULL};
+	static const char *const args[] = {"cat-file", "--batch", NULL};
 	char header[256], *buf = xmalloc(FRONT_READ_MAX + 1), *id;
 	unsigned long size;
-	struct git_proc g;
+	struct git g;
 	size_t got;
 
-	if (git_start(dir, args, fileno(in), &g) != 0) {
+	if (git_start(&g, dir, args, fileno(in), 0) != 0) {
+		git_finish(&g);
 		free(buf);
 		return -1;
 	}
@@ -253,15 +186,15 @@ static FILE *blob_list(const struct strlist *blobs)
 int git_ids_collect(const char *dir, const char *id_field, struct strlist *ids, char *msg,
 		    size_t msglen)
 {
-	char *refs[] = {(char *)"for-each-ref", (char *)"--format=%(objectname)",
-			(char *)"refs/heads", (char *)"refs/remotes", NULL};
+	static const char *const refs[] = {"for-each-ref", "--format=%(objectname)", "refs/heads",
+					   "refs/remotes", NULL};
 	struct strlist commits = {0}, blobs = {0};
 	FILE *list = NULL;
 	int rc = -1;
 
 	if (!in_repository(dir))
 		return 0;
-	if (git_lines(dir, refs, '\n', -1, &commits) != 0)
+	if (git_lines(dir, refs, '\n', &commits) != 0)
 		goto out;
 	strlist_uniq(&commits);
 	if (list_blobs(dir, &commits, ids, &blobs) != 0)

@@ -1,132 +1,17 @@
 /* staged.c - checking the records as the Git index holds them (clerk check --staged). */
 #include "staged.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "git.h"
 #include "i18n.h"
 #include "rules.h"
 #include "util.h"
-
-extern char **environ;
-
-/* Git's output is read whole; a list of file names longer than this is not
- * a records repository clerk can check in one go. */
-#define GIT_OUTPUT_MAX ((size_t)256 * 1024 * 1024)
-
-/* ------------------------------------------------------ running git */
-
-/* A git process: its id and the ends of its pipes that clerk holds. */
-struct git {
-	pid_t pid;
-	FILE *in;  /* its standard input, or NULL */
-	FILE *out; /* its standard output */
-};
-
-/* Starts git with args (NULL-terminated, without "git"); its standard
- * error is kept when keep_stderr, else goes to /dev/null. Returns 0, or -1
- * when it could not be started. */
-static int git_start(struct git *g, const char *const *args, int with_stdin, int keep_stderr)
-{
-	posix_spawn_file_actions_t fa;
-	int out[2] = {-1, -1}, in[2] = {-1, -1}, rc = -1;
-	char *argv[16];
-	size_t n = 0;
-
-	argv[n++] = (char *)"git";
-	while (*args != NULL && n < sizeof argv / sizeof *argv - 1)
-		argv[n++] = (char *)*args++;
-	argv[n] = NULL;
-	memset(g, 0, sizeof *g);
-	if (pipe(out) != 0 || (with_stdin && pipe(in) != 0))
-		goto out;
-	if (posix_spawn_file_actions_init(&fa) != 0)
-		goto out;
-	posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
-	posix_spawn_file_actions_addclose(&fa, out[0]);
-	posix_spawn_file_actions_addclose(&fa, out[1]);
-	if (with_stdin) {
-		posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
-		posix_spawn_file_actions_addclose(&fa, in[0]);
-		posix_spawn_file_actions_addclose(&fa, in[1]);
-	}
-	if (!keep_stderr)
-		posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-	if (posix_spawnp(&g->pid, "git", &fa, NULL, argv, environ) == 0)
-		rc = 0;
-	posix_spawn_file_actions_destroy(&fa);
-out:
-	if (out[1] >= 0)
-		close(out[1]);
-	if (in[0] >= 0)
-		close(in[0]);
-	if (rc == 0)
-		g->out = fdopen(out[0], "r");
-	if (rc == 0 && with_stdin)
-		g->in = fdopen(in[1], "w");
-	if (rc == 0 && (g->out == NULL || (with_stdin && g->in == NULL)))
-		rc = -1; /* the process is still reaped by git_finish */
-	if (g->out == NULL && out[0] >= 0)
-		close(out[0]);
-	if (g->in == NULL && in[1] >= 0)
-		close(in[1]);
-	return rc;
-}
-
-/* Closes the pipes and waits for git; returns its exit code, or -1 when it
- * did not exit normally or was not started. */
-static int git_finish(struct git *g)
-{
-	int status;
-
-	if (g->in != NULL)
-		fclose(g->in);
-	if (g->out != NULL)
-		fclose(g->out);
-	g->in = g->out = NULL;
-	if (g->pid <= 0)
-		return -1;
-	while (waitpid(g->pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* Runs git with args and returns all it wrote (malloc'd, NUL-terminated,
- * its length in *len), or NULL when it could not run or failed. */
-static char *git_read(const char *const *args, int keep_stderr, size_t *len)
-{
-	struct buf b = {0};
-	struct git g;
-	char chunk[65536];
-	size_t n;
-	int ok;
-
-	ok = git_start(&g, args, 0, keep_stderr) == 0;
-	buf_add(&b, "", 0);
-	while (ok && (n = fread(chunk, 1, sizeof chunk, g.out)) > 0) {
-		if (b.len + n > GIT_OUTPUT_MAX)
-			ok = 0;
-		else
-			buf_add(&b, chunk, n);
-	}
-	if (git_finish(&g) != 0)
-		ok = 0;
-	if (!ok) {
-		buf_free(&b);
-		return NULL;
-	}
-	*len = b.len;
-	return buf_take(&b);
-}
 
 /* ------------------------------------------------------ the index */
 
@@ -174,7 +59,7 @@ static int read_where(struct git_where *w, char **error)
 {
 	static const char *const args[] = {"rev-parse", "--show-toplevel", NULL};
 	size_t len;
-	char *text = git_read(args, 0, &len), *real, *cwd = realpath(".", NULL);
+	char *text = git_read(NULL, args, 0, &len), *real, *cwd = realpath(".", NULL);
 	const char *rel;
 
 	if (text == NULL || len == 0 || cwd == NULL) {
@@ -327,7 +212,7 @@ static char *read_changed(struct staged *s)
 	    "-z", "--no-renames",         "--no-ext-diff", "--",       ":/",
 	    NULL};
 	size_t len;
-	char *text = git_read(args, 1, &len), *p, *path;
+	char *text = git_read(NULL, args, 1, &len), *p, *path;
 	char status;
 
 	if (text == NULL)
@@ -384,7 +269,7 @@ static char *read_index(struct staged *s)
 {
 	static const char *const args[] = {"ls-files", "-s", "-z", "--full-name", "--", ":/", NULL};
 	size_t len;
-	char *text = git_read(args, 1, &len), *p;
+	char *text = git_read(NULL, args, 1, &len), *p;
 
 	if (text == NULL)
 		return NULL;
@@ -452,7 +337,7 @@ static int check_blobs(struct staged *s)
 	size_t nroot = strlen(s->root_prefix), i;
 	struct source src;
 	struct git g;
-	int rc = git_start(&g, args, 1, 1);
+	int rc = git_start(&g, NULL, args, GIT_IN_PIPE, 1);
 	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
 
 	for (i = 0; rc == 0 && i < s->n; i++) {
@@ -523,7 +408,7 @@ static void read_gone_ids(struct staged *s)
 	for (i = 0; i < s->ngone; i++) {
 		rev = xasprintf("HEAD:%s", s->gone[i].top_path);
 		args[2] = rev;
-		text = git_read(args, 0, &len);
+		text = git_read(NULL, args, 0, &len);
 		free(rev);
 		if (text == NULL || len > p->cfg.max_file_size) {
 			free(text);
@@ -766,7 +651,7 @@ static char *read_blob(const char *sha, size_t *len)
 {
 	const char *args[] = {"cat-file", "blob", sha, NULL};
 
-	return git_read(args, 0, len);
+	return git_read(NULL, args, 0, len);
 }
 
 static int is_schema_name(const char *name)
@@ -874,7 +759,7 @@ int staged_project_open(struct project *p, const char *config_path, struct confi
 	memset(p, 0, sizeof *p);
 	*error = NULL;
 	if (config_path == NULL && read_where(&w, error) == 0)
-		ix.text = git_read(args, 1, &ix.len);
+		ix.text = git_read(NULL, args, 1, &ix.len);
 	cfg = ix.text != NULL ? staged_config(&ix, sha, &several) : NULL;
 	if (*error != NULL) {
 		config_init(&p->cfg);
@@ -911,7 +796,7 @@ int staged_anything(void)
 	static const char *const args[] = {"diff", "--cached", "--quiet", "--no-ext-diff", NULL};
 	struct git g;
 	char chunk[256];
-	int rc = git_start(&g, args, 0, 0);
+	int rc = git_start(&g, NULL, args, GIT_IN_NONE, 0);
 
 	while (rc == 0 && fread(chunk, 1, sizeof chunk, g.out) > 0)
 		;
