@@ -1,6 +1,7 @@
 /* check.c - discovery, the per-file stage, and the run that merges their results. */
 #include "check.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -84,8 +85,8 @@ static void add_problem(struct problem_list *list, const char *path, const char 
 	p->fatal = fatal;
 }
 
-static void add_source(struct source_list *list, const char *path, const char *relpath, int named,
-		       int chosen)
+static void add_source(struct source_list *list, const char *path, const char *relpath,
+		       const char *abs, int named, int chosen)
 {
 	struct source *s;
 
@@ -93,6 +94,7 @@ static void add_source(struct source_list *list, const char *path, const char *r
 	s = &list->items[list->n++];
 	s->path = xstrdup(path);
 	s->relpath = xstrdup(relpath);
+	s->abs = abs != NULL ? xstrdup(abs) : NULL;
 	s->named = named;
 	s->chosen = chosen;
 }
@@ -140,70 +142,129 @@ static struct given *find_given(const struct walk *w, const char *rel)
 	return bsearch(&want, w->given, w->ngiven, sizeof *w->given, given_compare);
 }
 
-static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen);
+/* Where a walk is: the path to open and show, the path from the set's
+ * folder (NULL when outside it), the absolute path (NULL when unknown), and
+ * the kind of entry readdir gave (DT_UNKNOWN when it did not say). */
+struct walk_at {
+	const char *path, *rel, *abs;
+	unsigned char kind;
+};
 
-/* Walks the entries of the folder at path (rel from the set's folder, or
- * NULL when it lies outside); named: the folder was given. */
-static void walk_dir(struct walk *w, const char *path, const char *rel, int named, int chosen)
+static void walk(struct walk *w, const struct walk_at *at, int named, int chosen);
+
+/* Returns the absolute path of name in the folder abs, or NULL. */
+static char *join_abs(const char *abs, const char *name)
 {
-	char **names, *child, *child_rel;
+	return abs != NULL ? path_join_lexical(abs, name, strlen(name)) : NULL;
+}
+
+/* Walks the entries of the folder at; named: the folder was given. Each
+ * entry's paths are built from the folder's, never asked of the file system. */
+static void walk_dir(struct walk *w, const struct walk_at *at, int named, int chosen)
+{
+	char **names, *path, *rel, *abs;
+	unsigned char *kinds = NULL;
+	struct walk_at child;
 	size_t i, n = 0;
 
-	names = list_dir(path, visible, &n);
+	names = list_dir_kinds(at->path, visible, &n, &kinds);
 	if (names == NULL) {
 		/* A folder removed since its parent was read is gone, not unreadable. */
 		if (named || errno != ENOENT)
-			add_problem(w->problems, path, strerror(errno), 1);
+			add_problem(w->problems, at->path, strerror(errno), 1);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		child_rel = rel != NULL ? path_join(rel, names[i]) : NULL;
-		child = rel != NULL ? project_path(w->p, child_rel) : path_join(path, names[i]);
-		walk(w, child, child_rel, 0, chosen);
-		free(child);
-		free(child_rel);
+		rel = at->rel != NULL ? path_join(at->rel, names[i]) : NULL;
+		path = rel != NULL ? project_path(w->p, rel) : path_join(at->path, names[i]);
+		abs = join_abs(at->abs, names[i]);
+		child = (struct walk_at){path, rel, abs, kinds[i]};
+		walk(w, &child, 0, chosen);
+		free(path);
+		free(rel);
+		free(abs);
 		free(names[i]);
 	}
 	free(names);
+	free(kinds);
 }
 
-/* Adds path (rel from the set's folder, NULL when outside it): a folder is
- * walked, a file is kept when it was given on the command line or ends in
- * .md. Symbolic links to folders are not followed unless given. chosen:
- * the file is to be reported on (it was given, or lies in a folder given). */
-static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen)
+/* Fills in st's kind of file and *link (the entry is a symbolic link).
+ * A regular file or a folder that readdir named as such is not asked
+ * again; otherwise lstat, and stat for a link. Returns 0, or -1 with errno
+ * set (*link then says whether the link itself was there). */
+static int entry_kind(const struct walk_at *at, struct stat *st, int *link)
 {
-	struct given *g = find_given(w, rel);
-	char *glob = rel != NULL ? project_glob_path(w->p, rel) : config_relpath(&w->p->cfg, path);
-	struct stat st, lst;
+	*link = at->kind == DT_LNK;
+	if (at->kind == DT_REG || at->kind == DT_DIR) {
+		memset(st, 0, sizeof *st);
+		st->st_mode = at->kind == DT_REG ? S_IFREG : S_IFDIR;
+		st->st_nlink = 1;
+		return 0;
+	}
+	if (at->kind == DT_UNKNOWN) {
+		if (lstat(at->path, st) != 0)
+			return -1;
+		*link = S_ISLNK(st->st_mode);
+		if (!*link)
+			return 0;
+	}
+	return stat(at->path, st);
+}
+
+/* Adds a file: its absolute path is the one the walk built, unless it is a
+ * symbolic link, whose real path is asked for (once per link). */
+static void add_file(struct walk *w, const struct walk_at *at, const char *glob, int named,
+		     int chosen, int link)
+{
+	char *real = link ? realpath(at->path, NULL) : NULL;
+
+	add_source(w->out, at->path, glob, link ? real : at->abs, named, chosen);
+	free(real);
+}
+
+/* Adds the file or folder at (a given entry is named): a folder is walked,
+ * a file is kept when it was given on the command line or ends in .md.
+ * Symbolic links to folders are not followed unless given. chosen: the
+ * file is to be reported on (it was given, or lies in a folder given). */
+static void walk(struct walk *w, const struct walk_at *given_at, int named, int chosen)
+{
+	struct given *g = find_given(w, given_at->rel);
+	struct walk_at at = *given_at;
+	char *glob;
+	struct stat st;
+	int link, failed;
 
 	if (g != NULL) {
 		g->reached = 1;
 		named = chosen = 1;
+		at.kind = DT_UNKNOWN; /* a given folder may have been deleted */
 	}
-	if (stat(path, &st) != 0) {
+	glob =
+	    at.rel != NULL ? project_glob_path(w->p, at.rel) : config_relpath(&w->p->cfg, at.path);
+	failed = entry_kind(&at, &st, &link);
+	if (failed) {
 		/* Gone since its folder was read, or a link to nothing that is no
 		 * record: not there. A named path or a .md link to nothing is. */
-		if (named || errno != ENOENT || (lstat(path, &lst) == 0 && is_markdown(path)))
-			add_problem(w->problems, path, strerror(errno), 1);
+		if (named || errno != ENOENT || (link && is_markdown(at.path)))
+			add_problem(w->problems, at.path, strerror(errno), 1);
 	} else if (named && S_ISDIR(st.st_mode) && st.st_nlink == 0) {
-		add_problem(w->problems, path, _("this folder has been deleted"), 1);
+		add_problem(w->problems, at.path, _("this folder has been deleted"), 1);
 	} else if (*glob != '\0' && config_excluded(&w->p->cfg, glob)) {
 		if (named && !S_ISDIR(st.st_mode))
-			add_problem(w->problems, path,
+			add_problem(w->problems, at.path,
 				    "not checked: the configuration excludes it (exclude in "
 				    ".clerk.yml)",
 				    0);
 	} else if (S_ISDIR(st.st_mode)) {
-		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
-			walk_dir(w, path, rel, named, chosen);
-	} else if (named || is_markdown(path)) {
+		if (named || !link)
+			walk_dir(w, &at, named, chosen);
+	} else if (named || is_markdown(at.path)) {
 		/* A symbolic link to a file of the same set is not a record of its
 		 * own: its target is (the same rule as --staged, which never reads
 		 * links). A FIFO or device named *.md is reported by check_file. */
-		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode) ||
-		    !wfile_inside(w->p->cfg.root, path))
-			add_source(w->out, path, glob, named, chosen);
+		if (named || !link || !wfile_inside(w->p->cfg.root, at.path))
+			add_file(w, &at, glob, named, chosen, link);
 	}
 	free(glob);
 }
@@ -228,11 +289,24 @@ static void sort_unique(struct source_list *list)
 			list->items[kept - 1].chosen |= list->items[i].chosen;
 			free(list->items[i].path);
 			free(list->items[i].relpath);
+			free(list->items[i].abs);
 			continue;
 		}
 		list->items[kept++] = list->items[i];
 	}
 	list->n = kept;
+}
+
+/* Walks path (rel from the set's folder, NULL when outside it) as given
+ * on the command line: one real path, from which the files below it are
+ * named. */
+static void walk_given(struct walk *w, const char *path, const char *rel)
+{
+	char *abs = realpath(path, NULL);
+	struct walk_at at = {path, rel, abs, DT_UNKNOWN};
+
+	walk(w, &at, 1, 1);
+	free(abs);
 }
 
 /* Fills w->given with the paths from the set's folder; walks a path that
@@ -246,7 +320,7 @@ static void take_given(struct walk *w, char *const *paths, size_t npaths)
 	for (i = 0; i < npaths; i++) {
 		rel = project_rel(w->p, paths[i]);
 		if (rel == NULL) {
-			walk(w, paths[i], NULL, 1, 1);
+			walk_given(w, paths[i], NULL);
 			continue;
 		}
 		w->given[w->ngiven++] = (struct given){rel, paths[i], 0};
@@ -261,6 +335,7 @@ void discover(const struct project *p, char *const *paths, size_t npaths, struct
 	static char here[] = ".";
 	static char *const current[] = {here};
 	struct walk w = {p, out, problems, NULL, 0};
+	struct walk_at at;
 	char *path;
 	size_t i;
 
@@ -270,14 +345,15 @@ void discover(const struct project *p, char *const *paths, size_t npaths, struct
 	}
 	take_given(&w, paths, npaths);
 	path = project_path(p, "");
-	walk(&w, path, "", 1, 0);
+	at = (struct walk_at){path, "", p->root_real, DT_UNKNOWN};
+	walk(&w, &at, 1, 0);
 	free(path);
 	/* What the walk of the set does not come by (a hidden folder, a
 	 * symbolic link to a folder) is walked as given. */
 	for (i = 0; i < w.ngiven; i++) {
 		if (!w.given[i].reached) {
 			path = project_path(p, w.given[i].rel);
-			walk(&w, path, w.given[i].rel, 1, 1);
+			walk_given(&w, path, w.given[i].rel);
 			free(path);
 		}
 		free(w.given[i].rel);
@@ -293,6 +369,7 @@ void source_list_free(struct source_list *list)
 	for (i = 0; i < list->n; i++) {
 		free(list->items[i].path);
 		free(list->items[i].relpath);
+		free(list->items[i].abs);
 	}
 	free(list->items);
 	memset(list, 0, sizeof *list);
@@ -429,14 +506,14 @@ static void report_missing_front(struct record *rec, const char *mapped, struct 
 /* The summary of a record: from its fields, or, when its front matter could
  * not be read, the id its file name gives. */
 static struct summary *summarise(const struct project *p, const struct record *rec,
-				 const struct schema *schema, const char *mapped)
+				 const struct schema *schema, const char *mapped, const char *abs)
 {
 	struct summary *s = NULL;
 
 	if (schema == NULL)
-		s = summary_from_name(rec->path, &p->schemas, mapped);
+		s = summary_from_name(rec->path, abs, &p->schemas, mapped);
 	if (s == NULL)
-		s = summary_make(rec, schema);
+		s = summary_make(rec, abs, schema);
 	s->unreadable = schema == NULL;
 	return s;
 }
@@ -472,7 +549,7 @@ struct file_result *check_text(const struct project *p, const struct source *src
 				record_rules[i].run(&ctx);
 	}
 	if (rec->has_front || mapped != NULL || src->named)
-		r->summary = summarise(p, rec, schema, mapped);
+		r->summary = summarise(p, rec, schema, mapped, src->abs);
 	/* Suppression comments are read while the tree exists; check_finish
 	 * applies them after the whole-set rules too. */
 	suppress_scan(&r->suppressions, rec, &r->diags);
@@ -489,13 +566,13 @@ struct file_result *check_text(const struct project *p, const struct source *src
 static struct summary *unread_summary(const struct project *p, const struct source *src)
 {
 	const char *mapped = config_type_for(&p->cfg, src->relpath);
-	struct summary *s = summary_from_name(src->path, &p->schemas, mapped);
+	struct summary *s = summary_from_name(src->path, src->abs, &p->schemas, mapped);
 	struct diag_list ignored = {0};
 	struct record *rec;
 
 	if (s == NULL) {
 		rec = record_load(src->path, "", 0, &ignored);
-		s = summary_make(rec, NULL);
+		s = summary_make(rec, src->abs, NULL);
 		record_free(rec);
 		diag_list_free(&ignored);
 	}

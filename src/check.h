@@ -15,11 +15,15 @@
 #include "suppress.h"
 
 /* A file to check: its path (project_path), its path as the
- * configuration's globs see it, whether it was named on the command line,
- * and whether it is to be reported on (named, or in a folder named). */
+ * configuration's globs see it, its absolute path (built from the set's
+ * real folder and the names below it, without asking the file system per
+ * file; a symbolic link's real path; NULL when unknown), whether it was
+ * named on the command line, and whether it is to be reported on (named,
+ * or in a folder named). */
 struct source {
 	char *path;
 	char *relpath;
+	char *abs;
 	int named;
 	int chosen;
 };

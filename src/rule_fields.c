@@ -651,7 +651,7 @@ static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
 	const struct ynode *why;
 	char *words, *cond;
 
-	if (present(v))
+	if (present(v) || (!f->required && f->required_if == NULL))
 		return;
 	words = field_words(f);
 	if (f->required) {

@@ -67,6 +67,20 @@ void format_size(unsigned long n, char *out, size_t outlen);
  * array of malloc'd names (free each, then the array) and their number in
  * *count, or NULL with errno set when dir cannot be read. */
 char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count);
+/* The same, and in *kinds (malloc'd, parallel to the names) each entry's
+ * d_type as readdir gave it (DT_UNKNOWN when the file system does not say). */
+char **list_dir_kinds(const char *dir, int (*keep)(const char *name), size_t *count,
+		      unsigned char **kinds);
+
+/* Returns path (absolute) with ".", ".." and repeated slashes resolved by
+ * its text alone, without asking the file system (malloc'd): "/a/b/../c"
+ * gives "/a/c"; ".." above "/" stays at "/". A relative path is returned
+ * resolved the same way, its leading ".." kept. */
+char *path_lexical(const char *path);
+/* Returns the path rel (its first n bytes) names from the folder dir,
+ * resolved as path_lexical does (malloc'd): ("/a/b", "../c.md") gives
+ * "/a/c.md". */
+char *path_join_lexical(const char *dir, const char *rel, size_t n);
 
 /* Returns "a, b or c" (with last " or ") for n words, each wrapped in quote
  * (such as "'"), as a malloc'd string. */
