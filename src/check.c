@@ -276,12 +276,23 @@ static int source_compare(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
+/* True when the list is in path order already (as one walk gives it). */
+static int sorted(const struct source_list *list)
+{
+	size_t i;
+
+	for (i = 1; i < list->n; i++)
+		if (strcmp(list->items[i - 1].path, list->items[i].path) > 0)
+			return 0;
+	return 1;
+}
+
 /* Sorts the list and drops a file reached twice under one path. */
 static void sort_unique(struct source_list *list)
 {
 	size_t i, kept = 0;
 
-	if (list->n > 1)
+	if (!sorted(list))
 		qsort(list->items, list->n, sizeof *list->items, source_compare);
 	for (i = 0; i < list->n; i++) {
 		if (kept > 0 && strcmp(list->items[kept - 1].path, list->items[i].path) == 0) {

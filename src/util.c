@@ -362,6 +362,23 @@ char *path_lexical(const char *path)
 	return path_join_lexical("", path, strlen(path));
 }
 
+void sort_pointers(const void **items, size_t n, int (*cmp)(const void *, const void *))
+{
+	const void *item;
+	size_t i, k;
+
+	if (n > 16) {
+		qsort(items, n, sizeof *items, cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		item = items[i];
+		for (k = i; k > 0 && cmp(&items[k - 1], &item) > 0; k--)
+			items[k] = items[k - 1];
+		items[k] = item;
+	}
+}
+
 char *join_words(const char *const *words, size_t n, const char *quote, const char *last)
 {
 	struct buf b = {0};
@@ -581,11 +598,18 @@ char *path_short_dir(const char *cwd, const char *abs)
 
 char *path_join(const char *a, const char *b)
 {
-	size_t n = strlen(a);
+	size_t n = strlen(a), k = strlen(b), slash;
+	char *path;
 
 	if (n == 0 || strcmp(a, ".") == 0)
 		return xstrdup(b);
-	if (*b == '\0')
+	if (k == 0)
 		return xstrdup(a);
-	return xasprintf("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
+	/* Called for every file of a walk: no printf. */
+	slash = a[n - 1] != '/';
+	path = xmalloc(n + slash + k + 1);
+	memcpy(path, a, n);
+	path[n] = '/';
+	memcpy(path + n + slash, b, k + 1);
+	return path;
 }

@@ -20,6 +20,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* Sorts n pointers like qsort with cmp (which gets pointers to them):
+ * insertion for the few keys of a front matter, qsort beyond. */
+void sort_pointers(const void **items, size_t n, int (*cmp)(const void *, const void *));
+
 /* Grows *items (of *cap elements of size elem) so that index n fits. */
 void xgrow(void **items, size_t *cap, size_t n, size_t elem);
 
