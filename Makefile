@@ -28,8 +28,8 @@ HOME_FLAGS   = -DCLERK_HOME='"$(CLERK_HOME)"' -DCLERK_RULES_URL='"$(CLERK_RULES_
 
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(HOME_FLAGS) -Isrc -I$(BUILD)
-ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
+ALL_CFLAGS  = $(STD) $(WARN) -pthread $(CPPFLAGS) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(HOME_FLAGS) -Isrc -I$(BUILD)
+ALL_LDFLAGS = -pthread $(LDFLAGS) $(SAN_LDFLAGS)
 
 SRC     := $(sort $(wildcard src/*.c))
 CMD     := $(sort $(wildcard cmd/*.c))

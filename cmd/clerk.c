@@ -140,6 +140,9 @@ static const struct check_option {
     {"config", 1, 'c', "FILE",
      N_("read this configuration instead of the .clerk.yml found upwards")},
     {"max-warnings", 1, 'w', "N", N_("fail (exit 1) when there are more than N warnings")},
+    {"jobs", 1, 'j', "N",
+     N_("check the files on N threads at once (default: the number of processors); the "
+	"findings are the same for any N")},
     {"staged", 0, 'S', NULL,
      N_("check what is staged in Git for the next commit (the pre-commit hook): report on the "
 	"added, changed and renamed records, checked against the staged version of the whole set")},
@@ -186,6 +189,7 @@ struct check_options {
 	struct out_options out;
 	enum color_when color;
 	long max_warnings; /* -1: no limit */
+	int jobs;          /* 0: the default */
 	int help, print_config, staged, hook;
 };
 
@@ -214,6 +218,20 @@ static int parse_color(struct check_options *o, const char *when)
 			return 0;
 		}
 	return check_usage_error("--color must be auto, always or never, not '%s'", when);
+}
+
+static int parse_jobs(struct check_options *o, const char *text)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (errno != 0 || end == text || *end != '\0' || n < 1 || n > CHECK_MAX_JOBS)
+		return check_usage_error("--jobs needs a whole number from 1 to %d, not '%s'",
+					 CHECK_MAX_JOBS, text);
+	o->jobs = (int)n;
+	return 0;
 }
 
 static int parse_max_warnings(struct check_options *o, const char *text)
@@ -248,6 +266,8 @@ static int set_option(struct check_options *o, int key, const char *arg)
 		return 0;
 	case 'w':
 		return parse_max_warnings(o, arg);
+	case 'j':
+		return parse_jobs(o, arg);
 	case 'q':
 		o->out.quiet = 1;
 		return 0;
@@ -318,7 +338,7 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	o->max_warnings = -1;
 	opterr = 0;
 	while (rc == 0) {
-		c = getopt_long(argc, argv, ":a:f:o:c:qh", longopts, NULL);
+		c = getopt_long(argc, argv, ":a:f:o:c:j:qh", longopts, NULL);
 		if (c == -1)
 			break;
 		if (c == ':')
@@ -570,6 +590,8 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 		date_today(as_of);
 	check_init(&run, p, as_of);
 	settle_interrupted(p->cfg.root, 0);
+	if (o->jobs > 0)
+		run.jobs = o->jobs;
 	if (o->staged) {
 		if (run_staged(&run) != 0) {
 			check_free(&run);

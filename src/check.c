@@ -4,12 +4,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "load_yaml.h"
 #include "pattern.h"
@@ -642,6 +644,7 @@ void check_init(struct check_run *run, const struct project *p, const char *as_o
 {
 	memset(run, 0, sizeof *run);
 	run->project = p;
+	run->jobs = check_default_jobs();
 	snprintf(run->as_of, sizeof run->as_of, "%s", as_of);
 }
 
@@ -872,25 +875,87 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+/* ------------------------------------------- the per-file stage on threads */
+
+/* The work of a pool: every source, taken in turn by whichever thread is
+ * free; each result lands in its own slot, so no two threads write the
+ * same memory, and the run merges the slots in path order. */
+struct pool {
+	const struct project *project;
+	const struct source_list *sources;
+	struct file_result **results;
+	size_t next; /* the next source to take (atomic) */
+};
+
+static void *pool_work(void *data)
+{
+	struct pool *pool = data;
+	size_t i;
+
+	for (;;) {
+		i = __atomic_fetch_add(&pool->next, 1, __ATOMIC_RELAXED);
+		if (i >= pool->sources->n)
+			break;
+		pool->results[i] = check_file(pool->project, &pool->sources->items[i]);
+	}
+	return NULL;
+}
+
+static void *pool_thread(void *data)
+{
+	pool_work(data);
+	pattern_thread_done();
+	return NULL;
+}
+
+int check_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > CHECK_MAX_JOBS ? CHECK_MAX_JOBS : (int)n;
+}
+
+/* Checks every source on jobs threads (this one among them); returns the
+ * results in source order (malloc'd). A thread that cannot start leaves
+ * its share to the others. */
+static struct file_result **check_all(const struct project *p, const struct source_list *sources,
+				      int jobs)
+{
+	struct pool pool = {p, sources, xcalloc(sources->n ? sources->n : 1, sizeof(void *)), 0};
+	pthread_t threads[CHECK_MAX_JOBS];
+	int started = 0, i;
+
+	if ((size_t)jobs > sources->n)
+		jobs = (int)sources->n;
+	for (i = 1; i < jobs; i++)
+		if (pthread_create(&threads[started], NULL, pool_thread, &pool) == 0)
+			started++;
+	pool_work(&pool);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	return pool.results;
+}
+
 void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 {
 	double start = now_ms();
 	struct source_list sources = {0};
 	struct problem_list problems = {0};
-	struct file_result *r;
+	struct file_result **results;
 	size_t i;
 
 	discover(run->project, paths, npaths, &sources, &problems);
 	choose(run, &sources);
 	take_problems(run, &problems);
+	results = check_all(run->project, &sources, run->jobs > 0 ? run->jobs : 1);
 	for (i = 0; i < sources.n; i++) {
-		r = check_file(run->project, &sources.items[i]);
-		if (r->error != NULL) {
-			add_problem(&run->problems, sources.items[i].path, r->error, 1);
+		if (results[i]->error != NULL) {
+			add_problem(&run->problems, sources.items[i].path, results[i]->error, 1);
 			run->system_errors++;
 		}
-		check_add(run, r);
+		check_add(run, results[i]);
 	}
+	free(results);
 	source_list_free(&sources);
 	run->load_ms = now_ms() - start;
 	check_finish(run);

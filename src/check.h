@@ -91,9 +91,13 @@ struct held_text {
 	size_t len;
 };
 
+/* The most threads the per-file stage runs on. */
+#define CHECK_MAX_JOBS 256
+
 struct check_run {
 	const struct project *project;
 	char as_of[11];
+	int jobs;                 /* threads for the per-file stage (check_init: the online CPUs) */
 	struct diag_list diags;   /* every finding shown, sorted after check_finish */
 	struct summary **records; /* one per record, in path order */
 	size_t nrecords, cap;
@@ -110,6 +114,9 @@ struct check_run {
 	size_t ntexts, ntexts_cap;
 };
 
+/* Returns the number of online processors (1 when unknown), at most
+ * CHECK_MAX_JOBS: the default number of threads. */
+int check_default_jobs(void);
 /* Prepares a run; p must outlive it. as_of is YYYY-MM-DD. */
 void check_init(struct check_run *run, const struct project *p, const char *as_of);
 /* Discovers and checks the paths, then runs check_finish. */
