@@ -226,10 +226,11 @@ fuzz:
 			build-fuzz/corpus/$$t tests/fuzz/seeds/$$t || exit 1; \
 	done
 
-# Prints how fast clerk checks BENCH_RECORDS generated records.
-BENCH_RECORDS ?= 100000
+# Prints how fast clerk checks generated record sets of BENCH_SIZES records
+# (BENCH_1M=1 adds a million), against the parse floor; see tests/bench.
+BENCH_SIZES ?= 1000 10000 100000
 bench: all $(BUILD)/tests/bench_floor
-	BENCH_FLOOR=$(BUILD)/tests/bench_floor tests/bench $(BENCH_RECORDS)
+	CLERK=$(BUILD)/clerk BENCH_FLOOR=$(BUILD)/tests/bench_floor BENCH_SIZES="$(BENCH_SIZES)" tests/bench
 
 # The parse floor for the benchmark: libyaml and cmark on the same files.
 $(BUILD)/tests/bench_floor: tests/tools/bench_floor.c | $(BUILD)
