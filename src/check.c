@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "load_yaml.h"
 #include "pattern.h"
 #include "record.h"
@@ -21,6 +22,7 @@
 #include "severity_if.h"
 #include "suppress.h"
 #include "util.h"
+#include "version.h"
 #include "wfile.h"
 #include "i18n.h"
 
@@ -883,8 +885,10 @@ static double now_ms(void)
 struct pool {
 	const struct project *project;
 	const struct source_list *sources;
+	const struct cache *cache; /* NULL: none */
 	struct file_result **results;
-	size_t next; /* the next source to take (atomic) */
+	struct cache_slot *slots; /* per source: its entry for the cache */
+	size_t next;              /* the next source to take (atomic) */
 };
 
 static void *pool_work(void *data)
@@ -896,7 +900,10 @@ static void *pool_work(void *data)
 		i = __atomic_fetch_add(&pool->next, 1, __ATOMIC_RELAXED);
 		if (i >= pool->sources->n)
 			break;
-		pool->results[i] = check_file(pool->project, &pool->sources->items[i]);
+		pool->results[i] = pool->cache != NULL
+				       ? cache_check_file(pool->cache, pool->project,
+							  &pool->sources->items[i], &pool->slots[i])
+				       : check_file(pool->project, &pool->sources->items[i]);
 	}
 	return NULL;
 }
@@ -915,13 +922,15 @@ int check_default_jobs(void)
 	return n < 1 ? 1 : n > CHECK_MAX_JOBS ? CHECK_MAX_JOBS : (int)n;
 }
 
-/* Checks every source on jobs threads (this one among them); returns the
- * results in source order (malloc'd). A thread that cannot start leaves
- * its share to the others. */
+/* Checks every source on jobs threads (this one among them), through the
+ * cache when there is one (its entries go to slots); returns the results
+ * in source order (malloc'd). A thread that cannot start leaves its share
+ * to the others. */
 static struct file_result **check_all(const struct project *p, const struct source_list *sources,
-				      int jobs)
+				      int jobs, const struct cache *cache, struct cache_slot *slots)
 {
-	struct pool pool = {p, sources, xcalloc(sources->n ? sources->n : 1, sizeof(void *)), 0};
+	struct pool pool = {
+	    p, sources, cache, xcalloc(sources->n ? sources->n : 1, sizeof(void *)), slots, 0};
 	pthread_t threads[CHECK_MAX_JOBS];
 	int started = 0, i;
 
@@ -942,12 +951,16 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 	struct source_list sources = {0};
 	struct problem_list problems = {0};
 	struct file_result **results;
-	size_t i;
+	struct cache *cache = run->no_cache ? NULL : cache_open(run->project, CLERK_VERSION);
+	struct cache_slot *slots = NULL;
+	size_t i, failures;
 
 	discover(run->project, paths, npaths, &sources, &problems);
 	choose(run, &sources);
 	take_problems(run, &problems);
-	results = check_all(run->project, &sources, run->jobs > 0 ? run->jobs : 1);
+	if (cache != NULL)
+		slots = xcalloc(sources.n ? sources.n : 1, sizeof *slots);
+	results = check_all(run->project, &sources, run->jobs > 0 ? run->jobs : 1, cache, slots);
 	for (i = 0; i < sources.n; i++) {
 		if (results[i]->error != NULL) {
 			add_problem(&run->problems, sources.items[i].path, results[i]->error, 1);
@@ -956,6 +969,16 @@ void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 		check_add(run, results[i]);
 	}
 	free(results);
+	/* A result made while a pattern gave up is not kept: the run fails. */
+	for (i = 0; cache != NULL && i < sources.n; i++)
+		run->cached += slots[i].hit;
+	pattern_failures(&failures);
+	if (cache != NULL && failures == 0)
+		cache_save(cache, slots, sources.n);
+	for (i = 0; cache != NULL && failures > 0 && i < sources.n; i++)
+		free(slots[i].entry);
+	free(slots);
+	cache_free(cache);
 	source_list_free(&sources);
 	run->load_ms = now_ms() - start;
 	check_finish(run);

@@ -98,6 +98,8 @@ struct check_run {
 	const struct project *project;
 	char as_of[11];
 	int jobs;                 /* threads for the per-file stage (check_init: the online CPUs) */
+	int no_cache;             /* neither read nor write the cache of per-file results */
+	size_t cached;            /* files whose result came from the cache */
 	struct diag_list diags;   /* every finding shown, sorted after check_finish */
 	struct summary **records; /* one per record, in path order */
 	size_t nrecords, cap;
