@@ -408,23 +408,28 @@ char *cache_encode(const struct file_result *r, size_t *len)
 struct file_result *cache_decode(const struct project *p, const char *entry, size_t len)
 {
 	struct reader rd = {entry, entry + len, 0};
-	struct file_result *r = xcalloc(1, sizeof *r);
+	struct file_result got = {0}, *r = NULL;
 	size_t i, n = get_count(&rd, 16);
 
-	r->diags.items = n ? xcalloc(n, sizeof *r->diags.items) : NULL;
-	r->diags.n = r->diags.cap = n;
+	got.diags.items = n ? xcalloc(n, sizeof *got.diags.items) : NULL;
+	got.diags.cap = n;
 	for (i = 0; i < n && !rd.bad; i++)
-		get_diag(&rd, &r->diags.items[i]);
-	r->diags.n = i;
-	get_suppressions(&rd, &r->suppressions);
-	r->path = get_str(&rd);
+		get_diag(&rd, &got.diags.items[i]);
+	got.diags.n = i;
+	get_suppressions(&rd, &got.suppressions);
+	got.path = get_str(&rd);
 	if (get_int(&rd, 0, 1))
-		r->summary = get_summary(p, &rd);
-	if (rd.bad || rd.p != rd.end) {
-		file_result_free(r);
-		return NULL;
+		got.summary = get_summary(p, &rd);
+	if (!rd.bad && rd.p == rd.end) {
+		r = xmalloc(sizeof *r);
+		*r = got;
+		return r;
 	}
-	return r;
+	diag_list_free(&got.diags);
+	suppress_free(&got.suppressions);
+	summary_free(got.summary);
+	free(got.path);
+	return NULL;
 }
 
 /* ------------------------------------------------------------------- key */
@@ -759,9 +764,9 @@ static int same_stat(const struct entry *e, const struct stat *st)
 /* Checks text (the file's, read at stat st) and keeps its result in slot. */
 static struct file_result *check_and_keep(const struct project *p, const struct source *src,
 					  const struct stat *st, const char *text, size_t len,
-					  struct cache_slot *slot)
+					  cache_check_fn check, struct cache_slot *slot)
 {
-	struct file_result *r = check_text(p, src, text, len);
+	struct file_result *r = check(p, src, text, len);
 	size_t plen;
 	char *payload;
 
@@ -774,7 +779,8 @@ static struct file_result *check_and_keep(const struct project *p, const struct 
 }
 
 struct file_result *cache_check_file(const struct cache *c, const struct project *p,
-				     const struct source *src, struct cache_slot *slot)
+				     const struct source *src, cache_check_fn check,
+				     struct cache_slot *slot)
 {
 	const struct entry *e = find_entry(c, src);
 	struct file_result *r = NULL;
@@ -784,7 +790,7 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 	char *text;
 
 	if (stat(src->path, &st) != 0 || !S_ISREG(st.st_mode))
-		return check_file(p, src);
+		return check(p, src, NULL, 0);
 	if (e != NULL && same_stat(e, &st))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL) {
@@ -793,13 +799,13 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 	}
 	text = read_file(src->path, p->cfg.max_file_size, &len, &err);
 	if (text == NULL)
-		return check_file(p, src); /* reports why, as without a cache */
+		return check(p, src, NULL, 0); /* reports why, as without a cache */
 	if (e != NULL && e->size == len && e->hash == fnv(FNV_START, text, len))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL)
 		make_entry(slot, src, &st, e->hash, e->payload, e->plen, 1, 1);
 	else
-		r = check_and_keep(p, src, &st, text, len, slot);
+		r = check_and_keep(p, src, &st, text, len, check, slot);
 	free(text);
 	return r;
 }

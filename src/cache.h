@@ -35,11 +35,17 @@ struct cache_slot {
  * NULL when there is no cache folder to use (no XDG_CACHE_HOME or HOME, or
  * one inside the set, which clerk check never writes in). */
 struct cache *cache_open(const struct project *p, const char *version);
+/* The per-file stage the cache runs on a miss: checks src on text (len
+ * bytes) when text is given, else reads the file itself (check_text and
+ * check_file). */
+typedef struct file_result *(*cache_check_fn)(const struct project *p, const struct source *src,
+					      const char *text, size_t len);
 /* The per-file stage through the cache: the kept result when it still
- * holds, else check_file's; either way the entry to keep goes to slot.
- * Safe to call from several threads at once (each with its own slot). */
+ * holds, else check's; either way the entry to keep goes to slot. Safe to
+ * call from several threads at once (each with its own slot). */
 struct file_result *cache_check_file(const struct cache *c, const struct project *p,
-				     const struct source *src, struct cache_slot *slot);
+				     const struct source *src, cache_check_fn check,
+				     struct cache_slot *slot);
 /* Writes the cache file anew from the n slots (of the sources in order)
  * when they differ from what was read. Returns 0, or -1 with errno set (a
  * cache that cannot be written is not an error of the check). Frees the

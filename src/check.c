@@ -891,6 +891,13 @@ struct pool {
 	size_t next;              /* the next source to take (atomic) */
 };
 
+/* The per-file stage as the cache calls it: on text when given. */
+static struct file_result *check_source(const struct project *p, const struct source *src,
+					const char *text, size_t len)
+{
+	return text != NULL ? check_text(p, src, text, len) : check_file(p, src);
+}
+
 static void *pool_work(void *data)
 {
 	struct pool *pool = data;
@@ -900,10 +907,11 @@ static void *pool_work(void *data)
 		i = __atomic_fetch_add(&pool->next, 1, __ATOMIC_RELAXED);
 		if (i >= pool->sources->n)
 			break;
-		pool->results[i] = pool->cache != NULL
-				       ? cache_check_file(pool->cache, pool->project,
-							  &pool->sources->items[i], &pool->slots[i])
-				       : check_file(pool->project, &pool->sources->items[i]);
+		pool->results[i] =
+		    pool->cache != NULL
+			? cache_check_file(pool->cache, pool->project, &pool->sources->items[i],
+					   check_source, &pool->slots[i])
+			: check_file(pool->project, &pool->sources->items[i]);
 	}
 	return NULL;
 }

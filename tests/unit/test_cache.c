@@ -73,6 +73,12 @@ static int teardown(void **state)
 	return 0;
 }
 
+static struct file_result *check_source(const struct project *p, const struct source *src,
+					const char *text, size_t len)
+{
+	return text != NULL ? check_text(p, src, text, len) : check_file(p, src);
+}
+
 /* Checks the file through a cache opened under version; returns 1 when the
  * result came from the cache. */
 static int run_once(struct fixture *f, const char *version, size_t *ndiags)
@@ -83,7 +89,7 @@ static int run_once(struct fixture *f, const char *version, size_t *ndiags)
 	int hit;
 
 	assert_non_null(c);
-	r = cache_check_file(c, &f->p, &f->src, &slot);
+	r = cache_check_file(c, &f->p, &f->src, check_source, &slot);
 	assert_non_null(r);
 	hit = slot.hit;
 	*ndiags = r->diags.n;
