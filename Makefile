@@ -28,8 +28,8 @@ HOME_FLAGS   = -DCLERK_HOME='"$(CLERK_HOME)"' -DCLERK_RULES_URL='"$(CLERK_RULES_
 
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(HOME_FLAGS) -Isrc -I$(BUILD)
-ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
+ALL_CFLAGS  = $(STD) $(WARN) -pthread $(CPPFLAGS) $(CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(HOME_FLAGS) -Isrc -I$(BUILD)
+ALL_LDFLAGS = -pthread $(LDFLAGS) $(SAN_LDFLAGS)
 
 SRC     := $(sort $(wildcard src/*.c))
 CMD     := $(sort $(wildcard cmd/*.c))
@@ -236,10 +236,11 @@ fuzz:
 			build-fuzz/corpus/$$t tests/fuzz/seeds/$$t || exit 1; \
 	done
 
-# Prints how fast clerk checks BENCH_RECORDS generated records.
-BENCH_RECORDS ?= 100000
+# Prints how fast clerk checks generated record sets of BENCH_SIZES records
+# (BENCH_1M=1 adds a million), against the parse floor; see tests/bench.
+BENCH_SIZES ?= 1000 10000 100000
 bench: all $(BUILD)/tests/bench_floor
-	BENCH_FLOOR=$(BUILD)/tests/bench_floor tests/bench $(BENCH_RECORDS)
+	CLERK=$(BUILD)/clerk BENCH_FLOOR=$(BUILD)/tests/bench_floor BENCH_SIZES="$(BENCH_SIZES)" tests/bench
 
 # The parse floor for the benchmark: libyaml and cmark on the same files.
 $(BUILD)/tests/bench_floor: tests/tools/bench_floor.c | $(BUILD)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "check.h"
 #include "commands.h"
 #include "cmd.h"
@@ -140,6 +141,12 @@ static const struct check_option {
     {"config", 1, 'c', "FILE",
      N_("read this configuration instead of the .clerk.yml found upwards")},
     {"max-warnings", 1, 'w', "N", N_("fail (exit 1) when there are more than N warnings")},
+    {"jobs", 1, 'j', "N",
+     N_("check the files on N threads at once (default: the number of processors); the "
+	"findings are the same for any N")},
+    {"no-cache", 0, 'N', NULL,
+     N_("check every file anew: neither read nor write the cache of results (clerk cache "
+	"clean empties it)")},
     {"staged", 0, 'S', NULL,
      N_("check what is staged in Git for the next commit (the pre-commit hook): report on the "
 	"added, changed and renamed records, checked against the staged version of the whole set")},
@@ -192,6 +199,8 @@ struct check_options {
 	struct out_options out;
 	enum color_when color;
 	long max_warnings; /* -1: no limit */
+	int jobs;          /* 0: the default */
+	int no_cache;
 	int help, print_config, staged, hook, fix;
 };
 
@@ -220,6 +229,20 @@ static int parse_color(struct check_options *o, const char *when)
 			return 0;
 		}
 	return check_usage_error("--color must be auto, always or never, not '%s'", when);
+}
+
+static int parse_jobs(struct check_options *o, const char *text)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (errno != 0 || end == text || *end != '\0' || n < 1 || n > CHECK_MAX_JOBS)
+		return check_usage_error("--jobs needs a whole number from 1 to %d, not '%s'",
+					 CHECK_MAX_JOBS, text);
+	o->jobs = (int)n;
+	return 0;
 }
 
 static int parse_max_warnings(struct check_options *o, const char *text)
@@ -254,6 +277,11 @@ static int set_option(struct check_options *o, int key, const char *arg)
 		return 0;
 	case 'w':
 		return parse_max_warnings(o, arg);
+	case 'j':
+		return parse_jobs(o, arg);
+	case 'N':
+		o->no_cache = 1;
+		return 0;
 	case 'q':
 		o->out.quiet = 1;
 		return 0;
@@ -350,7 +378,7 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	o->max_warnings = -1;
 	opterr = 0;
 	while (rc == 0) {
-		c = getopt_long(argc, argv, ":a:f:o:c:qh", longopts, NULL);
+		c = getopt_long(argc, argv, ":a:f:o:c:j:qh", longopts, NULL);
 		if (c == -1)
 			break;
 		if (c == ':')
@@ -616,6 +644,9 @@ static int collect_findings(const struct check_options *o, const struct project 
 	if (o->fix)
 		return fix_and_write(run, p, as_of, paths, (size_t)npaths, -1, 0, stderr, &nfiles);
 	check_init(run, p, as_of);
+	if (o->jobs > 0)
+		run->jobs = o->jobs;
+	run->no_cache = o->no_cache;
 	if (o->staged)
 		return run_staged(run);
 	if (o->stdin_name != NULL && hold_stdin(run, o->stdin_name) != 0)
@@ -650,8 +681,9 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	print_problems(&run);
 	run.system_errors += report_pattern_failures();
 	if (getenv("CLERK_TIMINGS") != NULL)
-		error_line("%zu records; per-file stage %.0f ms, whole-set stage %.0f ms",
-			   run.nrecords, run.load_ms, run.set_ms);
+		error_line("%zu records; per-file stage %.0f ms (%zu files from the cache), "
+			   "whole-set stage %.0f ms",
+			   run.nrecords, run.load_ms, run.cached, run.set_ms);
 	/* A summary after "no such file" would read as if the check had run. */
 	if (run.system_errors > 0)
 		out.quiet = 1;
@@ -851,6 +883,31 @@ static int cmd_rules(int argc, char **argv)
 	return 0;
 }
 
+/* ----------------------------------------------------------------- cache */
+
+static int cmd_cache(int argc, char **argv)
+{
+	char *where = NULL;
+	int rc;
+
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		puts(_("usage: clerk cache clean\n"
+		       "clerk check keeps each file's results in $XDG_CACHE_HOME/clerk (else\n"
+		       "~/.cache/clerk), outside the records, and uses them again while the file,\n"
+		       "the configuration, the schemas and clerk itself are unchanged.\n"
+		       "'clerk cache clean' removes that cache, for every record set.\n"
+		       "\noptions:\n  --help                 show this help"));
+		return 0;
+	}
+	if (argc != 2 || strcmp(argv[1], "clean") != 0)
+		return usage_error("use 'clerk cache clean'");
+	rc = cache_clean(&where);
+	if (rc != 0)
+		error_line("cannot remove the cache in %s: %s", where, strerror(errno));
+	free(where);
+	return rc != 0 ? EXIT_USAGE : 0;
+}
+
 /* ------------------------------------------------------ version and help */
 
 static int cmd_version(int argc, char **argv)
@@ -889,6 +946,7 @@ static const struct command commands[] = {
     {"schema", N_("write a JSON Schema of the records or the configuration, for editors"),
      cmd_schema},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
+    {"cache", N_("remove the cache of check results: clerk cache clean"), cmd_cache},
     {"version", N_("print the version"), cmd_version},
     {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},
 };

@@ -1,15 +1,19 @@
 /* check.c - discovery, the per-file stage, and the run that merges their results. */
 #include "check.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "cache.h"
 #include "load_yaml.h"
 #include "pattern.h"
 #include "record.h"
@@ -18,6 +22,7 @@
 #include "severity_if.h"
 #include "suppress.h"
 #include "util.h"
+#include "version.h"
 #include "wfile.h"
 #include "i18n.h"
 
@@ -84,8 +89,8 @@ static void add_problem(struct problem_list *list, const char *path, const char 
 	p->fatal = fatal;
 }
 
-static void add_source(struct source_list *list, const char *path, const char *relpath, int named,
-		       int chosen)
+static void add_source(struct source_list *list, const char *path, const char *relpath,
+		       const char *abs, int named, int chosen)
 {
 	struct source *s;
 
@@ -93,6 +98,7 @@ static void add_source(struct source_list *list, const char *path, const char *r
 	s = &list->items[list->n++];
 	s->path = xstrdup(path);
 	s->relpath = xstrdup(relpath);
+	s->abs = abs != NULL ? xstrdup(abs) : NULL;
 	s->named = named;
 	s->chosen = chosen;
 }
@@ -140,72 +146,132 @@ static struct given *find_given(const struct walk *w, const char *rel)
 	return bsearch(&want, w->given, w->ngiven, sizeof *w->given, given_compare);
 }
 
-static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen);
+/* Where a walk is: the path to open and show, the path from the set's
+ * folder (NULL when outside it), the absolute path (NULL when unknown), and
+ * the kind of entry readdir gave (DT_UNKNOWN when it did not say). */
+struct walk_at {
+	const char *path, *rel, *abs;
+	unsigned char kind;
+};
 
-/* Walks the entries of the folder at path (rel from the set's folder, or
- * NULL when it lies outside); named: the folder was given. */
-static void walk_dir(struct walk *w, const char *path, const char *rel, int named, int chosen)
+static void walk(struct walk *w, const struct walk_at *at, int named, int chosen);
+
+/* Returns the absolute path of name in the folder abs, or NULL. */
+static char *join_abs(const char *abs, const char *name)
 {
-	char **names, *child, *child_rel;
+	return abs != NULL ? path_join_lexical(abs, name, strlen(name)) : NULL;
+}
+
+/* Walks the entries of the folder at; named: the folder was given. Each
+ * entry's paths are built from the folder's, never asked of the file system. */
+static void walk_dir(struct walk *w, const struct walk_at *at, int named, int chosen)
+{
+	char **names, *path, *rel, *abs;
+	unsigned char *kinds = NULL;
+	struct walk_at child;
 	size_t i, n = 0;
 
-	names = list_dir(path, visible, &n);
+	names = list_dir_kinds(at->path, visible, &n, &kinds);
 	if (names == NULL) {
 		/* A folder removed since its parent was read is gone, not unreadable. */
 		if (named || errno != ENOENT)
-			add_problem(w->problems, path, strerror(errno), 1);
+			add_problem(w->problems, at->path, strerror(errno), 1);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		child_rel = rel != NULL ? path_join(rel, names[i]) : NULL;
-		child = rel != NULL ? project_path(w->p, child_rel) : path_join(path, names[i]);
-		walk(w, child, child_rel, 0, chosen);
-		free(child);
-		free(child_rel);
+		rel = at->rel != NULL ? path_join(at->rel, names[i]) : NULL;
+		path = rel != NULL ? project_path(w->p, rel) : path_join(at->path, names[i]);
+		abs = join_abs(at->abs, names[i]);
+		child = (struct walk_at){path, rel, abs, kinds[i]};
+		walk(w, &child, 0, chosen);
+		free(path);
+		free(rel);
+		free(abs);
 		free(names[i]);
 	}
 	free(names);
+	free(kinds);
 }
 
-/* Adds path (rel from the set's folder, NULL when outside it): a folder is
- * walked, a file is kept when it was given on the command line or ends in
- * .md. Symbolic links to folders are not followed unless given. chosen:
- * the file is to be reported on (it was given, or lies in a folder given). */
-static void walk(struct walk *w, const char *path, const char *rel, int named, int chosen)
+/* Fills in st's kind of file and *link (the entry is a symbolic link).
+ * A regular file or a folder that readdir named as such is not asked
+ * again; otherwise lstat, and stat for a link. Returns 0, or -1 with errno
+ * set (*link then says whether the link itself was there). */
+static int entry_kind(const struct walk_at *at, struct stat *st, int *link)
 {
-	struct given *g = find_given(w, rel);
-	char *glob = rel != NULL ? project_glob_path(w->p, rel) : config_relpath(&w->p->cfg, path);
-	struct stat st, lst;
+	*link = at->kind == DT_LNK;
+	if (at->kind == DT_REG || at->kind == DT_DIR) {
+		memset(st, 0, sizeof *st);
+		st->st_mode = at->kind == DT_REG ? S_IFREG : S_IFDIR;
+		st->st_nlink = 1;
+		return 0;
+	}
+	if (at->kind == DT_UNKNOWN) {
+		if (lstat(at->path, st) != 0)
+			return -1;
+		*link = S_ISLNK(st->st_mode);
+		if (!*link)
+			return 0;
+	}
+	return stat(at->path, st);
+}
+
+/* Adds a file: its absolute path is the one the walk built, unless it is a
+ * symbolic link, whose real path is asked for (once per link). */
+static void add_file(struct walk *w, const struct walk_at *at, const char *glob, int named,
+		     int chosen, int link)
+{
+	char *real = link ? realpath(at->path, NULL) : NULL;
+
+	add_source(w->out, at->path, glob, link ? real : at->abs, named, chosen);
+	free(real);
+}
+
+/* Adds the file or folder at (a given entry is named): a folder is walked,
+ * a file is kept when it was given on the command line or ends in .md.
+ * Symbolic links to folders are not followed unless given. chosen: the
+ * file is to be reported on (it was given, or lies in a folder given). */
+static void walk(struct walk *w, const struct walk_at *given_at, int named, int chosen)
+{
+	struct given *g = find_given(w, given_at->rel);
+	struct walk_at at = *given_at;
+	char *glob;
+	struct stat st;
+	int link, failed;
 
 	if (g != NULL) {
 		g->reached = 1;
 		named = chosen = 1;
+		at.kind = DT_UNKNOWN; /* a given folder may have been deleted */
 	}
-	if (stat(path, &st) != 0) {
+	glob =
+	    at.rel != NULL ? project_glob_path(w->p, at.rel) : config_relpath(&w->p->cfg, at.path);
+	failed = entry_kind(&at, &st, &link);
+	if (failed) {
 		/* Gone since its folder was read, or a link to nothing that is no
 		 * record: not there. A named path or a .md link to nothing is. */
-		if (named || errno != ENOENT || (lstat(path, &lst) == 0 && is_markdown(path)))
-			add_problem(w->problems, path, strerror(errno), 1);
+		if (named || errno != ENOENT || (link && is_markdown(at.path)))
+			add_problem(w->problems, at.path, strerror(errno), 1);
 	} else if (named && S_ISDIR(st.st_mode) && st.st_nlink == 0) {
-		add_problem(w->problems, path, _("this folder has been deleted"), 1);
+		add_problem(w->problems, at.path, _("this folder has been deleted"), 1);
 	} else if (*glob != '\0' && config_excluded(&w->p->cfg, glob)) {
 		if (named && !S_ISDIR(st.st_mode))
-			add_problem(w->problems, path,
+			add_problem(w->problems, at.path,
 				    "not checked: the configuration excludes it (exclude in "
 				    ".clerk.yml)",
 				    0);
 	} else if (S_ISDIR(st.st_mode)) {
-		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
-			walk_dir(w, path, rel, named, chosen);
-	} else if (named || is_markdown(path)) {
+		if (named || !link)
+			walk_dir(w, &at, named, chosen);
+	} else if (named || is_markdown(at.path)) {
 		/* A symbolic link found in the walk is not a record: a link to a
 		 * file of the set is its target, which is read anyway, and Git keeps
 		 * a link to a file outside the set as a link, so the committed set
 		 * does not hold that file (the same rule as --staged, which never
 		 * reads links). A link given by name is read. A FIFO or device
 		 * named *.md is reported by check_file. */
-		if (named || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
-			add_source(w->out, path, glob, named, chosen);
+		if (named || !link)
+			add_file(w, &at, glob, named, chosen, link);
 	}
 	free(glob);
 }
@@ -217,12 +283,23 @@ static int source_compare(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
+/* True when the list is in path order already (as one walk gives it). */
+static int sorted(const struct source_list *list)
+{
+	size_t i;
+
+	for (i = 1; i < list->n; i++)
+		if (strcmp(list->items[i - 1].path, list->items[i].path) > 0)
+			return 0;
+	return 1;
+}
+
 /* Sorts the list and drops a file reached twice under one path. */
 static void sort_unique(struct source_list *list)
 {
 	size_t i, kept = 0;
 
-	if (list->n > 1)
+	if (!sorted(list))
 		qsort(list->items, list->n, sizeof *list->items, source_compare);
 	for (i = 0; i < list->n; i++) {
 		if (kept > 0 && strcmp(list->items[kept - 1].path, list->items[i].path) == 0) {
@@ -230,11 +307,24 @@ static void sort_unique(struct source_list *list)
 			list->items[kept - 1].chosen |= list->items[i].chosen;
 			free(list->items[i].path);
 			free(list->items[i].relpath);
+			free(list->items[i].abs);
 			continue;
 		}
 		list->items[kept++] = list->items[i];
 	}
 	list->n = kept;
+}
+
+/* Walks path (rel from the set's folder, NULL when outside it) as given
+ * on the command line: one real path, from which the files below it are
+ * named. */
+static void walk_given(struct walk *w, const char *path, const char *rel)
+{
+	char *abs = realpath(path, NULL);
+	struct walk_at at = {path, rel, abs, DT_UNKNOWN};
+
+	walk(w, &at, 1, 1);
+	free(abs);
 }
 
 /* Fills w->given with the paths from the set's folder; walks a path that
@@ -248,7 +338,7 @@ static void take_given(struct walk *w, char *const *paths, size_t npaths)
 	for (i = 0; i < npaths; i++) {
 		rel = project_rel(w->p, paths[i]);
 		if (rel == NULL) {
-			walk(w, paths[i], NULL, 1, 1);
+			walk_given(w, paths[i], NULL);
 			continue;
 		}
 		w->given[w->ngiven++] = (struct given){rel, paths[i], 0};
@@ -263,6 +353,7 @@ void discover(const struct project *p, char *const *paths, size_t npaths, struct
 	static char here[] = ".";
 	static char *const current[] = {here};
 	struct walk w = {p, out, problems, NULL, 0};
+	struct walk_at at;
 	char *path;
 	size_t i;
 
@@ -272,14 +363,15 @@ void discover(const struct project *p, char *const *paths, size_t npaths, struct
 	}
 	take_given(&w, paths, npaths);
 	path = project_path(p, "");
-	walk(&w, path, "", 1, 0);
+	at = (struct walk_at){path, "", p->root_real, DT_UNKNOWN};
+	walk(&w, &at, 1, 0);
 	free(path);
 	/* What the walk of the set does not come by (a hidden folder, a
 	 * symbolic link to a folder) is walked as given. */
 	for (i = 0; i < w.ngiven; i++) {
 		if (!w.given[i].reached) {
 			path = project_path(p, w.given[i].rel);
-			walk(&w, path, w.given[i].rel, 1, 1);
+			walk_given(&w, path, w.given[i].rel);
 			free(path);
 		}
 		free(w.given[i].rel);
@@ -295,6 +387,7 @@ void source_list_free(struct source_list *list)
 	for (i = 0; i < list->n; i++) {
 		free(list->items[i].path);
 		free(list->items[i].relpath);
+		free(list->items[i].abs);
 	}
 	free(list->items);
 	memset(list, 0, sizeof *list);
@@ -431,14 +524,14 @@ static void report_missing_front(struct record *rec, const char *mapped, struct 
 /* The summary of a record: from its fields, or, when its front matter could
  * not be read, the id its file name gives. */
 static struct summary *summarise(const struct project *p, const struct record *rec,
-				 const struct schema *schema, const char *mapped)
+				 const struct schema *schema, const char *mapped, const char *abs)
 {
 	struct summary *s = NULL;
 
 	if (schema == NULL)
-		s = summary_from_name(rec->path, &p->schemas, mapped);
+		s = summary_from_name(rec->path, abs, &p->schemas, mapped);
 	if (s == NULL)
-		s = summary_make(rec, schema);
+		s = summary_make(rec, abs, schema);
 	s->unreadable = schema == NULL;
 	return s;
 }
@@ -474,7 +567,7 @@ struct file_result *check_text(const struct project *p, const struct source *src
 				record_rules[i].run(&ctx);
 	}
 	if (rec->has_front || mapped != NULL || src->named)
-		r->summary = summarise(p, rec, schema, mapped);
+		r->summary = summarise(p, rec, schema, mapped, src->abs);
 	/* Suppression comments are read while the tree exists; check_finish
 	 * applies them after the whole-set rules too. */
 	suppress_scan(&r->suppressions, rec, &r->diags);
@@ -491,13 +584,13 @@ struct file_result *check_text(const struct project *p, const struct source *src
 static struct summary *unread_summary(const struct project *p, const struct source *src)
 {
 	const char *mapped = config_type_for(&p->cfg, src->relpath);
-	struct summary *s = summary_from_name(src->path, &p->schemas, mapped);
+	struct summary *s = summary_from_name(src->path, src->abs, &p->schemas, mapped);
 	struct diag_list ignored = {0};
 	struct record *rec;
 
 	if (s == NULL) {
 		rec = record_load(src->path, "", 0, &ignored);
-		s = summary_make(rec, NULL);
+		s = summary_make(rec, src->abs, NULL);
 		record_free(rec);
 		diag_list_free(&ignored);
 	}
@@ -556,6 +649,7 @@ void check_init(struct check_run *run, const struct project *p, const char *as_o
 {
 	memset(run, 0, sizeof *run);
 	run->project = p;
+	run->jobs = check_default_jobs();
 	snprintf(run->as_of, sizeof run->as_of, "%s", as_of);
 }
 
@@ -641,16 +735,6 @@ const struct held_text *check_held(const struct check_run *run, const char *path
 	return NULL;
 }
 
-/* The per-file stage on src: its held text, else the file. */
-static struct file_result *check_source(const struct check_run *run, const struct source *src)
-{
-	const struct held_text *h = check_held(run, src->path);
-
-	if (h != NULL)
-		return check_text(run->project, src, h->text, h->len);
-	return check_file(run->project, src);
-}
-
 /* Returns the held text of path when the file is not on disk (a file still
  * to be saved), else NULL. */
 static const struct held_text *unsaved(const struct check_run *run, const char *path)
@@ -667,6 +751,20 @@ static const struct held_text *unsaved(const struct check_run *run, const char *
 	return h;
 }
 
+/* The absolute path of a file not saved yet: its folder's real path and
+ * its name (malloc'd), or NULL when the folder does not exist either. */
+static char *unsaved_abs(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : xstrndup(path, (size_t)(slash - path + 1));
+	char *real = realpath(dir, NULL), *abs;
+
+	abs = real != NULL ? path_join(real, slash ? slash + 1 : path) : NULL;
+	free(real);
+	free(dir);
+	return abs;
+}
+
 /* Splits paths into those on disk (kept in *on_disk, malloc'd, their count
  * returned) and the held files not saved yet, which are added to sources
  * as named. */
@@ -675,7 +773,7 @@ static size_t split_unsaved(const struct check_run *run, char *const *paths, siz
 {
 	const struct held_text *h;
 	size_t i, n = 0;
-	char *rel, *glob;
+	char *rel, *glob, *abs;
 
 	*on_disk = xcalloc(npaths + 1, sizeof **on_disk);
 	for (i = 0; i < npaths; i++) {
@@ -686,7 +784,9 @@ static size_t split_unsaved(const struct check_run *run, char *const *paths, siz
 		}
 		rel = config_relpath(&run->project->cfg, h->path);
 		glob = project_glob_path(run->project, rel);
-		add_source(sources, h->path, glob, 1, 1);
+		abs = unsaved_abs(h->path);
+		add_source(sources, h->path, glob, abs, 1, 1);
+		free(abs);
 		free(glob);
 		free(rel);
 	}
@@ -915,25 +1015,128 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+/* ------------------------------------------- the per-file stage on threads */
+
+/* The work of a pool: every source, taken in turn by whichever thread is
+ * free; each result lands in its own slot, so no two threads write the
+ * same memory, and the run merges the slots in path order. */
+struct pool {
+	const struct check_run *run; /* for the texts it holds */
+	const struct project *project;
+	const struct source_list *sources;
+	const struct cache *cache; /* NULL: none */
+	struct file_result **results;
+	struct cache_slot *slots; /* per source: its entry for the cache */
+	size_t next;              /* the next source to take (atomic) */
+};
+
+/* The per-file stage as the cache calls it: on text when given. */
+static struct file_result *check_source(const struct project *p, const struct source *src,
+					const char *text, size_t len)
+{
+	return text != NULL ? check_text(p, src, text, len) : check_file(p, src);
+}
+
+static void *pool_work(void *data)
+{
+	struct pool *pool = data;
+	const struct held_text *held;
+	const struct source *src;
+	size_t i;
+
+	for (;;) {
+		i = __atomic_fetch_add(&pool->next, 1, __ATOMIC_RELAXED);
+		if (i >= pool->sources->n)
+			break;
+		src = &pool->sources->items[i];
+		held = check_held(pool->run, src->path);
+		/* A held text (an editor's, stdin) is never cached: it is not the file. */
+		pool->results[i] =
+		    held != NULL          ? check_text(pool->project, src, held->text, held->len)
+		    : pool->cache != NULL ? cache_check_file(pool->cache, pool->project, src,
+							     check_source, &pool->slots[i])
+					  : check_file(pool->project, src);
+	}
+	return NULL;
+}
+
+static void *pool_thread(void *data)
+{
+	pool_work(data);
+	pattern_thread_done();
+	return NULL;
+}
+
+int check_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > CHECK_MAX_JOBS ? CHECK_MAX_JOBS : (int)n;
+}
+
+/* Checks every source on jobs threads (this one among them), through the
+ * cache when there is one (its entries go to slots); returns the results
+ * in source order (malloc'd). A thread that cannot start leaves its share
+ * to the others. */
+static struct file_result **check_all(const struct check_run *run,
+				      const struct source_list *sources, int jobs,
+				      const struct cache *cache, struct cache_slot *slots)
+{
+	struct pool pool = {run,
+			    run->project,
+			    sources,
+			    cache,
+			    xcalloc(sources->n ? sources->n : 1, sizeof(void *)),
+			    slots,
+			    0};
+	pthread_t threads[CHECK_MAX_JOBS];
+	int started = 0, i;
+
+	if ((size_t)jobs > sources->n)
+		jobs = (int)sources->n;
+	for (i = 1; i < jobs; i++)
+		if (pthread_create(&threads[started], NULL, pool_thread, &pool) == 0)
+			started++;
+	pool_work(&pool);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	return pool.results;
+}
+
 void check_paths(struct check_run *run, char *const *paths, size_t npaths)
 {
 	double start = now_ms();
 	struct source_list sources = {0};
 	struct problem_list problems = {0};
-	struct file_result *r;
-	size_t i;
+	struct file_result **results;
+	struct cache *cache = run->no_cache ? NULL : cache_open(run->project, CLERK_VERSION);
+	struct cache_slot *slots = NULL;
+	size_t i, failures;
 
 	discover_held(run, paths, npaths, &sources, &problems);
 	choose(run, &sources);
 	take_problems(run, &problems);
+	if (cache != NULL)
+		slots = xcalloc(sources.n ? sources.n : 1, sizeof *slots);
+	results = check_all(run, &sources, run->jobs > 0 ? run->jobs : 1, cache, slots);
 	for (i = 0; i < sources.n; i++) {
-		r = check_source(run, &sources.items[i]);
-		if (r->error != NULL) {
-			add_problem(&run->problems, sources.items[i].path, r->error, 1);
+		if (results[i]->error != NULL) {
+			add_problem(&run->problems, sources.items[i].path, results[i]->error, 1);
 			run->system_errors++;
 		}
-		check_add(run, r);
+		check_add(run, results[i]);
 	}
+	free(results);
+	/* A result made while a pattern gave up is not kept: the run fails. */
+	for (i = 0; cache != NULL && i < sources.n; i++)
+		run->cached += slots[i].hit;
+	pattern_failures(&failures);
+	if (cache != NULL && failures == 0)
+		cache_save(cache, slots, sources.n);
+	for (i = 0; cache != NULL && failures > 0 && i < sources.n; i++)
+		free(slots[i].entry);
+	free(slots);
+	cache_free(cache);
 	source_list_free(&sources);
 	run->load_ms = now_ms() - start;
 	check_finish(run);

@@ -15,11 +15,15 @@
 #include "suppress.h"
 
 /* A file to check: its path (project_path), its path as the
- * configuration's globs see it, whether it was named on the command line,
- * and whether it is to be reported on (named, or in a folder named). */
+ * configuration's globs see it, its absolute path (built from the set's
+ * real folder and the names below it, without asking the file system per
+ * file; a symbolic link's real path; NULL when unknown), whether it was
+ * named on the command line, and whether it is to be reported on (named,
+ * or in a folder named). */
 struct source {
 	char *path;
 	char *relpath;
+	char *abs;
 	int named;
 	int chosen;
 };
@@ -87,9 +91,15 @@ struct held_text {
 	size_t len;
 };
 
+/* The most threads the per-file stage runs on. */
+#define CHECK_MAX_JOBS 256
+
 struct check_run {
 	const struct project *project;
 	char as_of[11];
+	int jobs;                 /* threads for the per-file stage (check_init: the online CPUs) */
+	int no_cache;             /* neither read nor write the cache of per-file results */
+	size_t cached;            /* files whose result came from the cache */
 	struct diag_list diags;   /* every finding shown, sorted after check_finish */
 	struct summary **records; /* one per record, in path order */
 	size_t nrecords, cap;
@@ -114,6 +124,9 @@ void check_hold_text(struct check_run *run, const char *path, const char *text, 
 /* Returns the text held for path, or NULL. */
 const struct held_text *check_held(const struct check_run *run, const char *path);
 
+/* Returns the number of online processors (1 when unknown), at most
+ * CHECK_MAX_JOBS: the default number of threads. */
+int check_default_jobs(void);
 /* Prepares a run; p must outlive it. as_of is YYYY-MM-DD. */
 void check_init(struct check_run *run, const struct project *p, const char *as_of);
 /* Discovers and checks the paths, then runs check_finish. */

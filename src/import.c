@@ -79,7 +79,7 @@ static void check_record(const struct project *p, const struct import_request *r
 			 struct import_outcome *out)
 {
 	struct check_run run;
-	struct source src = {out->path, out->path, 1, 1};
+	struct source src = {.path = out->path, .relpath = out->path, .named = 1, .chosen = 1};
 	struct file_result *r;
 	char today[11];
 

@@ -399,7 +399,8 @@ int ynode_is_null(const struct ynode *node)
 
 int ynode_is(const struct ynode *node, const char *s)
 {
-	return node != NULL && node->kind == YNODE_SCALAR && strcmp(node->text, s) == 0;
+	return node != NULL && node->kind == YNODE_SCALAR && node->text[0] == s[0] &&
+	       strcmp(node->text, s) == 0;
 }
 
 size_t ynode_pairs(const struct ynode *map)
@@ -444,7 +445,7 @@ size_t ynode_duplicates(const struct ynode *map, struct ydup **dups)
 	for (i = 0; i + 1 < map->n; i += 2)
 		if (map->items[i]->kind == YNODE_SCALAR)
 			keys[n++] = map->items[i];
-	qsort(keys, n, sizeof *keys, compare_keys);
+	sort_pointers((const void **)keys, n, compare_keys);
 	*dups = xmalloc((n ? n : 1) * sizeof **dups);
 	for (i = 1; i < n; i++) {
 		if (strcmp(keys[i]->text, keys[group]->text) != 0) {

@@ -1,6 +1,7 @@
 /* pattern.c - compiling and running pcre2 patterns; globs as patterns. */
 #include "pattern.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,16 +9,22 @@
 
 #include "util.h"
 
-/* The matching state of one thread: made once, reused by every match. */
+/* The matching state of one thread: made once, reused by every match, and
+ * the document whose values it matches. */
 static _Thread_local struct {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	pcre2_match_data *md;
 	uint32_t pairs; /* the capacity of md */
+	char *subject;
 } state;
 
-/* Where each pattern was written, and which ones gave up. clerk matches in
- * one thread; these tables are not shared between threads. */
+/* Where each pattern was written, and which ones gave up. Origins are set
+ * while schemas load, before any thread starts; the per-file stage may run
+ * on several threads, which record failures under the lock. any_failed
+ * spares every match the lock until something has failed. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static int any_failed;
 struct origin {
 	const pcre2_code *re;
 	char *file;
@@ -29,7 +36,6 @@ static struct origin *origins;
 static size_t norigins, origins_cap;
 static struct pattern_failure *failures;
 static size_t nfailures, failures_cap;
-static char *subject;
 static int cleanup_registered;
 
 static void register_cleanup(void)
@@ -89,8 +95,8 @@ void pattern_set_origin(const pcre2_code *re, const char *file, int line, int co
 
 void pattern_set_subject(const char *s)
 {
-	free(subject);
-	subject = s != NULL ? xstrdup(s) : NULL;
+	free(state.subject);
+	state.subject = s != NULL ? xstrdup(s) : NULL;
 	if (s != NULL)
 		register_cleanup();
 }
@@ -169,11 +175,15 @@ static int is_limit(int rc)
 /* Remembers that re gave up (once per pattern) and returns why. */
 static int record_failure(const pcre2_code *re, int why)
 {
-	struct origin *o = add_origin(re);
+	struct origin *o;
 	struct pattern_failure *f;
 
-	if (o->failed != 0)
-		return o->failed;
+	pthread_mutex_lock(&lock);
+	o = add_origin(re);
+	if (o->failed != 0) {
+		why = o->failed;
+		goto out;
+	}
 	o->failed = why;
 	xgrow((void **)&failures, &failures_cap, nfailures, sizeof *failures);
 	f = &failures[nfailures++];
@@ -181,19 +191,36 @@ static int record_failure(const pcre2_code *re, int why)
 	f->line = o->line;
 	f->col = o->col;
 	f->limit = why == PATTERN_LIMIT;
-	f->subject = xstrdup(subject != NULL ? subject : "");
+	f->subject = xstrdup(state.subject != NULL ? state.subject : "");
+	__atomic_store_n(&any_failed, 1, __ATOMIC_RELEASE);
+out:
+	pthread_mutex_unlock(&lock);
 	return why;
+}
+
+/* Returns how re failed before (PATTERN_LIMIT or PATTERN_ERROR), or 0. */
+static int failed_before(const pcre2_code *re)
+{
+	const struct origin *o;
+	int failed;
+
+	if (!__atomic_load_n(&any_failed, __ATOMIC_ACQUIRE))
+		return 0;
+	pthread_mutex_lock(&lock);
+	o = find_origin(re);
+	failed = o != NULL ? o->failed : 0;
+	pthread_mutex_unlock(&lock);
+	return failed;
 }
 
 /* Runs re on s from offset from; returns the pcre2 result, or a PATTERN_ failure. */
 static int run_from(const pcre2_code *re, const char *s, size_t len, size_t from,
 		    pcre2_match_data **md)
 {
-	const struct origin *o = norigins > 0 ? find_origin(re) : NULL;
-	int rc;
+	int rc = failed_before(re);
 
-	if (o != NULL && o->failed != 0)
-		return o->failed;
+	if (rc != 0)
+		return rc;
 	if (ensure_context() != 0)
 		return record_failure(re, PATTERN_LIMIT);
 	*md = match_data_for(re);
@@ -266,8 +293,13 @@ void pattern_reset(void)
 	free(failures);
 	failures = NULL;
 	nfailures = failures_cap = 0;
-	free(subject);
-	subject = NULL;
+	__atomic_store_n(&any_failed, 0, __ATOMIC_RELEASE);
+	pattern_thread_done();
+}
+
+void pattern_thread_done(void)
+{
+	free(state.subject);
 	pcre2_match_data_free(state.md);
 	pcre2_match_context_free(state.mctx);
 	pcre2_jit_stack_free(state.jit);

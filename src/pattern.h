@@ -55,7 +55,8 @@ char *glob_to_pattern(const char *glob);
 /* Says where re was written (file, line, col; file is copied), so that a
  * failure can be reported as a problem of that pattern. */
 void pattern_set_origin(const pcre2_code *re, const char *file, int line, int col);
-/* Names the document whose values are matched next (copied; NULL clears). */
+/* Names the document whose values this thread matches next (copied; NULL
+ * clears). */
 void pattern_set_subject(const char *subject);
 
 /* A pattern that gave up: where it was written and on what. */
@@ -73,5 +74,8 @@ const struct pattern_failure *pattern_failures(size_t *count);
 /* Forgets all origins and failures and frees this thread's match data and
  * JIT stack (they are made again when needed). */
 void pattern_reset(void);
+/* Frees this thread's match data, JIT stack and subject: each thread that
+ * matched calls it before it ends (pattern_reset does it for its own). */
+void pattern_thread_done(void);
 
 #endif

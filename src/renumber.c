@@ -408,6 +408,8 @@ static int links_target(const struct job *j, const struct summary_link *l)
 	if (len != strlen(j->old_base) || memcmp(l->dest + start, j->old_base, len) != 0 ||
 	    j->target->real == NULL)
 		return 0;
+	if (strcmp(l->target, j->target->real) == 0)
+		return 1;
 	real = realpath(l->target, NULL);
 	same = real != NULL && strcmp(real, j->target->real) == 0;
 	free(real);

@@ -662,12 +662,13 @@ static const struct field_spec *check_unknown(struct rule_ctx *ctx, const struct
 static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
 {
 	const struct ynode *v = ynode_get(ctx->rec->front, f->name);
-	const struct ynode *key = ynode_key(ctx->rec->front, f->name);
-	const struct ynode *why;
+	const struct ynode *key, *why;
 	char *words, *cond;
 
-	if (present(v))
+	if (present(v) || (!f->required &&
+			   (f->required_if == NULL || !rule_condition_holds(ctx, f->required_if))))
 		return;
+	key = ynode_key(ctx->rec->front, f->name);
 	words = field_words(f);
 	if (f->required) {
 		if (key != NULL)
@@ -678,7 +679,7 @@ static void check_required(struct rule_ctx *ctx, const struct field_spec *f)
 			diag_report(ctx->diags, ctx->rec->path, 1, 1, RULE_FIELD_REQUIRED,
 				    "%s is missing; %s %s needs it", words,
 				    rule_article(ctx->schema->title), ctx->schema->title);
-	} else if (f->required_if != NULL && rule_condition_holds(ctx, f->required_if)) {
+	} else {
 		why = condition_where(f->required_if, ctx->rec->front);
 		cond = rule_condition_text(ctx, f->required_if);
 		diag_report(ctx->diags, ctx->rec->path, why ? why->line : 1, why ? why->col : 1,

@@ -27,8 +27,9 @@ struct summary_ref {
 /* One link in the body to a local file. */
 struct summary_link {
 	char *dest;   /* as written */
-	char *target; /* the file it names: the record's real folder + dest
-		       * without its #fragment; resolved by the whole-set stage */
+	char *target; /* the file it names: the record's absolute folder +
+		       * dest without its #fragment, "." and ".." resolved by
+		       * their text; matched to a record by the whole-set stage */
 	int line, col;
 };
 
@@ -44,7 +45,9 @@ struct summary_date {
 
 struct summary {
 	char *path;                  /* as reached */
-	char *real;                  /* its absolute path, NULL when unknown */
+	char *real;                  /* its absolute path as discovery built it
+				      * (a symbolic link: its real path), NULL
+				      * when unknown */
 	const struct schema *schema; /* NULL when the record has no known type */
 	char *id;                    /* NULL when none */
 	char *title;                 /* its field 'title', or NULL */
@@ -75,13 +78,16 @@ struct summary {
 };
 
 /* Makes the summary of a loaded record under schema (NULL when it has
- * none). Returns a malloc'd summary; free with summary_free. */
-struct summary *summary_make(const struct record *rec, const struct schema *schema);
+ * none); abs is the file's absolute path (NULL when unknown: the record's
+ * links are then not followed). Returns a malloc'd summary; free with
+ * summary_free. */
+struct summary *summary_make(const struct record *rec, const char *abs,
+			     const struct schema *schema);
 /* For a record whose front matter could not be read: the id its file name
  * gives under the schema's file-name template ("{id}.md"), trying the
  * mapped type when given, else every type whose id pattern then matches
  * (when exactly one does). Returns a summary, or NULL when none applies. */
-struct summary *summary_from_name(const char *path, const struct schema_set *set,
+struct summary *summary_from_name(const char *path, const char *abs, const struct schema_set *set,
 				  const char *mapped);
 void summary_free(struct summary *s);
 

@@ -83,16 +83,57 @@ static size_t resolve(const struct set_index *ix, const struct summary_ref *r)
 	return first;
 }
 
-static size_t resolve_link(const struct set_index *ix, const struct summary_link *l)
-{
-	char *real = realpath(l->target, NULL);
-	size_t i;
+/* A link whose target no record has by its text: a symbolic link on the
+ * way, a file outside the set, or no file at all. */
+struct unseen {
+	const char *target;
+	size_t at; /* its place in link_target */
+};
 
-	if (real == NULL)
-		return SET_BROKEN;
-	i = smap_find(&ix->by_file, real);
-	free(real);
-	return i;
+static int unseen_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct unseen *)a)->target, ((const struct unseen *)b)->target);
+}
+
+/* Asks the file system about each target of the unseen links once: the
+ * record its real path is, SET_NONE for another file, else SET_BROKEN. */
+static void resolve_unseen(struct set_index *ix, struct unseen *list, size_t n)
+{
+	size_t i, t = SET_BROKEN;
+	char *real;
+
+	if (n > 1)
+		qsort(list, n, sizeof *list, unseen_compare);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(list[i].target, list[i - 1].target) != 0) {
+			real = realpath(list[i].target, NULL);
+			t = real != NULL ? smap_find(&ix->by_file, real) : SET_BROKEN;
+			free(real);
+		}
+		ix->link_target[list[i].at] = t;
+	}
+}
+
+/* Resolves every link: by its target's text first, which names the file
+ * of a record in the set without a system call, then the rest at once. */
+static void resolve_links(struct set_index *ix)
+{
+	struct unseen *list = NULL;
+	size_t i, k, at, n = 0, cap = 0;
+	const struct summary_link *l;
+
+	for (i = 0; i < ix->n; i++)
+		for (k = 0; k < ix->recs[i]->nlinks; k++) {
+			l = &ix->recs[i]->links[k];
+			at = ix->link_base[i] + k;
+			ix->link_target[at] = smap_find(&ix->by_file, l->target);
+			if (ix->link_target[at] != SET_NONE)
+				continue;
+			xgrow((void **)&list, &cap, n, sizeof *list);
+			list[n++] = (struct unseen){l->target, at};
+		}
+	resolve_unseen(ix, list, n);
+	free(list);
 }
 
 static void build_maps(struct set_index *ix)
@@ -127,6 +168,7 @@ static void resolve_all(struct set_index *ix)
 	ix->ref_target = xmalloc((nrefs ? nrefs : 1) * sizeof *ix->ref_target);
 	ix->link_target = xmalloc((nlinks ? nlinks : 1) * sizeof *ix->link_target);
 	ix->in_start = xcalloc(ix->n + 2, sizeof *ix->in_start);
+	resolve_links(ix);
 	for (i = 0; i < ix->n; i++) {
 		for (k = 0; k < ix->recs[i]->nrefs; k++) {
 			t = resolve(ix, &ix->recs[i]->refs[k]);
@@ -135,8 +177,7 @@ static void resolve_all(struct set_index *ix)
 				ix->in_start[t + 2]++;
 		}
 		for (k = 0; k < ix->recs[i]->nlinks; k++) {
-			t = resolve_link(ix, &ix->recs[i]->links[k]);
-			ix->link_target[ix->link_base[i] + k] = t;
+			t = ix->link_target[ix->link_base[i] + k];
 			if (t < ix->n)
 				ix->in_start[t + 2]++;
 		}

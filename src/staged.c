@@ -343,6 +343,8 @@ static int check_blobs(struct staged *s)
 	for (i = 0; rc == 0 && i < s->n; i++) {
 		src.path = path_from(s->w.cwd_prefix, s->items[i].path);
 		src.relpath = (char *)s->items[i].path + nroot;
+		src.abs =
+		    path_join_lexical(s->run->project->root_real, src.relpath, strlen(src.relpath));
 		src.named = 0;
 		src.chosen = s->items[i].changed;
 		if (fprintf(g.in, "%s\n", s->items[i].sha) < 0 || fflush(g.in) != 0 ||
@@ -354,6 +356,7 @@ static int check_blobs(struct staged *s)
 			s->run->only[s->run->nonly++] = src.path;
 		} else
 			free(src.path);
+		free(src.abs);
 	}
 	if (git_finish(&g) != 0)
 		rc = -1;
@@ -414,7 +417,8 @@ static void read_gone_ids(struct staged *s)
 			free(text);
 			continue;
 		}
-		src = (struct source){s->gone[i].path, s->gone[i].top_path + nroot, 0, 0};
+		src = (struct source){.path = s->gone[i].path,
+				      .relpath = s->gone[i].top_path + nroot};
 		r = check_text(p, &src, text, len);
 		if (r->summary != NULL && r->summary->id != NULL)
 			s->gone[i].id = xstrdup(r->summary->id);

@@ -188,14 +188,17 @@ static int is_local(const char *dest)
 	return dest[n] != ':';
 }
 
-/* Returns the file dest names from the record whose real path is real
- * (malloc'd): its folder, a slash and dest without "?query" or "#fragment". */
-static char *link_target(const char *real, const char *dest)
+/* Returns the file dest names from the record whose absolute path is abs
+ * (malloc'd): dest without "?query" or "#fragment" taken from abs's
+ * folder, "." and ".." resolved by their text. */
+static char *link_target(const char *abs, const char *dest)
 {
-	const char *slash = strrchr(real, '/');
-	size_t n = strcspn(dest, "?#");
+	const char *slash = strrchr(abs, '/');
+	char *dir = xstrndup(abs, slash != NULL && slash != abs ? (size_t)(slash - abs) : 1);
+	char *target = path_join_lexical(dir, dest, strcspn(dest, "?#"));
 
-	return xasprintf("%.*s/%.*s", slash ? (int)(slash - real) : 0, real, (int)n, dest);
+	free(dir);
+	return target;
 }
 
 static void add_link(struct summary *s, size_t *cap, const struct record *rec, cmark_node *node)
@@ -270,12 +273,12 @@ static void read_series(struct summary *s, const struct record *rec, const struc
 	s->number_col = num->col;
 }
 
-struct summary *summary_make(const struct record *rec, const struct schema *schema)
+struct summary *summary_make(const struct record *rec, const char *abs, const struct schema *schema)
 {
 	struct summary *s = xcalloc(1, sizeof *s);
 
 	s->path = xstrdup(rec->path);
-	s->real = realpath(rec->path, NULL);
+	s->real = abs != NULL ? xstrdup(abs) : NULL;
 	s->schema = schema;
 	s->date.days = s->start.days = s->end.days = s->next_report.days = -1;
 	if (rec->front != NULL)
@@ -336,7 +339,7 @@ static char *id_from_name(const char *path, const struct schema *schema)
 	return id;
 }
 
-struct summary *summary_from_name(const char *path, const struct schema_set *set,
+struct summary *summary_from_name(const char *path, const char *abs, const struct schema_set *set,
 				  const char *mapped)
 {
 	const struct schema *found = NULL;
@@ -364,7 +367,7 @@ struct summary *summary_from_name(const char *path, const struct schema_set *set
 		return NULL;
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
-	s->real = realpath(path, NULL);
+	s->real = abs != NULL ? xstrdup(abs) : NULL;
 	s->schema = found;
 	s->id = id;
 	s->id_from_name = 1;

@@ -249,16 +249,23 @@ char *read_file(const char *path, size_t limit, size_t *len, struct read_error *
 	return buf_take(&b);
 }
 
-static int compare_names(const void *a, const void *b)
+struct dir_entry {
+	char *name;
+	unsigned char kind;
+};
+
+static int compare_entries(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dir_entry *)a)->name, ((const struct dir_entry *)b)->name);
 }
 
-char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count)
+char **list_dir_kinds(const char *dir, int (*keep)(const char *name), size_t *count,
+		      unsigned char **kinds)
 {
 	DIR *d = opendir(dir);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	struct dir_entry *entries = NULL;
+	char **names;
+	size_t n = 0, cap = 0, i;
 	struct dirent *e;
 
 	if (d == NULL)
@@ -269,14 +276,107 @@ char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count)
 			break;
 		if (!keep(e->d_name))
 			continue;
-		xgrow((void **)&names, &cap, n, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
+		xgrow((void **)&entries, &cap, n, sizeof *entries);
+		entries[n].name = xstrdup(e->d_name);
+		entries[n++].kind = e->d_type;
 	}
 	closedir(d);
 	if (n > 1)
-		qsort(names, n, sizeof *names, compare_names);
+		qsort(entries, n, sizeof *entries, compare_entries);
+	names = xcalloc(n ? n : 1, sizeof *names);
+	*kinds = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++) {
+		names[i] = entries[i].name;
+		(*kinds)[i] = entries[i].kind;
+	}
+	free(entries);
 	*count = n;
-	return names != NULL ? names : xcalloc(1, sizeof *names);
+	return names;
+}
+
+char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count)
+{
+	unsigned char *kinds = NULL;
+	char **names = list_dir_kinds(dir, keep, count, &kinds);
+
+	free(kinds);
+	return names;
+}
+
+/* True when the resolved relative path in b ends in "..", which another
+ * ".." cannot take away. */
+static int ends_in_up(const struct buf *b)
+{
+	return b->len >= 2 && strcmp(b->data + b->len - 2, "..") == 0 &&
+	       (b->len == 2 || b->data[b->len - 3] == '/');
+}
+
+/* Takes the last part off b ("/" stays "/"). */
+static void drop_part(struct buf *b, int absolute)
+{
+	char *slash = strrchr(b->data, '/');
+	size_t at = slash != NULL ? (size_t)(slash - b->data) : 0;
+
+	b->len = absolute && at == 0 ? 1 : at;
+	b->data[b->len] = '\0';
+}
+
+/* Appends the first n bytes of path, part by part, to b (which holds a
+ * resolved path), resolving ".", ".." and repeated slashes. */
+static void add_parts(struct buf *b, const char *path, size_t n, int absolute)
+{
+	size_t i = 0, part;
+	int up;
+
+	while (i < n) {
+		for (part = 0; i + part < n && path[i + part] != '/'; part++)
+			;
+		up = part == 2 && path[i] == '.' && path[i + 1] == '.';
+		if (up && absolute)
+			drop_part(b, 1);
+		else if (up && b->len > 0 && !ends_in_up(b))
+			drop_part(b, 0);
+		else if (part > 0 && !(part == 1 && path[i] == '.')) {
+			if (b->len > 0 && b->data[b->len - 1] != '/')
+				buf_add(b, "/", 1);
+			buf_add(b, path + i, part);
+		}
+		i += part + 1;
+	}
+}
+
+char *path_join_lexical(const char *dir, const char *rel, size_t n)
+{
+	struct buf b = {0};
+	int absolute = (dir[0] == '/') || (rel[0] == '/' && n > 0);
+
+	buf_add(&b, absolute ? "/" : "", absolute ? 1 : 0);
+	if (!(n > 0 && rel[0] == '/'))
+		add_parts(&b, dir, strlen(dir), absolute);
+	add_parts(&b, rel, n, absolute);
+	return buf_take(&b);
+}
+
+char *path_lexical(const char *path)
+{
+	return path_join_lexical("", path, strlen(path));
+}
+
+void sort_pointers(const void **items, size_t n, int (*cmp)(const void *, const void *))
+{
+	const void *item;
+	size_t i, k;
+
+	if (n > 16) {
+		qsort(items, n, sizeof *items, cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		item = items[i];
+		for (k = i; k > 0 && cmp(&items[k - 1], &item) > 0; k--)
+			items[k] = items[k - 1];
+		items[k] = item;
+	}
 }
 
 char *join_words(const char *const *words, size_t n, const char *quote, const char *last)
@@ -522,11 +622,18 @@ char *path_short_dir(const char *cwd, const char *abs)
 
 char *path_join(const char *a, const char *b)
 {
-	size_t n = strlen(a);
+	size_t n = strlen(a), k = strlen(b), slash;
+	char *path;
 
 	if (n == 0 || strcmp(a, ".") == 0)
 		return xstrdup(b);
-	if (*b == '\0')
+	if (k == 0)
 		return xstrdup(a);
-	return xasprintf("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
+	/* Called for every file of a walk: no printf. */
+	slash = a[n - 1] != '/';
+	path = xmalloc(n + slash + k + 1);
+	memcpy(path, a, n);
+	path[n] = '/';
+	memcpy(path + n + slash, b, k + 1);
+	return path;
 }

@@ -20,6 +20,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* Sorts n pointers like qsort with cmp (which gets pointers to them):
+ * insertion for the few keys of a front matter, qsort beyond. */
+void sort_pointers(const void **items, size_t n, int (*cmp)(const void *, const void *));
+
 /* Grows *items (of *cap elements of size elem) so that index n fits. */
 void xgrow(void **items, size_t *cap, size_t n, size_t elem);
 
@@ -71,6 +75,20 @@ void format_size(unsigned long n, char *out, size_t outlen);
  * array of malloc'd names (free each, then the array) and their number in
  * *count, or NULL with errno set when dir cannot be read. */
 char **list_dir(const char *dir, int (*keep)(const char *name), size_t *count);
+/* The same, and in *kinds (malloc'd, parallel to the names) each entry's
+ * d_type as readdir gave it (DT_UNKNOWN when the file system does not say). */
+char **list_dir_kinds(const char *dir, int (*keep)(const char *name), size_t *count,
+		      unsigned char **kinds);
+
+/* Returns path (absolute) with ".", ".." and repeated slashes resolved by
+ * its text alone, without asking the file system (malloc'd): "/a/b/../c"
+ * gives "/a/c"; ".." above "/" stays at "/". A relative path is returned
+ * resolved the same way, its leading ".." kept. */
+char *path_lexical(const char *path);
+/* Returns the path rel (its first n bytes) names from the folder dir,
+ * resolved as path_lexical does (malloc'd): ("/a/b", "../c.md") gives
+ * "/a/c.md". */
+char *path_join_lexical(const char *dir, const char *rel, size_t n);
 
 /* Returns "a, b or c" (with last " or ") for n words, each wrapped in quote
  * (such as "'"), as a malloc'd string. */

@@ -172,6 +172,10 @@ mode_t wfile_new_mode(void)
 	return 0666 & ~mask;
 }
 
+/* Whether a temporary is flushed to disk before it is put in place: a
+ * record always is; a file clerk can make again (its cache) is not. */
+enum { WFILE_DURABLE, WFILE_REBUILDABLE };
+
 /* Writes all of text to fd; returns 0 or -1 with errno. A file size limit
  * (ulimit -f) makes write fail with EFBIG instead of killing clerk. */
 static int write_all(int fd, const char *text, size_t len)
@@ -218,13 +222,15 @@ static int sync_dir_of(const char *path)
 	return rc;
 }
 
-/* Writes text to the open file fd, flushes it to disk and closes it; on
- * failure removes tmp. Returns 0 or -1 with errno. */
-static int fill_temp(int fd, const char *tmp, const char *text, size_t len, mode_t mode)
+/* Writes text to the open file fd, flushes it to disk (unless it is
+ * WFILE_REBUILDABLE) and closes it; on failure removes tmp. Returns 0 or -1
+ * with errno. */
+static int fill_temp(int fd, const char *tmp, const char *text, size_t len, mode_t mode, int flush)
 {
 	int saved;
 
-	if (fchmod(fd, mode) != 0 || write_all(fd, text, len) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, mode) != 0 || write_all(fd, text, len) != 0 ||
+	    (flush != WFILE_REBUILDABLE && fsync(fd) != 0)) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);
@@ -242,14 +248,14 @@ static int fill_temp(int fd, const char *tmp, const char *text, size_t len, mode
 
 /* Writes text to a new hidden temporary beside path. Returns its malloc'd
  * name, or NULL with errno (nothing left behind). */
-static char *write_temp(const char *path, const char *text, size_t len, mode_t mode)
+static char *write_temp(const char *path, const char *text, size_t len, mode_t mode, int flush)
 {
 	char *dir = dir_of(path);
 	char *tmp = xasprintf("%s/.clerk-%.*s.XXXXXX", dir, TMP_BASE_MAX, base_of(path));
 	int fd = mkstemp(tmp), saved;
 
 	free(dir);
-	if (fd < 0 || fill_temp(fd, tmp, text, len, mode) != 0) {
+	if (fd < 0 || fill_temp(fd, tmp, text, len, mode, flush) != 0) {
 		saved = errno;
 		free(tmp);
 		errno = saved;
@@ -276,7 +282,7 @@ int wfile_mkdirs(const char *path)
 
 int wfile_create(const char *path, const char *text, size_t len, mode_t mode)
 {
-	char *tmp = write_temp(path, text, len, mode);
+	char *tmp = write_temp(path, text, len, mode, WFILE_DURABLE);
 	int rc, saved;
 
 	if (tmp == NULL)
@@ -307,7 +313,7 @@ int wfile_replace(const char *path, const char *text, size_t len, mode_t mode)
 	}
 	if (stat(target, &st) == 0)
 		mode = st.st_mode & 07777;
-	tmp = write_temp(target, text, len, mode);
+	tmp = write_temp(target, text, len, mode, WFILE_DURABLE);
 	if (tmp == NULL)
 		goto out;
 	if (rename(tmp, target) != 0) {
@@ -327,6 +333,25 @@ out:
 
 /* Writes text into the existing non-regular file path (a FIFO, a device)
  * in place; never creates it. */
+int wfile_replace_rebuildable(const char *path, const char *text, size_t len)
+{
+	char *tmp;
+	int rc, saved;
+
+	if (wfile_mkdirs(path) != 0)
+		return -1;
+	tmp = write_temp(path, text, len, 0600, WFILE_REBUILDABLE);
+	if (tmp == NULL)
+		return -1;
+	rc = rename(tmp, path);
+	saved = errno;
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return rc;
+}
+
 static int write_in_place(const char *path, const char *text, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_NOCTTY), rc, saved;
@@ -482,7 +507,7 @@ static int journal_start(const struct wfile_txn *t)
 	char *text = journal_text(t, "prepare");
 	int fd = open(t->journal, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), rc = -1;
 
-	if (fd >= 0 && fill_temp(fd, t->journal, text, strlen(text), 0600) == 0)
+	if (fd >= 0 && fill_temp(fd, t->journal, text, strlen(text), 0600, WFILE_DURABLE) == 0)
 		rc = sync_dir(t->root);
 	free(text);
 	return rc;
@@ -494,7 +519,7 @@ static int journal_set(const struct wfile_txn *t, const char *state)
 	char *next = xasprintf("%s/%s", t->root, JOURNAL_NEXT), *text = journal_text(t, state);
 	int fd = open(next, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600), rc = -1;
 
-	if (fd >= 0 && fill_temp(fd, next, text, strlen(text), 0600) == 0) {
+	if (fd >= 0 && fill_temp(fd, next, text, strlen(text), 0600, WFILE_DURABLE) == 0) {
 		if (rename(next, t->journal) == 0)
 			rc = sync_dir(t->root);
 		else
@@ -653,7 +678,7 @@ static int stage(struct entry *e)
 	fd = open(e->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;
-	return fill_temp(fd, e->tmp, e->text, e->len, mode);
+	return fill_temp(fd, e->tmp, e->text, e->len, mode, WFILE_DURABLE);
 }
 
 /* Puts entry e in place, keeping the old file as its backup: a replaced
@@ -1012,7 +1037,7 @@ enum wfile_recovery wfile_recover(const char *root, char *msg, size_t msglen)
 
 char *atomic_temp(const char *path, const char *text, size_t len, mode_t mode)
 {
-	return write_temp(path, text, len, mode);
+	return write_temp(path, text, len, mode, WFILE_DURABLE);
 }
 
 int atomic_put(const char *tmp, const char *path, int replace)

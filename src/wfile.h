@@ -76,6 +76,16 @@ int wfile_create(const char *path, const char *text, size_t len, mode_t mode);
  * Returns 0, or -1 with errno (the old file is untouched). */
 int wfile_replace(const char *path, const char *text, size_t len, mode_t mode);
 
+/* Puts text at path, a file outside the record set that clerk can make
+ * again (the cache of check results): the missing folders on the way are
+ * made, and a hidden temporary beside path is renamed over it, so that a
+ * run reading it at the same time sees the old file or the new one, never
+ * half of one. Not flushed to disk: after a power cut the file may be old,
+ * empty or missing, which its reader must take for no file at all. A
+ * symbolic link at path is replaced, not followed. Readable by its owner
+ * only. Returns 0, or -1 with errno (no temporary left behind). */
+int wfile_replace_rebuildable(const char *path, const char *text, size_t len);
+
 /* Writes an --output FILE: when path names the same file as standard
  * output, the text goes there; when it exists and is not a regular file
  * (a FIFO, a device such as /dev/null), the text is written into it in

@@ -172,19 +172,31 @@ fixable_set() {
 	[ -z "$(find set -name '.clerk*')" ]
 }
 
-@test "a symbolic link to a record outside the set: nothing is written, and clerk says why" {
+@test "a symbolic link to a record outside the set is no record of it; named, nothing is written and clerk says why" {
 	mkdir store set
 	valid_decision 2024-017 | sed 's|^status: .*|status: vastgesteld|' | write store/2024-017.md
 	valid_decision 2024-018 | sed 's|^status: .*|status: vastgesteld|' | write set/2024-018.md
 	ln -s ../store/2024-017.md set/2024-017.md
-	before="$(sums)"
-	# without .clerk.yml or Git the set is the current folder: set, not store
+	before="$(sum_of store/2024-017.md)"
+	# without .clerk.yml or Git the set is the current folder: set, not store;
+	# a link found in the set is no record of it, so fix leaves it alone
 	cd set
 	run "$CLERK" fix --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	grep -qx 'status: adopted' 2024-018.md
+	[ "$(sum_of ../store/2024-017.md)" = "$before" ]
+	# named, it is read, and clerk refuses to write outside the set
+	valid_decision 2024-019 | sed 's|^status: .*|status: vastgesteld|' | write 2024-019.md
+	run "$CLERK" fix --as-of "$AS_OF" 2024-017.md 2024-019.md
 	cd ..
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"cannot write 2024-017.md: the file lies outside the record set"*"no file was changed"* ]]
-	[ "$(sums)" = "$before" ]
+	[ "$(sum_of store/2024-017.md)" = "$before" ]
+	grep -qx 'status: vastgesteld' set/2024-019.md
 	[ -L set/2024-017.md ]
 	[ -z "$(find set store -name '.clerk*')" ]
+}
+
+sum_of() {
+	sha256sum "$1" | cut -d' ' -f1
 }

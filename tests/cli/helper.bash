@@ -28,6 +28,8 @@ setup() {
 	mkdir -p "$WORK"
 	cd "$WORK" || return 1
 	export CLERK_SANITIZER_LOG="$BATS_TEST_TMPDIR/sanitizer.log"
+	# Each test has a cache of check results of its own, outside its set.
+	export XDG_CACHE_HOME="$BATS_TEST_TMPDIR/cache"
 }
 
 teardown() {

@@ -14,7 +14,7 @@
 static void check_one(const struct project *p, const char *path, const char *text, size_t len)
 {
 	char name[64];
-	struct source src = {name, name, 0};
+	struct source src = {.path = name, .relpath = name};
 	struct check_run run;
 
 	snprintf(name, sizeof name, "%s", path);
