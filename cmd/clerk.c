@@ -706,16 +706,6 @@ static int run_check(const struct check_options *o, const struct project *p, cha
 	return rc;
 }
 
-/* The folder of path as written ("." when it names none); malloc'd. */
-static char *parent_folder(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-}
-
 /* Opens the project the check reads: with --staged that of Git's index.
  * Returns 0, or -1 with *rc the exit code after saying why. */
 static int open_for_check(const struct check_options *o, struct project *p, char **paths,
@@ -762,7 +752,7 @@ static int cmd_check(int argc, char **argv)
 		npaths = 1;
 		/* A file not saved yet belongs to the set of its folder. */
 		if (stat(o.stdin_name, &st) != 0)
-			set_paths[0] = parent = parent_folder(o.stdin_name);
+			set_paths[0] = parent = path_dir(o.stdin_name);
 	}
 	if (open_for_check(&o, &p, parent ? set_paths : paths, npaths, &err, &rc) == 0 &&
 	    o.print_config)

@@ -402,18 +402,6 @@ static int index_help(void)
 	return 0;
 }
 
-/* Returns the folder of path (malloc'd): "." when it has no slash. */
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Writes the register text to path through the one write path: a
  * temporary renamed over the file, or, for a FIFO or a device, in place.
  * Returns 0, or -1 after saying why (nothing is left behind). */
@@ -476,7 +464,7 @@ static int compare_register(const char *path, const char *text, int check)
 /* Makes the register of run and checks or writes it at output. Returns the exit code. */
 static int index_write(const struct check_run *run, const char *output, int check, const char *lang)
 {
-	char *folder = folder_of(output), *dir = realpath(folder, NULL), *text;
+	char *folder = path_dir(output), *dir = realpath(folder, NULL), *text;
 	struct reg r;
 	int rc;
 

@@ -700,8 +700,7 @@ static char *walk_path(const struct project *p, const char *path)
 
 	if (rel == NULL) {
 		slash = strrchr(path, '/');
-		dir = slash == NULL ? xstrdup(".")
-				    : xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+		dir = path_dir(path);
 		dir_rel = project_rel(p, dir);
 		rel = dir_rel != NULL ? path_join(dir_rel, slash ? slash + 1 : path) : NULL;
 		free(dir_rel);
@@ -756,8 +755,7 @@ static const struct held_text *unsaved(const struct check_run *run, const char *
 static char *unsaved_abs(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".") : xstrndup(path, (size_t)(slash - path + 1));
-	char *real = realpath(dir, NULL), *abs;
+	char *dir = path_dir(path), *real = realpath(dir, NULL), *abs;
 
 	abs = real != NULL ? path_join(real, slash ? slash + 1 : path) : NULL;
 	free(real);

@@ -114,9 +114,7 @@ static char *real_place(const char *path)
 		return realpath(path, NULL);
 	if (lstat(path, &st) != 0 || (slash != NULL && slash[1] == '\0'))
 		return NULL;
-	dir = slash == NULL   ? xstrdup(".")
-	      : slash == path ? xstrdup("/")
-			      : xstrndup(path, (size_t)(slash - path));
+	dir = path_dir(path);
 	real = realpath(dir, NULL);
 	if (real != NULL)
 		place = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real,
@@ -175,13 +173,10 @@ char *project_git_top(const char *dir)
  * top of the Git work tree, else the paths' common folder. */
 static char *set_folder(const char *found, char *const *paths, size_t npaths)
 {
-	const char *slash = found != NULL ? strrchr(found, '/') : NULL;
 	char *common, *top, *cwd, *folder;
 
-	if (found != NULL && slash == NULL)
-		return xstrdup(".");
 	if (found != NULL)
-		return slash == found ? xstrdup("/") : xstrndup(found, (size_t)(slash - found));
+		return path_dir(found);
 	common = common_folder(paths, npaths);
 	cwd = realpath(".", NULL);
 	if (common == NULL || cwd == NULL) {

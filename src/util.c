@@ -637,3 +637,12 @@ char *path_join(const char *a, const char *b)
 	memcpy(path + n + slash, b, k + 1);
 	return path;
 }
+
+char *path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}

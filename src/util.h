@@ -119,6 +119,9 @@ char *path_short_dir(const char *cwd, const char *abs);
 /* Returns a with the path b appended after one '/' (a "" or "." gives b;
  * b "" gives a) (malloc'd). */
 char *path_join(const char *a, const char *b);
+/* Returns the folder part of path as written (malloc'd): "." when it has
+ * no '/', "/" for a file in the root folder. Lexical. */
+char *path_dir(const char *path);
 
 /* Levenshtein distance between two short strings, capped at 255. */
 int edit_distance(const char *a, const char *b);

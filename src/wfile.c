@@ -94,18 +94,6 @@ const char *wfile_id_problem(const char *id)
 	return NULL;
 }
 
-/* The folder part of path (malloc'd): "." when it has no slash. */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 static const char *base_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -144,7 +132,7 @@ static char *resolve_partly(const char *path)
 		}
 		return NULL;
 	}
-	dir = dir_of(path);
+	dir = path_dir(path);
 	rest = resolve_partly(dir);
 	joined = rest ? xasprintf("%s/%s", strcmp(rest, "/") == 0 ? "" : rest, base) : NULL;
 	free(rest);
@@ -213,9 +201,9 @@ static int sync_dir(const char *dir)
 	return rc;
 }
 
-static int sync_dir_of(const char *path)
+static int sync_path_dir(const char *path)
 {
-	char *dir = dir_of(path);
+	char *dir = path_dir(path);
 	int rc = sync_dir(dir);
 
 	free(dir);
@@ -250,7 +238,7 @@ static int fill_temp(int fd, const char *tmp, const char *text, size_t len, mode
  * name, or NULL with errno (nothing left behind). */
 static char *write_temp(const char *path, const char *text, size_t len, mode_t mode, int flush)
 {
-	char *dir = dir_of(path);
+	char *dir = path_dir(path);
 	char *tmp = xasprintf("%s/.clerk-%.*s.XXXXXX", dir, TMP_BASE_MAX, base_of(path));
 	int fd = mkstemp(tmp), saved;
 
@@ -291,7 +279,7 @@ int wfile_create(const char *path, const char *text, size_t len, mode_t mode)
 	saved = errno;
 	unlink(tmp);
 	free(tmp);
-	if (rc == 0 && sync_dir_of(path) != 0)
+	if (rc == 0 && sync_path_dir(path) != 0)
 		rc = -1;
 	else
 		errno = saved;
@@ -322,7 +310,7 @@ int wfile_replace(const char *path, const char *text, size_t len, mode_t mode)
 		errno = saved;
 		goto out;
 	}
-	rc = sync_dir_of(target);
+	rc = sync_path_dir(target);
 out:
 	saved = errno;
 	free(tmp);
@@ -561,7 +549,7 @@ static char *absolute(const struct wfile_txn *t, const char *path, int follow)
 	if (follow && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		abs = realpath(path, NULL);
 	} else {
-		dir = dir_of(path);
+		dir = path_dir(path);
 		rdir = realpath(dir, NULL);
 		abs = rdir ? xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, base_of(path))
 			   : NULL;
@@ -579,7 +567,7 @@ static char *absolute(const struct wfile_txn *t, const char *path, int follow)
 /* The name of a temporary (suffix "new") or backup ("old") for entry i. */
 static char *side_name(const char *target, size_t i, const char *suffix)
 {
-	char *dir = dir_of(target), *name;
+	char *dir = path_dir(target), *name;
 
 	name = xasprintf("%s/.clerk-%.*s.%ld-%zu.%s", dir, TMP_BASE_MAX, base_of(target),
 			 (long)getpid(), i, suffix);
@@ -646,7 +634,7 @@ static int gone(const char *path)
 static int sticky_denied(const char *path)
 {
 	struct stat dir, file;
-	char *d = dir_of(path);
+	char *d = path_dir(path);
 	int denied = stat(d, &dir) == 0 && (dir.st_mode & S_ISVTX) && lstat(path, &file) == 0 &&
 		     geteuid() != 0 && file.st_uid != geteuid() && dir.st_uid != geteuid();
 
@@ -760,7 +748,7 @@ static void sync_dirs(const struct wfile_txn *t)
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		sync_dir_of(t->e[i].target);
+		sync_path_dir(t->e[i].target);
 }
 
 /* Says in msg why the change failed at path (create: a new file), and
@@ -1052,7 +1040,7 @@ int atomic_put(const char *tmp, const char *path, int replace)
 	if (rc != 0 || !replace)
 		unlink(tmp);
 	if (rc == 0)
-		sync_dir_of(path);
+		sync_path_dir(path);
 	errno = saved;
 	return rc;
 }
@@ -1146,7 +1134,7 @@ out:
 	else if (old != NULL)
 		atomic_remove_tree(old);
 	if (rc == 0)
-		sync_dir_of(dir);
+		sync_path_dir(dir);
 	free(old);
 	errno = saved;
 	return rc;

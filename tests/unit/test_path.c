@@ -65,12 +65,31 @@ static void test_join(void **state)
 	}
 }
 
+/* path_dir: the folder part as written, lexically. */
+static void test_dir(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"a.md", "."},         {"d/a.md", "d"},   {"/a.md", "/"},
+	    {"/x/y/a.md", "/x/y"}, {"../a.md", ".."},
+	};
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		got = path_dir(cases[i][0]);
+		assert_string_equal(got, cases[i][1]);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_absolute),
 	    cmocka_unit_test(test_relative),
 	    cmocka_unit_test(test_join),
+	    cmocka_unit_test(test_dir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
