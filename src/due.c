@@ -167,77 +167,37 @@ static void item_cells(const struct due_list *d, const struct due_item *it,
 	cells[5] = s->path;
 }
 
-static void column_names(const char *cells[NCOLS])
+/* reg_row_fn for the table: the cells of the k-th item. */
+static void table_row(const void *data, size_t k, const char **cells)
 {
-	cells[0] = _("date");
-	cells[1] = _("state");
-	cells[2] = _("what");
-	cells[3] = _("id");
-	cells[4] = _("title or series");
-	cells[5] = _("file");
+	const struct due_list *d = data;
+
+	item_cells(d, &d->items[k], cells);
+}
+
+/* reg_row_fn for CSV: the machine formats keep their words in English. */
+static void csv_row(const void *data, size_t k, const char **cells)
+{
+	const struct due_list *d = data;
+
+	item_cells(d, &d->items[k], cells);
+	cells[1] = d->items[k].overdue ? "overdue" : "due";
+	cells[2] = kind_key(d->items[k].kind);
 }
 
 void due_write_table(FILE *f, const struct due_list *d)
 {
-	char **text = xmalloc((d->n + 1) * NCOLS * sizeof *text);
-	const char *cells[NCOLS];
-	size_t width[NCOLS] = {0}, k, c, w;
+	const char *heads[NCOLS] = {_("date"), _("state"),           _("what"),
+				    _("id"),   _("title or series"), _("file")};
 
-	column_names(cells);
-	for (k = 0; k <= d->n; k++) {
-		if (k > 0)
-			item_cells(d, &d->items[k - 1], cells);
-		for (c = 0; c < NCOLS; c++) {
-			text[k * NCOLS + c] = reg_terminal_text(cells[c]);
-			w = reg_display_width(text[k * NCOLS + c]);
-			width[c] = w > width[c] ? w : width[c];
-		}
-	}
-	for (k = 0; k <= d->n; k++)
-		for (c = 0; c < NCOLS; c++) {
-			fputs(text[k * NCOLS + c], f);
-			for (w = reg_display_width(text[k * NCOLS + c]);
-			     c + 1 < NCOLS && w < width[c] + 2; w++)
-				fputc(' ', f);
-			if (c + 1 == NCOLS)
-				fputc('\n', f);
-		}
-	for (k = 0; k < (d->n + 1) * NCOLS; k++)
-		free(text[k]);
-	free(text);
-}
-
-/* ------------------------------------------------------------------ CSV */
-
-static void csv_line(FILE *f, const char *const *cells)
-{
-	struct buf b = {0};
-	size_t c;
-
-	for (c = 0; c < NCOLS; c++) {
-		if (c > 0)
-			buf_puts(&b, ",");
-		reg_csv_field(&b, cells[c]);
-	}
-	buf_puts(&b, "\r\n");
-	fputs(b.data, f);
-	buf_free(&b);
+	reg_write_rows(f, 0, heads, NCOLS, d->n, table_row, d);
 }
 
 void due_write_csv(FILE *f, const struct due_list *d)
 {
 	static const char *const header[NCOLS] = {"date", "state", "what", "id", "title", "path"};
-	const char *cells[NCOLS];
-	size_t k;
 
-	csv_line(f, header);
-	for (k = 0; k < d->n; k++) {
-		item_cells(d, &d->items[k], cells);
-		/* The machine formats keep their words in English. */
-		cells[1] = d->items[k].overdue ? "overdue" : "due";
-		cells[2] = kind_key(d->items[k].kind);
-		csv_line(f, cells);
-	}
+	reg_write_rows(f, 1, header, NCOLS, d->n, csv_row, d);
 }
 
 /* ----------------------------------------------------------------- JSON */

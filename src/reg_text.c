@@ -248,3 +248,74 @@ char *reg_relative_path(const char *from, const char *to)
 	buf_puts(&b, to + common);
 	return buf_take(&b);
 }
+
+/* ------------------------------------------------------- tables and CSV */
+
+static void csv_line(FILE *f, const char *const *cells, size_t ncols)
+{
+	struct buf b = {0};
+	size_t c;
+
+	for (c = 0; c < ncols; c++) {
+		if (c > 0)
+			buf_puts(&b, ",");
+		reg_csv_field(&b, cells[c]);
+	}
+	buf_puts(&b, "\r\n");
+	fputs(b.data, f);
+	buf_free(&b);
+}
+
+static void table_line(FILE *f, char *const *cells, size_t ncols, const size_t *width)
+{
+	size_t c, w;
+
+	for (c = 0; c < ncols; c++) {
+		fputs(cells[c], f);
+		if (c + 1 == ncols)
+			break;
+		for (w = reg_display_width(cells[c]); w < width[c] + 2; w++)
+			fputc(' ', f);
+	}
+	fputc('\n', f);
+}
+
+static void write_table(FILE *f, const char *const *heads, size_t ncols, size_t n, reg_row_fn row,
+			const void *data)
+{
+	char **text = xmalloc((n + 1) * ncols * sizeof *text);
+	const char *cells[REG_MAX_COLS];
+	size_t width[REG_MAX_COLS] = {0}, k, c, w;
+
+	for (k = 0; k <= n; k++) {
+		if (k > 0)
+			row(data, k - 1, cells);
+		for (c = 0; c < ncols; c++) {
+			text[k * ncols + c] = reg_terminal_text(k > 0 ? cells[c] : heads[c]);
+			w = reg_display_width(text[k * ncols + c]);
+			width[c] = w > width[c] ? w : width[c];
+		}
+	}
+	for (k = 0; k <= n; k++)
+		table_line(f, text + k * ncols, ncols, width);
+	for (k = 0; k < (n + 1) * ncols; k++)
+		free(text[k]);
+	free(text);
+}
+
+void reg_write_rows(FILE *f, int csv, const char *const *heads, size_t ncols, size_t n,
+		    reg_row_fn row, const void *data)
+{
+	const char *cells[REG_MAX_COLS];
+	size_t k;
+
+	if (!csv) {
+		write_table(f, heads, ncols, n, row, data);
+		return;
+	}
+	csv_line(f, heads, ncols);
+	for (k = 0; k < n; k++) {
+		row(data, k, cells);
+		csv_line(f, cells, ncols);
+	}
+}

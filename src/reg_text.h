@@ -5,8 +5,20 @@
 #define CLERK_REG_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util.h"
+
+/* Fills cells[0..ncols) with the texts of row k of data (0 <= k < n). */
+typedef void (*reg_row_fn)(const void *data, size_t k, const char **cells);
+/* The most columns a table or CSV of reg_write_rows has. */
+#define REG_MAX_COLS 8
+/* Writes heads and then rows 0..n of data as a table for the terminal
+ * (columns aligned by their display width, control characters escaped),
+ * or, with csv, as CSV (RFC 4180: fields quoted when they need it, lines
+ * ending in CRLF). ncols is at most REG_MAX_COLS. */
+void reg_write_rows(FILE *f, int csv, const char *const *heads, size_t ncols, size_t n,
+		    reg_row_fn row, const void *data);
 
 /* Appends s as one CSV field (RFC 4180): in double quotes, quotes doubled,
  * when it holds a comma, a quote, a CR or an LF; as it is otherwise. */

@@ -170,75 +170,36 @@ static void row_cells(const struct summary *s, const char *cells[NCOLS])
 	cells[5] = s->path;
 }
 
-/* ---------------------------------------------------------- the table */
+/* ------------------------------------------------- the table and CSV */
 
-static void write_table_line(FILE *f, char *const *cells, const size_t *width)
+/* reg_row_fn for CSV: the cells of the k-th row as they are. */
+static void csv_row(const void *data, size_t k, const char **cells)
 {
-	size_t c, w;
+	const struct reg *r = data;
 
-	for (c = 0; c < NCOLS; c++) {
-		fputs(cells[c], f);
-		if (c + 1 == NCOLS)
-			break;
-		for (w = reg_display_width(cells[c]); w < width[c] + 2; w++)
-			fputc(' ', f);
-	}
-	fputc('\n', f);
+	row_cells(r->ix.recs[r->rows[k]], cells);
+}
+
+/* reg_row_fn for the table: the status in the words of the messages. */
+static void table_row(const void *data, size_t k, const char **cells)
+{
+	csv_row(data, k, cells);
+	cells[3] = i18n_status(cells[3]);
 }
 
 void reg_write_table(FILE *f, const struct reg *r)
 {
-	char **text = xmalloc((r->n + 1) * NCOLS * sizeof *text);
-	const char *cells[NCOLS];
-	size_t width[NCOLS] = {0}, k, c, w;
-
-	for (c = 0; c < NCOLS; c++)
-		text[c] = xstrdup(_(headings[c]));
-	for (k = 0; k < r->n; k++) {
-		row_cells(r->ix.recs[r->rows[k]], cells);
-		cells[3] = i18n_status(cells[3]);
-		for (c = 0; c < NCOLS; c++)
-			text[(k + 1) * NCOLS + c] = reg_terminal_text(cells[c]);
-	}
-	for (k = 0; k < (r->n + 1) * NCOLS; k++) {
-		w = reg_display_width(text[k]);
-		if (w > width[k % NCOLS])
-			width[k % NCOLS] = w;
-	}
-	for (k = 0; k <= r->n; k++)
-		write_table_line(f, text + k * NCOLS, width);
-	for (k = 0; k < (r->n + 1) * NCOLS; k++)
-		free(text[k]);
-	free(text);
-}
-
-/* ------------------------------------------------------------------ CSV */
-
-static void write_csv_line(FILE *f, const char *const *cells)
-{
-	struct buf b = {0};
+	const char *heads[NCOLS];
 	size_t c;
 
-	for (c = 0; c < NCOLS; c++) {
-		if (c > 0)
-			buf_puts(&b, ",");
-		reg_csv_field(&b, cells[c]);
-	}
-	buf_puts(&b, "\r\n");
-	fputs(b.data, f);
-	buf_free(&b);
+	for (c = 0; c < NCOLS; c++)
+		heads[c] = _(headings[c]);
+	reg_write_rows(f, 0, heads, NCOLS, r->n, table_row, r);
 }
 
 void reg_write_csv(FILE *f, const struct reg *r)
 {
-	const char *cells[NCOLS];
-	size_t k;
-
-	write_csv_line(f, columns);
-	for (k = 0; k < r->n; k++) {
-		row_cells(r->ix.recs[r->rows[k]], cells);
-		write_csv_line(f, cells);
-	}
+	reg_write_rows(f, 1, columns, NCOLS, r->n, csv_row, r);
 }
 
 /* ----------------------------------------------------------------- JSON */
