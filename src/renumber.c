@@ -343,37 +343,11 @@ static char *apply(struct change *c, size_t *len)
 
 /* ------------------------------------------------------------ the job */
 
-struct name_ctx {
-	const struct schema *schema;
-	const struct ynode *front;
-	const char *new_id;
-	char name[80], group[256];
-};
-
-/* template_lookup for the new file name: the new id, its named groups, or
- * another field of the record. */
-static const char *name_value(void *arg, const char *name, size_t len)
-{
-	struct name_ctx *n = arg;
-	const struct ynode *v;
-
-	snprintf(n->name, sizeof n->name, "%.*s", (int)len, name);
-	if (strcmp(n->name, n->schema->id_field) == 0)
-		return n->new_id;
-	if (n->schema->id_pattern != NULL &&
-	    pattern_group(n->schema->id_pattern, n->new_id, strlen(n->new_id), n->name, n->group,
-			  sizeof n->group))
-		return n->group;
-	v = ynode_get(n->front, n->name);
-	return v != NULL && v->kind == YNODE_SCALAR && v->len > 0 ? v->text : NULL;
-}
-
 /* The record's file name after renumbering: by the file-name template,
  * else the old name with the id replaced when it was "OLD.md". */
 static char *new_file_name(struct job *j, const struct change *c)
 {
 	const struct schema *s = j->target->schema;
-	struct name_ctx n = {.schema = s, .new_id = j->new_id};
 	struct diag_list diags = {0};
 	struct record *rec;
 	char *full, *base;
@@ -386,8 +360,7 @@ static char *new_file_name(struct job *j, const struct change *c)
 		return base;
 	}
 	rec = record_load(j->target->path, c->text, c->len, &diags);
-	n.front = rec->front;
-	full = template_expand(&s->file_name_tpl, name_value, &n);
+	full = schema_file_name(s, rec->front, j->new_id);
 	record_free(rec);
 	diag_list_free(&diags);
 	if (full == NULL)

@@ -52,41 +52,6 @@ void rule_date_order(struct rule_ctx *ctx)
 	}
 }
 
-/* What a placeholder of the file-name template may take: a field of the
- * record, or a named group of its id. */
-struct name_values {
-	const struct rule_ctx *ctx;
-	const char *id;
-	char name[80], group[256];
-};
-
-/* template_lookup for the file name: {field} takes a field's value, {group}
- * a named group of the id pattern; NULL when neither gives one. */
-static const char *name_value(void *arg, const char *name, size_t len)
-{
-	struct name_values *nv = arg;
-	const struct ynode *v;
-
-	snprintf(nv->name, sizeof nv->name, "%.*s", (int)len, name);
-	v = ynode_get(nv->ctx->rec->front, nv->name);
-	if (v != NULL && v->kind == YNODE_SCALAR && v->len > 0)
-		return v->text;
-	if (nv->ctx->schema->id_pattern != NULL &&
-	    pattern_group(nv->ctx->schema->id_pattern, nv->id, strlen(nv->id), nv->name, nv->group,
-			  sizeof nv->group))
-		return nv->group;
-	return NULL;
-}
-
-/* Expands the file-name template for the record with this id. Returns a
- * malloc'd name, or NULL when a placeholder has no value. */
-static char *expand_template(const struct rule_ctx *ctx, const char *id)
-{
-	struct name_values nv = {.ctx = ctx, .id = id};
-
-	return template_expand(&ctx->schema->file_name_tpl, name_value, &nv);
-}
-
 /* True when path ends with want as whole path components. */
 static int path_ends_with(const char *path, const char *want)
 {
@@ -104,7 +69,7 @@ static void check_file_name(struct rule_ctx *ctx, const struct ynode *id)
 
 	if (ctx->schema->file_name == NULL)
 		return;
-	want = expand_template(ctx, id->text);
+	want = schema_file_name(ctx->schema, ctx->rec->front, id->text);
 	base = base ? base + 1 : ctx->rec->path;
 	if (want != NULL && !path_ends_with(ctx->rec->path, want))
 		diag_report(ctx->diags, ctx->rec->path, id->line, id->col, RULE_FILE_NAME,

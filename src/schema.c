@@ -2108,3 +2108,37 @@ void schema_set_free(struct schema_set *set)
 	set->items = NULL;
 	set->n = set->cap = 0;
 }
+
+/* What a placeholder of the file-name template takes (schema_file_name). */
+struct name_values {
+	const struct schema *s;
+	const struct ynode *front;
+	const char *id;
+	char name[80], group[256];
+};
+
+static const char *name_value(void *arg, const char *name, size_t len)
+{
+	struct name_values *nv = arg;
+	const struct ynode *v;
+
+	snprintf(nv->name, sizeof nv->name, "%.*s", (int)len, name);
+	if (strcmp(nv->name, nv->s->id_field) == 0)
+		return nv->id;
+	v = nv->front != NULL ? ynode_get(nv->front, nv->name) : NULL;
+	if (v != NULL && v->kind == YNODE_SCALAR && v->len > 0)
+		return v->text;
+	if (nv->s->id_pattern != NULL && pattern_group(nv->s->id_pattern, nv->id, strlen(nv->id),
+						       nv->name, nv->group, sizeof nv->group))
+		return nv->group;
+	return NULL;
+}
+
+char *schema_file_name(const struct schema *s, const struct ynode *front, const char *id)
+{
+	struct name_values nv = {.s = s, .front = front, .id = id};
+
+	if (s->file_name_tpl.n == 0)
+		return NULL;
+	return template_expand(&s->file_name_tpl, name_value, &nv);
+}

@@ -250,6 +250,13 @@ void schema_set_free(struct schema_set *set);
  * file name of path gives (malloc'd), or NULL when the name does not fit
  * the pattern. Returns NULL for other schemas. */
 char *schema_id_from_file_name(const struct schema *s, const char *path);
+/* Returns the file name the file-name template of s gives the record with
+ * front matter front and this id (malloc'd): {ID-FIELD} is the id, any
+ * other {name} a field of the record, else a named group of the id
+ * pattern. NULL when s has no template or a placeholder has no value.
+ * `clerk check` (file-name) and `clerk renumber` both name files by it. */
+struct ynode;
+char *schema_file_name(const struct schema *s, const struct ynode *front, const char *id);
 /* Returns the field spec named name (owned by the schema), or NULL. */
 const struct field_spec *schema_field(const struct schema *s, const char *name);
 /* Returns the index of the section whose names match heading, or -1. */

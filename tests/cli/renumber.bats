@@ -264,3 +264,38 @@ as_user() {
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"'notes.md' is not the file of a record of a known type with an id"* ]]
 }
+
+@test "renumber names the file as check expects it, by one rule: the id, then a field, then a group of the id" {
+	write .clerk.yml <<'EOT'
+schemas: schemas
+builtin-schemas: no
+types:
+  - path: "*.md"
+    type: besluit
+EOT
+	write schemas/besluit.yml <<'EOT'
+name: besluit
+title: decision
+id:
+  field: nummer
+  pattern: '^(?<jaar>\d{4})-(?<volg>\d{3})$'
+  example: '2024-001'
+file-name: '{jaar}-{volg}.md'
+fields:
+  nummer:
+    type: string
+    required: true
+  jaar:
+    type: integer
+    required: true
+EOT
+	# the field jaar (the year of the council) wins over the id's group jaar
+	printf -- '---\nnummer: 2024-001\njaar: 2023\n---\n\n# Besluit\n' | write 2023-001.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+	run "$CLERK" renumber 2024-001 2024-002
+	[ "$status" -eq 0 ]
+	[ -f 2023-002.md ] && [ ! -e 2023-001.md ]
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+}
