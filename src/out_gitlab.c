@@ -6,14 +6,46 @@
  * run's findings - not of the line number alone, so that adding a line
  * above a finding does not make GitLab see it as fixed and new. Messages
  * that quote a line number ("already given on line 13") do change when
- * that line moves. */
+ * that line moves.
+ *
+ * GitLab reads location.path from the top of the repository, so each path
+ * is written from there (found once, by looking for .git above the current
+ * folder), however clerk was given it: relative, from a subfolder, or
+ * absolute. The fingerprint hashes that path too, so it does not change
+ * with the folder clerk runs in. Outside Git the path stays as printed. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "out.h"
 #include "out_util.h"
+#include "project.h"
 #include "util.h"
+
+/* Where the paths are written from: the Git work tree's top and the
+ * current folder (both absolute), or NULL when there is no repository. */
+struct place {
+	char *top, *cwd;
+};
+
+/* Returns d's path from the repository's top (malloc'd). */
+static char *repo_path(const struct place *pl, const char *path)
+{
+	size_t n = pl->top != NULL ? strlen(pl->top) : 0;
+	char *abs, *out = NULL;
+
+	if (path[0] == '.' && path[1] == '/')
+		path += 2;
+	if (pl->top == NULL)
+		return xstrdup(path);
+	abs = path[0] == '/' ? path_lexical(path) : path_join_lexical(pl->cwd, path, strlen(path));
+	if (strcmp(pl->top, "/") == 0)
+		out = xstrdup(abs + 1);
+	else if (strncmp(abs, pl->top, n) == 0 && abs[n] == '/')
+		out = xstrdup(abs + n + 1);
+	free(abs);
+	return out != NULL ? out : xstrdup(path);
+}
 
 /* GitLab's severities: info, minor, major, critical, blocker. */
 static const char *const gitlab_severity[] = {
@@ -30,7 +62,7 @@ static uint64_t fnv1a(uint64_t h, const char *s)
 }
 
 /* Writes a 128-bit fingerprint of (path, rule, message, ordinal) as 32 hex digits. */
-static void write_fingerprint(FILE *f, const struct diag *d, size_t ordinal)
+static void write_fingerprint(FILE *f, const struct diag *d, const char *path, size_t ordinal)
 {
 	uint64_t seeds[2] = {UINT64_C(0xcbf29ce484222325), UINT64_C(0x84222325cbf29ce4)};
 	char num[32];
@@ -39,7 +71,7 @@ static void write_fingerprint(FILE *f, const struct diag *d, size_t ordinal)
 
 	snprintf(num, sizeof num, "%zu", ordinal);
 	for (i = 0; i < 2; i++) {
-		h = fnv1a(seeds[i], d->path[0] == '.' && d->path[1] == '/' ? d->path + 2 : d->path);
+		h = fnv1a(seeds[i], path);
 		h = fnv1a(h, rule_catalogue[d->rule].name);
 		h = fnv1a(h, d->message);
 		h = fnv1a(h, num);
@@ -83,16 +115,14 @@ static size_t *ordinals(const struct diag_list *list)
 	return nth;
 }
 
-static void write_issue(FILE *f, const struct diag *d, size_t nth)
+static void write_issue(FILE *f, const struct diag *d, const char *path, size_t nth)
 {
-	const char *path = d->path[0] == '.' && d->path[1] == '/' ? d->path + 2 : d->path;
-
 	fputs("{\"type\":\"issue\",\"description\":", f);
 	out_json_string(f, d->message);
 	fputs(",\"check_name\":", f);
 	out_json_string(f, rule_catalogue[d->rule].name);
 	fputs(",\"fingerprint\":\"", f);
-	write_fingerprint(f, d, nth);
+	write_fingerprint(f, d, path, nth);
 	fprintf(f, "\",\"severity\":\"%s\",\"location\":{\"path\":", gitlab_severity[d->severity]);
 	out_json_string(f, path);
 	fprintf(f, ",\"lines\":{\"begin\":%d", d->line);
@@ -104,14 +134,21 @@ static void write_issue(FILE *f, const struct diag *d, size_t nth)
 void out_write_gitlab(FILE *f, const struct check_run *run, const struct out_options *opt)
 {
 	size_t *nth = ordinals(&run->diags);
+	struct place pl = {NULL, realpath(".", NULL)};
+	char *path;
 	size_t i;
 
 	(void)opt;
+	pl.top = pl.cwd != NULL ? project_git_top(pl.cwd) : NULL;
 	fputc('[', f);
 	for (i = 0; i < run->diags.n; i++) {
 		fputs(i ? ",\n" : "\n", f);
-		write_issue(f, &run->diags.items[i], nth[i]);
+		path = repo_path(&pl, run->diags.items[i].path);
+		write_issue(f, &run->diags.items[i], path, nth[i]);
+		free(path);
 	}
 	fputs("\n]\n", f);
+	free(pl.top);
+	free(pl.cwd);
 	free(nth);
 }

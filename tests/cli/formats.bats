@@ -155,6 +155,22 @@ findings_of() {
 	[ "$one" != "$two" ]
 }
 
+@test "gitlab: location.path is from the repository's top, given relative, from a subfolder or absolute" {
+	git init -q .
+	valid_decision | sed 's/^status: adopted/status: genomen/' | write besluiten/2024-017.md
+	local want top sub abs
+	want='"path":"besluiten/2024-017.md"'
+	top=$("$CLERK" check --format gitlab besluiten) || true
+	[[ "$top" == *"$want"* ]]
+	sub=$(cd besluiten && "$CLERK" check --format gitlab) || true
+	abs=$("$CLERK" check --format gitlab "$PWD/besluiten/2024-017.md") || true
+	[[ "$sub" == *"$want"* ]]
+	[[ "$abs" == *"$want"* ]]
+	# the same finding is the same issue for GitLab, wherever clerk ran
+	[ "$(grep -o '"fingerprint":"[0-9a-f]*"' <<<"$top")" = "$(grep -o '"fingerprint":"[0-9a-f]*"' <<<"$sub")" ]
+	[ "$(grep -o '"fingerprint":"[0-9a-f]*"' <<<"$top")" = "$(grep -o '"fingerprint":"[0-9a-f]*"' <<<"$abs")" ]
+}
+
 @test "gitlab: two equal findings in one file get different fingerprints" {
 	valid_decision | sed 's/^status: adopted/status: adopted\nvoorstel: a\nvoorstel2: b/' | write 2024-017.md
 	run "$CLERK" check --format gitlab
