@@ -261,7 +261,7 @@ static void walk(struct walk *w, const struct walk_at *given_at, int named, int 
 				    ".clerk.yml)",
 				    0);
 	} else if (S_ISDIR(st.st_mode)) {
-		if (named || !link)
+		if (named || !link) /* a link to a folder is followed only when given */
 			walk_dir(w, &at, named, chosen);
 	} else if (named || is_markdown(at.path)) {
 		/* A symbolic link found in the walk is not a record: a link to a
