@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 #include "wfile.h"
 
@@ -273,7 +274,7 @@ static int plan(struct wfile_txn *t, const char *dir, const struct init_file *fi
 		if (wfile_mkdirs(path) != 0 ||
 		    wfile_txn_create(t, path, files[i].text, strlen(files[i].text),
 				     wfile_new_mode()) != 0) {
-			snprintf(msg, msglen, "cannot create %s: %s", path, strerror(errno));
+			snprintf(msg, msglen, _("cannot create %s: %s"), path, strerror(errno));
 			rc = -1;
 		}
 		free(path);
@@ -293,7 +294,7 @@ int init_records(const char *dir, const char *lang, char *msg, size_t msglen)
 	for (i = 0; i < count; i++) {
 		path = xasprintf("%s/%s", dir, files[i].path);
 		if (lstat(path, &st) == 0) {
-			snprintf(msg, msglen, "%s exists; clerk init never replaces a file", path);
+			snprintf(msg, msglen, _("%s exists; clerk init never replaces a file"), path);
 			free(path);
 			return 1;
 		}
@@ -301,7 +302,7 @@ int init_records(const char *dir, const char *lang, char *msg, size_t msglen)
 	}
 	path = xasprintf("%s/", dir);
 	if (wfile_mkdirs(path) != 0) {
-		snprintf(msg, msglen, "cannot create %s: %s", dir, strerror(errno));
+		snprintf(msg, msglen, _("cannot create %s: %s"), dir, strerror(errno));
 		free(path);
 		return 2;
 	}

@@ -55,6 +55,10 @@ load helper
 	[ "$(cat README.md)" = "# Ons archief" ]
 	[ "$(find . -type f | wc -l)" -eq 1 ]
 	[ ! -e covenants ] || [ -z "$(ls covenants)" ]
+	# in Dutch too
+	run "$CLERK" --lang nl init
+	[ "$status" -eq 1 ]
+	[ "$output" = "clerk: ./README.md bestaat al; clerk init vervangt nooit een bestand" ]
 }
 
 @test "init --help explains the command" {
