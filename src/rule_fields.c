@@ -180,6 +180,20 @@ static void offer(struct diag *d, const struct value *v, const char *meant, int 
 		diag_set_fix(d, v->line, v->col, v->line, v->col + (int)v->len, meant);
 }
 
+/* True when text, composed (NFC), is one of values: "e" + a combining
+ * diaeresis, as text pasted from some programs has it, is "ë". */
+static int same_nfc(const char *text, const char *const *values, size_t n)
+{
+	size_t len, i;
+	char *nfc = utf8_nfc(text, strlen(text), &len);
+	int same = 0;
+
+	for (i = 0; nfc != NULL && i < n && !same; i++)
+		same = strlen(values[i]) == len && memcmp(values[i], nfc, len) == 0;
+	free(nfc);
+	return same;
+}
+
 static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const struct value *v)
 {
 	const char *near;
@@ -190,6 +204,8 @@ static void check_enum(struct rule_ctx *ctx, const struct field_spec *f, const s
 	for (i = 0; i < f->nvalues; i++)
 		if (strcmp(v->text, f->values[i]) == 0)
 			return;
+	if (same_nfc(v->text, f->values, f->nvalues))
+		return;
 	list = join_words(f->values, f->nvalues, "", " or ");
 	near = hint_synonym(f, v->text);
 	sure = near != NULL;

@@ -115,7 +115,8 @@ static int field_names(const struct summary *s, const struct field_spec *f, cons
 }
 
 /* Returns the existing id of a type f allows that is nearest to value
- * (at most 2 edits) and not already named in s's field f, or NULL. */
+ * (at most 2 edits), not s's own and not already named in s's field f,
+ * or NULL. */
 static const char *suggest(const struct set_index *ix, const struct summary *s,
 			   const struct field_spec *f, const char *value, long *budget)
 {
@@ -124,7 +125,8 @@ static const char *suggest(const struct set_index *ix, const struct summary *s,
 	size_t i, len = strlen(value), n;
 
 	for (i = 0; i<ix->n && * budget> 0; i++) {
-		if (ix->recs[i]->id == NULL || !set_allows(f, ix->recs[i]->schema))
+		if (ix->recs[i]->id == NULL || ix->recs[i] == s ||
+		    !set_allows(f, ix->recs[i]->schema))
 			continue;
 		n = strlen(ix->recs[i]->id);
 		if (n + 2 < len || len + 2 < n)

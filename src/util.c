@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "i18n.h"
 
@@ -645,4 +646,24 @@ char *path_dir(const char *path)
 	if (slash == NULL)
 		return xstrdup(".");
 	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+char *utf8_nfc(const char *s, size_t n, size_t *out_len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t len;
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n)
+		return NULL;
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+			   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (len < 0) {
+		free(out);
+		return NULL;
+	}
+	*out_len = (size_t)len;
+	return (char *)out;
 }

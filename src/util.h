@@ -127,6 +127,10 @@ char *path_dir(const char *path);
 int edit_distance(const char *a, const char *b);
 /* Returns 1 when s[0..n) is valid UTF-8, 0 otherwise. */
 int utf8_valid(const char *s, size_t n);
+/* Returns the n bytes at s in Unicode normalisation form C (malloc'd, its
+ * length in *out_len), so that "e" + a combining diaeresis is "ë"; NULL
+ * when s is ASCII (nothing to compose) or not valid UTF-8. */
+char *utf8_nfc(const char *s, size_t n, size_t *out_len);
 
 /* Sets keep[i] to 1 for the items of a longest run of increasing pos[]
  * (in order of i): the items that stand in order. keep is zeroed by the

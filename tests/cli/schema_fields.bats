@@ -244,3 +244,34 @@ EOT
 	[[ "$output" == *"info: field 'requires' names 1"*"[ref-status]"* ]]
 	[[ "$output" == *"info: "*"[ref-unresolved]"* ]]
 }
+
+@test "enum: a value typed with a combining mark (e + U+0308) is the composed one; another spelling is not" {
+	write .clerk.yml <<'EOT'
+schemas: schemas
+builtin-schemas: no
+types:
+  - path: '*.md'
+    type: akte
+EOT
+	write schemas/akte.yml <<'EOT'
+name: akte
+id:
+  field: nummer
+fields:
+  nummer:
+    type: string
+    required: true
+  status:
+    type: enum
+    required: true
+    values: [lopend, beëindigd]
+EOT
+	# "beëindigd" with the e and the diaeresis apart, as some programs paste it
+	printf -- '---\nnummer: a1\nstatus: bee\xcc\x88indigd\n---\n\n# Akte\n' | write a.md
+	run ! grep -q 'beëindigd' a.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_clean
+	printf -- '---\nnummer: a1\nstatus: beeindigd\n---\n\n# Akte\n' | write a.md
+	run "$CLERK" check --as-of "$AS_OF"
+	assert_one field-enum a.md:3
+}

@@ -258,3 +258,13 @@ EOS
 	assert_one ref-undeclared 2023-031.md:15
 	[[ "$output" == *"add 'COV-2020-010' to the field 'cites'"* ]]
 }
+
+@test "set: did you mean never offers the citing record's own id" {
+	copy_set
+	# COV-2023-011 cites COV-2023-911, which does not exist; the nearest id is its own
+	sed -i 's/^adopted-by: 2023-031$/adopted-by: 2023-031\ncites: [COV-2023-911]/' COV-2023-011.md
+	run "$CLERK" check --as-of "$AS_OF" .
+	assert_one ref-unresolved COV-2023-011.md:14
+	[[ "$output" != *"did you mean COV-2023-011"* ]]
+	[[ "$output" == *"did you mean COV-2023-010?"* ]]
+}
