@@ -195,7 +195,11 @@ static void did_change_watched(struct lsp_server *s, json_t *params)
 
 static json_t *initialize(struct lsp_server *s, json_t *params)
 {
-	(void)params;
+	json_t *watch =
+	    json_object_get(json_object_get(json_object_get(params, "capabilities"), "workspace"),
+			    "didChangeWatchedFiles");
+
+	s->watch_dynamic = json_is_true(json_object_get(watch, "dynamicRegistration"));
 	s->initialized = 1;
 	return json_pack("{s:{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:b, s:{s:[s,s,s]}, s:{s:[s]}},"
 			 " s:{s:s, s:s}}",
@@ -204,6 +208,21 @@ static json_t *initialize(struct lsp_server *s, json_t *params)
 			 "definitionProvider", 1, "completionProvider", "triggerCharacters", ":",
 			 " ", "-", "codeActionProvider", "codeActionKinds", "quickfix",
 			 "serverInfo", "name", "clerk", "version", CLERK_VERSION);
+}
+
+/* Once the editor is ready: asks it to say when .clerk.yml, a schema or a
+ * record changes on disk (a checkout, another program), when it can. */
+static void did_initialize(struct lsp_server *s, json_t *params)
+{
+	(void)params;
+	if (!s->watch_dynamic)
+		return;
+	lsp_send(s, json_pack("{s:s, s:s, s:s, s:{s:[{s:s, s:s, s:{s:[{s:s}, {s:s}, {s:s}]}}]}}",
+			      "jsonrpc", "2.0", "id", "clerk-watch", "method",
+			      "client/registerCapability", "params", "registrations", "id",
+			      "clerk-watch", "method", "workspace/didChangeWatchedFiles",
+			      "registerOptions", "watchers", "globPattern", "**/.clerk.yml",
+			      "globPattern", "**/*.{yml,yaml}", "globPattern", "**/*.md"));
 }
 
 static json_t *do_shutdown(struct lsp_server *s, json_t *params)
@@ -225,6 +244,7 @@ static const struct method {
     {"textDocument/definition", lsp_definition, NULL},
     {"textDocument/completion", lsp_completion, NULL},
     {"textDocument/codeAction", lsp_code_action, NULL},
+    {"initialized", NULL, did_initialize},
     {"textDocument/didOpen", NULL, did_open},
     {"textDocument/didChange", NULL, did_change},
     {"textDocument/didSave", NULL, did_save},

@@ -55,6 +55,7 @@ struct lsp_known {
 struct lsp_server {
 	struct lsp_conn conn;
 	int initialized, shutdown, done;
+	int watch_dynamic; /* the editor lets the server ask to watch files */
 	struct lsp_doc *docs;
 	size_t ndocs, docs_cap;
 	struct lsp_known *known; /* sorted by key */

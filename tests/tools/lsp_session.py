@@ -103,13 +103,20 @@ def main(clerk, mode):
 def session(c):
     # -- initialize: UTF-16 positions, full text on each change
     init = c.request("initialize", {"processId": os.getpid(), "rootUri": uri_of("."),
-                                    "capabilities": {"general": {"positionEncodings": ["utf-16"]}}})
+                                    "capabilities": {"general": {"positionEncodings": ["utf-16"]},
+                                                     "workspace": {"didChangeWatchedFiles": {
+                                                         "dynamicRegistration": True}}}})
     caps = init["capabilities"]
     expect(caps.get("positionEncoding") == "utf-16", "UTF-16 positions", caps)
     expect(caps["textDocumentSync"]["change"] == 1, "full text sync", caps)
     for cap in ("hoverProvider", "definitionProvider", "completionProvider", "codeActionProvider"):
         expect(caps.get(cap), cap, caps)
     c.notify("initialized", {})
+    ask = c.read()
+    expect(ask.get("method") == "client/registerCapability", "the server asks to watch files", ask)
+    globs = [w["globPattern"] for w in ask["params"]["registrations"][0]["registerOptions"]["watchers"]]
+    expect("**/.clerk.yml" in globs and "**/*.md" in globs, ".clerk.yml and the records watched", globs)
+    c.send({"jsonrpc": "2.0", "id": ask["id"], "result": None})
 
     # -- a request the server does not know, a message that is not JSON
     try:
