@@ -18,6 +18,15 @@ load helper
 	[[ "$output" == *"lsp robustness: every message answered, no crash"* ]]
 }
 
+@test "every line of every example record: hover, definition, completion and code actions answered" {
+	for set in broken records; do
+		run python3 "$REPO/tests/tools/lsp_session.py" "$CLERK" --examples "$REPO/examples/$set"
+		echo "$output"
+		[ "$status" -eq 0 ]
+		[[ "$output" == *"lsp examples: "*" records, "*" requests answered"* ]]
+	done
+}
+
 @test "input that ends without shutdown: exit code 1; a header with no end: exit code 1" {
 	run "$CLERK" lsp </dev/null
 	[ "$status" -eq 1 ]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lsp_session.py CLERK [--robust] - drives `clerk lsp` through a whole editing session.
+"""lsp_session.py CLERK [--robust | --examples DIR] - drives `clerk lsp` through a whole editing session.
 
 Run in an empty folder: it writes a small record set there (no .clerk.yml:
 the set is the folder), starts CLERK lsp, and plays an editor: open a
@@ -13,6 +13,11 @@ With --robust it sends what an editor should not: requests before
 initialize, places far outside the text, a range past the end, documents
 it never opened, a header without Content-Length, bytes that are not
 UTF-8, requests after shutdown; the server must answer each and go on.
+
+With --examples DIR it opens every record of DIR (such as examples/broken:
+hostile text, broken YAML, encodings) and asks for hover, definition,
+completion and code actions on every line, at its start, middle and past
+its end; every request must be answered.
 """
 import json
 import os
@@ -86,7 +91,46 @@ def line_of(text, starts):
     raise Failed("no line starting %r" % starts)
 
 
-def main(clerk, mode):
+def examples(c, folder):
+    c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    c.notify("initialized", {})
+    names = sorted(os.path.relpath(os.path.join(d, n), folder)
+                   for d, _, files in os.walk(folder) for n in files if n.endswith(".md"))
+    expect(len(names) > 0, "records in " + folder)
+    asked = 0
+    for name in names:
+        path = os.path.join(folder, name)
+        text = open(path, "rb").read().decode("utf-8", "replace")
+        u = uri_of(path)
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": u, "languageId": "markdown",
+                                                            "version": 1, "text": text}})
+        c.diagnostics(u)
+        for line, row in enumerate(text.split("\n")):
+            for char in (0, utf16_len(row) // 2, utf16_len(row) + 5):
+                at = {"textDocument": {"uri": u}, "position": {"line": line, "character": char}}
+                for method in ("textDocument/hover", "textDocument/definition", "textDocument/completion"):
+                    c.request(method, at)
+                    asked += 1
+            c.request("textDocument/codeAction", {"textDocument": {"uri": u}, "context": {"diagnostics": []},
+                                                  "range": {"start": {"line": line, "character": 0},
+                                                            "end": {"line": line, "character": 0}}})
+        c.notify("textDocument/didClose", {"textDocument": {"uri": u}})
+    expect(c.request("shutdown", None) is None, "shutdown answers null")
+    c.notify("exit", None)
+    expect(c.close() == 0, "exit code 0 after shutdown and exit")
+    print("lsp examples: %d records, %d requests answered" % (len(names), asked))
+
+
+def main(clerk, mode, folder=None):
+    if mode == "--examples":
+        c = Client([clerk, "lsp"], os.getcwd(), timeout=120)
+        try:
+            examples(c, folder)
+        finally:
+            if c.proc.poll() is None:
+                c.proc.kill()
+                c.proc.wait()
+        return
     with open("2024-017.md", "w") as f:
         f.write(DECISION_17)
     with open("2024-018.md", "w") as f:
@@ -348,7 +392,8 @@ def robust(c):
 
 if __name__ == "__main__":
     try:
-        main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")
+        main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "",
+             sys.argv[3] if len(sys.argv) > 3 else None)
     except (Failed, LspError) as e:
         print("lsp session failed: %s" % e, file=sys.stderr)
         sys.exit(1)
