@@ -178,6 +178,7 @@ static void did_close(struct lsp_server *s, json_t *params)
 		return;
 	lsp_notify(s, "textDocument/publishDiagnostics",
 		   json_pack("{s:s, s:[]}", "uri", d->uri, "diagnostics"));
+	lsp_known_forget(s, d->key);
 	doc_free(d);
 	*d = s->docs[--s->ndocs];
 	/* its file on disk counts again, for the other open documents */

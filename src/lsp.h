@@ -84,6 +84,11 @@ void lsp_notify(struct lsp_server *s, const char *method, json_t *params);
  * host other than the local one, or an encoded NUL or bad escape. */
 char *lsp_uri_path(const char *uri);
 
+/* Notes that the editor has just been told the file key has no findings
+ * (its document was closed): the next check takes its findings from disk
+ * without publishing them, and later checks publish their changes. */
+void lsp_known_forget(struct lsp_server *s, const char *key);
+
 /* Checks again what changed since the last check (s->dirty, dirty_all)
  * and publishes the findings. */
 void lsp_settle(struct lsp_server *s);

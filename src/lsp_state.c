@@ -319,9 +319,12 @@ static void publish_other(struct lsp_server *s, const char *path, const char *ke
 	struct lsp_known *k = known_find(s, key);
 	char *now = digest(d, n), *uri;
 
-	if (k != NULL && strcmp(k->digest, now) == 0) {
+	if (k != NULL && (k->digest == NULL || strcmp(k->digest, now) == 0)) {
+		/* unchanged, or closed in the editor just now: the editor has
+		 * been told (its findings were cleared on close) */
+		free(k->digest);
+		k->digest = now;
 		k->gen = s->gen;
-		free(now);
 		return;
 	}
 	if (k == NULL) {
@@ -337,6 +340,24 @@ static void publish_other(struct lsp_server *s, const char *path, const char *ke
 	free(k->digest);
 	k->digest = now;
 	k->gen = s->gen;
+}
+
+void lsp_known_forget(struct lsp_server *s, const char *key)
+{
+	struct lsp_known *k = known_find(s, key);
+
+	if (k == NULL) {
+		xgrow((void **)&s->known, &s->known_cap, s->nknown, sizeof *s->known);
+		k = &s->known[s->nknown++];
+		k->key = xstrdup(key);
+		k->uri = path_uri(key);
+		k->digest = NULL;
+		k->gen = 0;
+		qsort(s->known, s->nknown, sizeof *s->known, known_compare);
+		k = known_find(s, key);
+	}
+	free(k->digest);
+	k->digest = NULL;
 }
 
 /* Publishes the last check: every open document of its set, and the other
@@ -368,7 +389,7 @@ static void publish_run(struct lsp_server *s)
 		qsort(s->known, s->nknown, sizeof *s->known, known_compare);
 	for (i = 0; i < s->nknown; i++)
 		if (s->known[i].gen != s->gen && under(s->known[i].key, root) &&
-		    s->known[i].digest[0] != '\0') {
+		    s->known[i].digest != NULL && s->known[i].digest[0] != '\0') {
 			publish(s, s->known[i].uri, s->known[i].key, NULL, NULL, 0);
 			s->known[i].digest[0] = '\0';
 		}

@@ -317,10 +317,24 @@ def session(c):
     d = c.diagnostics(u18)
     expect(codes(d) == ["text-date-weekday"], "the record checked as before", d)
 
-    # -- close, shutdown, exit
+    # -- close: the record's findings cleared, and not sent again while
+    #    they stay the same; another record edited meanwhile
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": u17, "languageId": "markdown",
+                                                        "version": 1, "text": DECISION_17}})
+    c.diagnostics(u17)
     c.notify("textDocument/didClose", {"textDocument": {"uri": u18}})
-    d = c.diagnostics(u18)
+    d = c.diagnostics(u18, accept=lambda p: "version" not in p)
     expect(d["diagnostics"] == [], "a closed record's findings cleared", d)
+    c.notify("textDocument/didChange", {"textDocument": {"uri": u17, "version": 2},
+                                         "contentChanges": [{"text": DECISION_17 + "\n"}]})
+    c.diagnostics(u17, accept=lambda p: p.get("version") == 2)
+    expect(c.published(u18) == [], "the closed record's unchanged findings not sent again")
+    # ... until a change gives it a new one: 2024-017 takes its id
+    c.notify("textDocument/didChange", {"textDocument": {"uri": u17, "version": 3},
+                                         "contentChanges": [{"text": DECISION_17.replace("id: 2024-017", "id: 2024-018")}]})
+    c.diagnostics(u17, accept=lambda p: p.get("version") == 3)
+    d = c.diagnostics(u18)
+    expect("id-duplicate" in codes(d), "the closed record's new finding published", d)
     expect(c.request("shutdown", None) is None, "shutdown answers null")
     c.notify("exit", None)
     rc = c.close()
