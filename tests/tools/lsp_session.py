@@ -397,6 +397,13 @@ def robust(c):
         if "error" in msg:
             seen.append(msg["error"]["code"])
     expect(sorted(seen) == [-32700, -32700, -32602, -32600], "each bad message answered", seen)
+    # a body larger than 64 MB is thrown away as it comes, and the next message read
+    c.send_raw(b" " * (64 * 1024 * 1024 + 1))
+    msg = c.read()
+    while "error" not in msg:
+        msg = c.read()
+    expect(msg["error"]["code"] == -32700 and "64 MB" in msg["error"]["message"], "a message too large refused", msg)
+    expect(c.request("textDocument/hover", nowhere) is None, "and the next one answered")
     expect(c.request("shutdown", None) is None, "shutdown answers null")
     expect("-32600" in error_code(c, "textDocument/hover", nowhere), "a request after shutdown refused")
     c.notify("exit", None)
