@@ -2,7 +2,7 @@
 # Debian packages they need first (see .ci/install-deps).
 
 CC      ?= cc
-PKGS    := libcmark libpcre2-8 yaml-0.1 sqlite3 libutf8proc
+PKGS    := libcmark libpcre2-8 yaml-0.1 sqlite3 libutf8proc jansson
 BUILD   ?= build
 PREFIX  ?= /usr/local
 CFLAGS  ?= -O2 -g

@@ -82,7 +82,7 @@ int settle_interrupted(const char *root, int writes)
 static const char main_usage[] =
     N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
        "fix, show, new, renumber, init, list, graph, index, due, export, publish, schema, "
-       "rules, version, help)\n");
+       "lsp, rules, version, help)\n");
 
 /* Says what is wrong with the command line, then the usage line; returns
  * the exit code for usage errors. */
@@ -935,6 +935,7 @@ static const struct command commands[] = {
     {"fix", N_("apply the fixes clerk is sure of to the records"), cmd_fix},
     {"schema", N_("write a JSON Schema of the records or the configuration, for editors"),
      cmd_schema},
+    {"lsp", N_("serve editors as a language server: findings as you type, fixes, ids"), cmd_lsp},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
     {"cache", N_("remove the cache of check results: clerk cache clean"), cmd_cache},
     {"version", N_("print the version"), cmd_version},

@@ -15,6 +15,7 @@ int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_fix(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 
 struct check_run;
 struct project;

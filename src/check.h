@@ -118,10 +118,12 @@ struct check_run {
 
 /* Gives the run the text of the file path (len bytes, copied), to check
  * instead of what is on disk (an editor's unsaved text, stdin): before
- * check_paths, path as the paths name it. A held file that does not exist
- * yet is checked as a named file of the set. The writers show its lines. */
+ * check_paths. path may be written any way (relative, absolute); it is kept
+ * as the walk of the set names the file, so that check_held finds it by a
+ * finding's path. A held file that does not exist yet (its folder must) is
+ * checked when check_paths names it. The writers show its lines. */
 void check_hold_text(struct check_run *run, const char *path, const char *text, size_t len);
-/* Returns the text held for path, or NULL. */
+/* Returns the text held for path (as the walk of the set names it), or NULL. */
 const struct held_text *check_held(const struct check_run *run, const char *path);
 
 /* Returns the number of online processors (1 when unknown), at most
