@@ -24,24 +24,44 @@
  * Numbers are decimal, each followed by a space; a string is its length,
  * a colon and its bytes ("~" for none). */
 
-static void put_num(struct buf *b, long long n)
+/* Appends n in decimal and then end (a space or a colon); no printf, as
+ * every number of every entry passes here. */
+static void put_digits(struct buf *b, uint64_t n, char end)
 {
-	buf_printf(b, "%lld ", n);
+	char digits[24];
+	size_t i = sizeof digits;
+
+	digits[--i] = end;
+	do {
+		digits[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	buf_add(b, digits + i, sizeof digits - i);
 }
 
 static void put_u64(struct buf *b, uint64_t n)
 {
-	buf_printf(b, "%llu ", (unsigned long long)n);
+	put_digits(b, n, ' ');
+}
+
+static void put_num(struct buf *b, long long n)
+{
+	if (n < 0)
+		buf_add(b, "-", 1);
+	put_digits(b, n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n, ' ');
 }
 
 static void put_str(struct buf *b, const char *s)
 {
+	size_t n;
+
 	if (s == NULL) {
 		buf_add(b, "~", 1);
 		return;
 	}
-	buf_printf(b, "%zu:", strlen(s));
-	buf_puts(b, s);
+	n = strlen(s);
+	put_digits(b, n, ':');
+	buf_add(b, s, n);
 }
 
 /* Reads an entry; bad is set at the first thing that is not as written. */
@@ -89,27 +109,40 @@ static int get_int(struct reader *r, int min, int max)
 	return r->bad ? min : (int)n;
 }
 
-/* Returns the string (malloc'd), or NULL for none or when bad. */
-static char *get_str(struct reader *r)
+/* A string as it lies in the text read: s is NULL for none. */
+struct span {
+	const char *s;
+	size_t n;
+};
+
+/* Returns the next string where it lies (s NULL for none or when bad). */
+static struct span get_span(struct reader *r)
 {
+	struct span sp = {NULL, 0};
 	uint64_t n = 0;
-	char *s;
 
 	if (r->p < r->end && *r->p == '~') {
 		r->p++;
-		return NULL;
+		return sp;
 	}
 	while (!r->bad && r->p < r->end && *r->p >= '0' && *r->p <= '9' && n < SIZE_MAX / 20)
 		n = n * 10 + (uint64_t)(*r->p++ - '0');
-	if (r->bad || r->p >= r->end || *r->p != ':' || n > (uint64_t)(r->end - r->p - 1)) {
+	if (r->bad || r->p >= r->end || *r->p != ':' || n > (uint64_t)(r->end - r->p - 1) ||
+	    memchr(r->p + 1, '\0', (size_t)n) != NULL) { /* a NUL: not written by put_str */
 		r->bad = 1;
-		return NULL;
+		return sp;
 	}
-	s = xstrndup(r->p + 1, (size_t)n);
-	if (strlen(s) != n)
-		r->bad = 1; /* a NUL inside: not written by put_str */
+	sp = (struct span){r->p + 1, (size_t)n};
 	r->p += 1 + n;
-	return s;
+	return sp;
+}
+
+/* Returns the string (malloc'd), or NULL for none or when bad. */
+static char *get_str(struct reader *r)
+{
+	struct span sp = get_span(r);
+
+	return sp.s != NULL ? xstrndup(sp.s, sp.n) : NULL;
 }
 
 /* -------------------------------------------------------------- findings */
@@ -541,7 +574,9 @@ static char *cache_base(void)
 
 /* One file's kept result, as read. */
 struct entry {
-	char *path, *relpath, *abs;
+	struct span path, relpath, abs;
+	const char *raw; /* the whole entry in the cache's text */
+	size_t rawlen;
 	int named;
 	uint64_t size, mtime_s, mtime_ns, ctime_s, ctime_ns, ino, hash;
 	const char *payload; /* in the cache's text */
@@ -560,12 +595,18 @@ struct cache {
 	size_t mask;
 };
 
+/* True when the string s (NULL for none) is the span sp. */
+static int span_is(struct span sp, const char *s)
+{
+	if (sp.s == NULL || s == NULL)
+		return sp.s == NULL && s == NULL;
+	return strlen(s) == sp.n && memcmp(sp.s, s, sp.n) == 0;
+}
+
 static int same_key(const struct entry *e, const struct source *src)
 {
-	return strcmp(e->path, src->path) == 0 && strcmp(e->relpath, src->relpath) == 0 &&
-	       (e->abs == NULL ? src->abs == NULL
-			       : src->abs != NULL && strcmp(e->abs, src->abs) == 0) &&
-	       e->named == src->named;
+	return span_is(e->path, src->path) && span_is(e->relpath, src->relpath) &&
+	       span_is(e->abs, src->abs) && e->named == src->named;
 }
 
 static const struct entry *find_entry(const struct cache *c, const struct source *src)
@@ -574,7 +615,8 @@ static const struct entry *find_entry(const struct cache *c, const struct source
 
 	if (c->slot == NULL)
 		return NULL;
-	for (h = fnv_str(FNV_START, src->path) & c->mask; c->slot[h] != 0; h = (h + 1) & c->mask)
+	for (h = fnv(FNV_START, src->path, strlen(src->path)) & c->mask; c->slot[h] != 0;
+	     h = (h + 1) & c->mask)
 		if (same_key(&c->entries[c->slot[h] - 1], src))
 			return &c->entries[c->slot[h] - 1];
 	return NULL;
@@ -589,8 +631,8 @@ static void index_entries(struct cache *c)
 	c->slot = xcalloc(size, sizeof *c->slot);
 	c->mask = size - 1;
 	for (i = 0; i < c->n; i++) {
-		for (h = fnv_str(FNV_START, c->entries[i].path) & c->mask; c->slot[h] != 0;
-		     h = (h + 1) & c->mask)
+		for (h = fnv(FNV_START, c->entries[i].path.s, c->entries[i].path.n) & c->mask;
+		     c->slot[h] != 0; h = (h + 1) & c->mask)
 			;
 		c->slot[h] = i + 1;
 	}
@@ -598,9 +640,10 @@ static void index_entries(struct cache *c)
 
 static void get_entry(struct reader *r, struct entry *e)
 {
-	e->path = get_str(r);
-	e->relpath = get_str(r);
-	e->abs = get_str(r);
+	e->raw = r->p;
+	e->path = get_span(r);
+	e->relpath = get_span(r);
+	e->abs = get_span(r);
 	e->named = get_int(r, 0, 1);
 	e->size = get_u64(r);
 	e->mtime_s = get_u64(r);
@@ -612,18 +655,12 @@ static void get_entry(struct reader *r, struct entry *e)
 	e->plen = get_count(r, 1);
 	e->payload = r->p;
 	r->p += r->bad ? 0 : e->plen;
-	r->bad |= e->path == NULL || e->relpath == NULL;
+	e->rawlen = (size_t)(r->p - e->raw);
+	r->bad |= e->path.s == NULL || e->relpath.s == NULL;
 }
 
 static void free_entries(struct cache *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		free(c->entries[i].path);
-		free(c->entries[i].relpath);
-		free(c->entries[i].abs);
-	}
 	free(c->entries);
 	c->entries = NULL;
 	c->n = 0;
@@ -794,7 +831,8 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 	if (e != NULL && same_stat(e, &st))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL) {
-		make_entry(slot, src, &st, e->hash, e->payload, e->plen, 0, 1);
+		/* The same key and stat data: the entry as read, not made again. */
+		*slot = (struct cache_slot){.as_read = e->raw, .len = e->rawlen, .hit = 1};
 		return r;
 	}
 	text = read_file(src->path, p->cfg.max_file_size, &len, &err);
@@ -819,7 +857,7 @@ int cache_save(struct cache *c, struct cache_slot *slots, size_t n)
 	int changed = c->text == NULL, rc = 0;
 
 	for (i = 0; i < n; i++) {
-		kept += slots[i].entry != NULL;
+		kept += slots[i].entry != NULL || slots[i].as_read != NULL;
 		changed |= slots[i].changed;
 	}
 	if (!changed && kept == c->n)
@@ -830,8 +868,9 @@ int cache_save(struct cache *c, struct cache_slot *slots, size_t n)
 	put_str(&b, c->root);
 	put_num(&b, (long long)kept);
 	for (i = 0; i < n; i++)
-		if (slots[i].entry != NULL)
-			buf_add(&b, slots[i].entry, slots[i].len);
+		if (slots[i].entry != NULL || slots[i].as_read != NULL)
+			buf_add(&b, slots[i].entry != NULL ? slots[i].entry : slots[i].as_read,
+				slots[i].len);
 	buf_puts(&b, "\nend ");
 	put_u64(&b, fnv(FNV_START, b.data, b.len - 4));
 	buf_add(&b, "\n", 1);

@@ -24,10 +24,11 @@ struct cache;
 
 /* The encoded result of one file, for the cache file the run writes. */
 struct cache_slot {
-	char *entry; /* malloc'd, or NULL when the file's result is not kept */
-	size_t len;
-	int changed; /* the entry differs from the one read */
-	int hit;     /* the result came from the cache */
+	char *entry;         /* malloc'd, or NULL when the file's result is not kept */
+	const char *as_read; /* else the entry unchanged, in the cache as read */
+	size_t len;          /* of either */
+	int changed;         /* the entry differs from the one read */
+	int hit;             /* the result came from the cache */
 };
 
 /* Opens the cache of p's set under version (CLERK_VERSION; a parameter so
@@ -47,9 +48,8 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 				     const struct source *src, cache_check_fn check,
 				     struct cache_slot *slot);
 /* Writes the cache file anew from the n slots (of the sources in order)
- * when they differ from what was read. Returns 0, or -1 with errno set (a
- * cache that cannot be written is not an error of the check). Frees the
- * slots' entries. */
+ * when they differ from what was read (c must not be freed before). Returns 0, or -1 with errno set
+ * (a cache that cannot be written is not an error of the check). Frees the slots' entries. */
 int cache_save(struct cache *c, struct cache_slot *slots, size_t n);
 void cache_free(struct cache *c);
 
