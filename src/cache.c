@@ -17,7 +17,7 @@
 #include "util.h"
 #include "wfile.h"
 
-#define CACHE_MAGIC "clerk-cache 1\n"
+#define CACHE_MAGIC "clerk-cache 2\n"
 #define CACHE_FILE  "results"
 
 /* -------------------------------------------------------------- encoding
@@ -467,30 +467,39 @@ struct file_result *cache_decode(const struct project *p, const char *entry, siz
 
 /* ------------------------------------------------------------------- key */
 
-/* FNV-1a, 64 bits, continued from h. Not cryptographic: the cache guards
- * against change, not against someone who writes records to collide. */
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
+/* A 64-bit hash of data, continued from h, eight bytes a step. Each step
+ * is a bijection of the state for a given word, so a file that differs in
+ * one byte from another of the same length always hashes differently. Not
+ * cryptographic: the cache guards against change, not against someone who
+ * writes records to collide. */
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
+	uint64_t w;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, p + i, len - i);
+	h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+	h = (h ^ (uint64_t)len) * 0xBF58476D1CE4E5B9ULL;
+	return h ^ (h >> 31);
 }
 
-#define FNV_START 14695981039346656037ULL
+#define HASH_START 14695981039346656037ULL
 
-static uint64_t fnv_str(uint64_t h, const char *s)
+static uint64_t hash_str(uint64_t h, const char *s)
 {
 	s = s != NULL ? s : "";
-	return fnv(h, s, strlen(s) + 1);
+	return hash_bytes(h, s, strlen(s) + 1);
 }
 
 /* Adds the bytes of the file at path to h; returns -1 when it cannot be read. */
-static int fnv_file(uint64_t *h, const char *path)
+static int hash_file(uint64_t *h, const char *path)
 {
 	struct read_error err;
 	size_t len;
@@ -498,7 +507,7 @@ static int fnv_file(uint64_t *h, const char *path)
 
 	if (text == NULL)
 		return -1;
-	*h = fnv(fnv_str(*h, path), text, len);
+	*h = hash_bytes(hash_str(*h, path), text, len);
 	free(text);
 	return 0;
 }
@@ -513,7 +522,7 @@ static int is_schema_file(const char *name)
 }
 
 /* Adds the bytes of every schema file in the folder dir. */
-static int fnv_schema_dir(uint64_t *h, const char *dir)
+static int hash_schema_dir(uint64_t *h, const char *dir)
 {
 	size_t i, n = 0;
 	char **names = list_dir(dir, is_schema_file, &n), *path;
@@ -521,7 +530,7 @@ static int fnv_schema_dir(uint64_t *h, const char *dir)
 
 	for (i = 0; i < n; i++) {
 		path = path_join_lexical(dir, names[i], strlen(names[i]));
-		if (rc == 0 && fnv_file(h, path) != 0)
+		if (rc == 0 && hash_file(h, path) != 0)
 			rc = -1;
 		free(path);
 		free(names[i]);
@@ -535,19 +544,19 @@ static int fnv_schema_dir(uint64_t *h, const char *dir)
  * schema. Returns 0, or -1 when one of them cannot be read again. */
 static int fingerprint(const struct project *p, const char *version, uint64_t *out)
 {
-	uint64_t h = fnv_str(FNV_START, version);
+	uint64_t h = hash_str(HASH_START, version);
 	size_t i;
 
 	for (i = 0; i < RULE_COUNT; i++)
-		h = fnv_str(h, rule_catalogue[i].name);
-	h = fnv_str(h, i18n_language());
-	h = fnv_str(fnv_str(h, p->root_real), p->cfg.type_field);
-	if (p->cfg.file != NULL && fnv_file(&h, p->cfg.file) != 0)
+		h = hash_str(h, rule_catalogue[i].name);
+	h = hash_str(h, i18n_language());
+	h = hash_str(hash_str(h, p->root_real), p->cfg.type_field);
+	if (p->cfg.file != NULL && hash_file(&h, p->cfg.file) != 0)
 		return -1;
 	for (i = 0; p->cfg.builtin_schemas && i < builtin_schema_count; i++)
-		h = fnv_str(fnv_str(h, builtin_schemas[i].file), builtin_schemas[i].text);
+		h = hash_str(hash_str(h, builtin_schemas[i].file), builtin_schemas[i].text);
 	for (i = 0; i < p->cfg.nschema_dirs; i++)
-		if (fnv_schema_dir(&h, p->cfg.schema_dirs[i]) != 0)
+		if (hash_schema_dir(&h, p->cfg.schema_dirs[i]) != 0)
 			return -1;
 	*out = h;
 	return 0;
@@ -615,7 +624,7 @@ static const struct entry *find_entry(const struct cache *c, const struct source
 
 	if (c->slot == NULL)
 		return NULL;
-	for (h = fnv(FNV_START, src->path, strlen(src->path)) & c->mask; c->slot[h] != 0;
+	for (h = hash_bytes(HASH_START, src->path, strlen(src->path)) & c->mask; c->slot[h] != 0;
 	     h = (h + 1) & c->mask)
 		if (same_key(&c->entries[c->slot[h] - 1], src))
 			return &c->entries[c->slot[h] - 1];
@@ -631,7 +640,8 @@ static void index_entries(struct cache *c)
 	c->slot = xcalloc(size, sizeof *c->slot);
 	c->mask = size - 1;
 	for (i = 0; i < c->n; i++) {
-		for (h = fnv(FNV_START, c->entries[i].path.s, c->entries[i].path.n) & c->mask;
+		for (h = hash_bytes(HASH_START, c->entries[i].path.s, c->entries[i].path.n) &
+			 c->mask;
 		     c->slot[h] != 0; h = (h + 1) & c->mask)
 			;
 		c->slot[h] = i + 1;
@@ -711,7 +721,7 @@ static void read_cache(struct cache *c, const struct project *p)
 		goto bad;
 	r = (struct reader){end + 1, c->text + len - 1, 0};
 	if (end >= c->text + len || *end != ' ' || c->text[len - 1] != '\n' ||
-	    get_u64(&r) != fnv(FNV_START, c->text, body - 3) || r.p != r.end)
+	    get_u64(&r) != hash_bytes(HASH_START, c->text, body - 3) || r.p != r.end)
 		goto bad;
 	r = (struct reader){c->text + sizeof CACHE_MAGIC - 1, c->text + body - 4, 0};
 	if (read_body(c, p, &r) != 0)
@@ -738,7 +748,7 @@ struct cache *cache_open(const struct project *p, const char *version)
 		goto out;
 	c = xcalloc(1, sizeof *c);
 	snprintf(name, sizeof name, "%016llx/" CACHE_FILE,
-		 (unsigned long long)fnv_str(FNV_START, p->root_real));
+		 (unsigned long long)hash_str(HASH_START, p->root_real));
 	c->file = path_join_lexical(base, name, strlen(name));
 	c->version = xstrdup(version);
 	c->root = xstrdup(p->root_real);
@@ -810,7 +820,7 @@ static struct file_result *check_and_keep(const struct project *p, const struct 
 	if (r->error != NULL)
 		return r;
 	payload = cache_encode(r, &plen);
-	make_entry(slot, src, st, fnv(FNV_START, text, len), payload, plen, 1, 0);
+	make_entry(slot, src, st, hash_bytes(HASH_START, text, len), payload, plen, 1, 0);
 	free(payload);
 	return r;
 }
@@ -838,7 +848,7 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 	text = read_file(src->path, p->cfg.max_file_size, &len, &err);
 	if (text == NULL)
 		return check(p, src, NULL, 0); /* reports why, as without a cache */
-	if (e != NULL && e->size == len && e->hash == fnv(FNV_START, text, len))
+	if (e != NULL && e->size == len && e->hash == hash_bytes(HASH_START, text, len))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL)
 		make_entry(slot, src, &st, e->hash, e->payload, e->plen, 1, 1);
@@ -872,7 +882,7 @@ int cache_save(struct cache *c, struct cache_slot *slots, size_t n)
 			buf_add(&b, slots[i].entry != NULL ? slots[i].entry : slots[i].as_read,
 				slots[i].len);
 	buf_puts(&b, "\nend ");
-	put_u64(&b, fnv(FNV_START, b.data, b.len - 4));
+	put_u64(&b, hash_bytes(HASH_START, b.data, b.len - 4));
 	buf_add(&b, "\n", 1);
 	rc = wfile_replace_rebuildable(c->file, b.data, b.len);
 out:
