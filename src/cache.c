@@ -17,8 +17,9 @@
 #include "util.h"
 #include "wfile.h"
 
-#define CACHE_MAGIC "clerk-cache 2\n"
+#define CACHE_MAGIC "clerk-cache 3\n"
 #define CACHE_FILE  "results"
+#define STAGED_FILE "staged"
 
 /* -------------------------------------------------------------- encoding
  * Numbers are decimal, each followed by a space; a string is its length,
@@ -542,9 +543,10 @@ static int hash_schema_dir(uint64_t *h, const char *dir)
 /* The fingerprint of what decides a file's result besides the file: the
  * version, the rule catalogue, the language, the configuration and every
  * schema. Returns 0, or -1 when one of them cannot be read again. */
-static int fingerprint(const struct project *p, const char *version, uint64_t *out)
+static int fingerprint(const struct project *p, const char *version, const char *settings,
+		       uint64_t *out)
 {
-	uint64_t h = hash_str(HASH_START, version);
+	uint64_t h = hash_str(hash_str(HASH_START, version), settings);
 	size_t i;
 
 	for (i = 0; i < RULE_COUNT; i++)
@@ -584,6 +586,7 @@ static char *cache_base(void)
 /* One file's kept result, as read. */
 struct entry {
 	struct span path, relpath, abs;
+	struct span oid; /* the staged blob's Git object id; s is NULL on disk */
 	const char *raw; /* the whole entry in the cache's text */
 	size_t rawlen;
 	int named;
@@ -655,6 +658,7 @@ static void get_entry(struct reader *r, struct entry *e)
 	e->relpath = get_span(r);
 	e->abs = get_span(r);
 	e->named = get_int(r, 0, 1);
+	e->oid = get_span(r);
 	e->size = get_u64(r);
 	e->mtime_s = get_u64(r);
 	e->mtime_ns = get_u64(r);
@@ -734,21 +738,23 @@ bad:
 	c->text = NULL;
 }
 
-struct cache *cache_open(const struct project *p, const char *version)
+/* Opens the cache file of that name in the set's folder of the cache. */
+static struct cache *open_file(const struct project *p, const char *version, const char *settings,
+			       const char *file)
 {
-	char *base = cache_base(), name[32];
+	char *base = cache_base(), name[64];
 	struct cache *c = NULL;
 	uint64_t print;
 	size_t n = strlen(p->root_real);
 
-	if (base == NULL || fingerprint(p, version, &print) != 0)
+	if (base == NULL || fingerprint(p, version, settings, &print) != 0)
 		goto out;
 	/* clerk check never writes inside the set */
 	if (strncmp(base, p->root_real, n) == 0 && (base[n] == '/' || base[n] == '\0' || n == 1))
 		goto out;
 	c = xcalloc(1, sizeof *c);
-	snprintf(name, sizeof name, "%016llx/" CACHE_FILE,
-		 (unsigned long long)hash_str(HASH_START, p->root_real));
+	snprintf(name, sizeof name, "%016llx/%s",
+		 (unsigned long long)hash_str(HASH_START, p->root_real), file);
 	c->file = path_join_lexical(base, name, strlen(name));
 	c->version = xstrdup(version);
 	c->root = xstrdup(p->root_real);
@@ -757,6 +763,16 @@ struct cache *cache_open(const struct project *p, const char *version)
 out:
 	free(base);
 	return c;
+}
+
+struct cache *cache_open(const struct project *p, const char *version)
+{
+	return open_file(p, version, NULL, CACHE_FILE);
+}
+
+struct cache *cache_open_staged(const struct project *p, const char *version, const char *settings)
+{
+	return open_file(p, version, settings, STAGED_FILE);
 }
 
 void cache_free(struct cache *c)
@@ -776,15 +792,26 @@ void cache_free(struct cache *c)
 
 /* Sets slot to the entry of src's result (payload) with the stat st;
  * from is 1 when the result came from the cache. */
-static void make_entry(struct cache_slot *slot, const struct source *src, const struct stat *st,
-		       uint64_t hash, const char *payload, size_t plen, int changed, int from)
+/* What an entry says of the file's content: its stat data and content
+ * hash (on disk), or its Git object id (staged; the rest zero). */
+struct file_key {
+	const struct stat *st;
+	uint64_t hash;
+	const char *oid;
+};
+
+static void make_entry(struct cache_slot *slot, const struct source *src, const struct file_key *k,
+		       const char *payload, size_t plen, int changed, int from)
 {
+	const struct stat *st = k->st;
+	uint64_t hash = k->hash;
 	struct buf b = {0};
 
 	put_str(&b, src->path);
 	put_str(&b, src->relpath);
 	put_str(&b, src->abs);
 	put_num(&b, src->named);
+	put_str(&b, k->oid);
 	put_u64(&b, (uint64_t)st->st_size);
 	put_u64(&b, (uint64_t)st->st_mtim.tv_sec);
 	put_u64(&b, (uint64_t)st->st_mtim.tv_nsec);
@@ -814,13 +841,15 @@ static struct file_result *check_and_keep(const struct project *p, const struct 
 					  cache_check_fn check, struct cache_slot *slot)
 {
 	struct file_result *r = check(p, src, text, len);
+	struct file_key k = {st, 0, NULL};
 	size_t plen;
 	char *payload;
 
 	if (r->error != NULL)
 		return r;
 	payload = cache_encode(r, &plen);
-	make_entry(slot, src, st, hash_bytes(HASH_START, text, len), payload, plen, 1, 0);
+	k.hash = hash_bytes(HASH_START, text, len);
+	make_entry(slot, src, &k, payload, plen, 1, 0);
 	free(payload);
 	return r;
 }
@@ -838,6 +867,8 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 
 	if (stat(src->path, &st) != 0 || !S_ISREG(st.st_mode))
 		return check(p, src, NULL, 0);
+	if (e != NULL && e->oid.s != NULL)
+		e = NULL; /* a staged blob's entry: not this kind of cache */
 	if (e != NULL && same_stat(e, &st))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL) {
@@ -851,11 +882,49 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 	if (e != NULL && e->size == len && e->hash == hash_bytes(HASH_START, text, len))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL)
-		make_entry(slot, src, &st, e->hash, e->payload, e->plen, 1, 1);
+		make_entry(slot, src, &(struct file_key){&st, e->hash, NULL}, e->payload, e->plen,
+			   1, 1);
 	else
 		r = check_and_keep(p, src, &st, text, len, check, slot);
 	free(text);
 	return r;
+}
+
+/* ------------------------------------------------------- staged blobs */
+
+struct file_result *cache_staged_find(const struct cache *c, const struct project *p,
+				      const struct source *src, const char *oid,
+				      struct cache_slot *slot)
+{
+	const struct entry *e = find_entry(c, src);
+	struct file_result *r;
+
+	if (e == NULL || oid == NULL || !span_is(e->oid, oid))
+		return NULL;
+	r = cache_decode(p, e->payload, e->plen);
+	if (r != NULL)
+		*slot = (struct cache_slot){.as_read = e->raw, .len = e->rawlen, .hit = 1};
+	return r;
+}
+
+void cache_staged_keep(const struct cache *c, const struct source *src, const char *oid,
+		       const struct file_result *r, struct cache_slot *slot)
+{
+	const struct entry *e = find_entry(c, src);
+	struct stat none;
+	size_t plen;
+	char *payload;
+
+	if (r->error != NULL)
+		return;
+	if (e != NULL && span_is(e->oid, oid)) { /* kept already: the entry as read */
+		*slot = (struct cache_slot){.as_read = e->raw, .len = e->rawlen};
+		return;
+	}
+	memset(&none, 0, sizeof none);
+	payload = cache_encode(r, &plen);
+	make_entry(slot, src, &(struct file_key){&none, 0, oid}, payload, plen, 1, 0);
+	free(payload);
 }
 
 /* ---------------------------------------------------------------- saving */
