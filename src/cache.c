@@ -17,31 +17,52 @@
 #include "util.h"
 #include "wfile.h"
 
-#define CACHE_MAGIC "clerk-cache 2\n"
+#define CACHE_MAGIC "clerk-cache 4\n"
 #define CACHE_FILE  "results"
+#define STAGED_FILE "staged"
 
 /* -------------------------------------------------------------- encoding
  * Numbers are decimal, each followed by a space; a string is its length,
  * a colon and its bytes ("~" for none). */
 
-static void put_num(struct buf *b, long long n)
+/* Appends n in decimal and then end (a space or a colon); no printf, as
+ * every number of every entry passes here. */
+static void put_digits(struct buf *b, uint64_t n, char end)
 {
-	buf_printf(b, "%lld ", n);
+	char digits[24];
+	size_t i = sizeof digits;
+
+	digits[--i] = end;
+	do {
+		digits[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	buf_add(b, digits + i, sizeof digits - i);
 }
 
 static void put_u64(struct buf *b, uint64_t n)
 {
-	buf_printf(b, "%llu ", (unsigned long long)n);
+	put_digits(b, n, ' ');
+}
+
+static void put_num(struct buf *b, long long n)
+{
+	if (n < 0)
+		buf_add(b, "-", 1);
+	put_digits(b, n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n, ' ');
 }
 
 static void put_str(struct buf *b, const char *s)
 {
+	size_t n;
+
 	if (s == NULL) {
 		buf_add(b, "~", 1);
 		return;
 	}
-	buf_printf(b, "%zu:", strlen(s));
-	buf_puts(b, s);
+	n = strlen(s);
+	put_digits(b, n, ':');
+	buf_add(b, s, n);
 }
 
 /* Reads an entry; bad is set at the first thing that is not as written. */
@@ -89,27 +110,40 @@ static int get_int(struct reader *r, int min, int max)
 	return r->bad ? min : (int)n;
 }
 
-/* Returns the string (malloc'd), or NULL for none or when bad. */
-static char *get_str(struct reader *r)
+/* A string as it lies in the text read: s is NULL for none. */
+struct span {
+	const char *s;
+	size_t n;
+};
+
+/* Returns the next string where it lies (s NULL for none or when bad). */
+static struct span get_span(struct reader *r)
 {
+	struct span sp = {NULL, 0};
 	uint64_t n = 0;
-	char *s;
 
 	if (r->p < r->end && *r->p == '~') {
 		r->p++;
-		return NULL;
+		return sp;
 	}
 	while (!r->bad && r->p < r->end && *r->p >= '0' && *r->p <= '9' && n < SIZE_MAX / 20)
 		n = n * 10 + (uint64_t)(*r->p++ - '0');
-	if (r->bad || r->p >= r->end || *r->p != ':' || n > (uint64_t)(r->end - r->p - 1)) {
+	if (r->bad || r->p >= r->end || *r->p != ':' || n > (uint64_t)(r->end - r->p - 1) ||
+	    memchr(r->p + 1, '\0', (size_t)n) != NULL) { /* a NUL: not written by put_str */
 		r->bad = 1;
-		return NULL;
+		return sp;
 	}
-	s = xstrndup(r->p + 1, (size_t)n);
-	if (strlen(s) != n)
-		r->bad = 1; /* a NUL inside: not written by put_str */
+	sp = (struct span){r->p + 1, (size_t)n};
 	r->p += 1 + n;
-	return s;
+	return sp;
+}
+
+/* Returns the string (malloc'd), or NULL for none or when bad. */
+static char *get_str(struct reader *r)
+{
+	struct span sp = get_span(r);
+
+	return sp.s != NULL ? xstrndup(sp.s, sp.n) : NULL;
 }
 
 /* -------------------------------------------------------------- findings */
@@ -436,30 +470,39 @@ struct file_result *cache_decode(const struct project *p, const char *entry, siz
 
 /* ------------------------------------------------------------------- key */
 
-/* FNV-1a, 64 bits, continued from h. Not cryptographic: the cache guards
- * against change, not against someone who writes records to collide. */
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
+/* A 64-bit hash of data, continued from h, eight bytes a step. Each step
+ * is a bijection of the state for a given word, so a file that differs in
+ * one byte from another of the same length always hashes differently. Not
+ * cryptographic: the cache guards against change, not against someone who
+ * writes records to collide. */
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
+	uint64_t w;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, p + i, len - i);
+	h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+	h = (h ^ (uint64_t)len) * 0xBF58476D1CE4E5B9ULL;
+	return h ^ (h >> 31);
 }
 
-#define FNV_START 14695981039346656037ULL
+#define HASH_START 14695981039346656037ULL
 
-static uint64_t fnv_str(uint64_t h, const char *s)
+static uint64_t hash_str(uint64_t h, const char *s)
 {
 	s = s != NULL ? s : "";
-	return fnv(h, s, strlen(s) + 1);
+	return hash_bytes(h, s, strlen(s) + 1);
 }
 
 /* Adds the bytes of the file at path to h; returns -1 when it cannot be read. */
-static int fnv_file(uint64_t *h, const char *path)
+static int hash_file(uint64_t *h, const char *path)
 {
 	struct read_error err;
 	size_t len;
@@ -467,7 +510,7 @@ static int fnv_file(uint64_t *h, const char *path)
 
 	if (text == NULL)
 		return -1;
-	*h = fnv(fnv_str(*h, path), text, len);
+	*h = hash_bytes(hash_str(*h, path), text, len);
 	free(text);
 	return 0;
 }
@@ -482,7 +525,7 @@ static int is_schema_file(const char *name)
 }
 
 /* Adds the bytes of every schema file in the folder dir. */
-static int fnv_schema_dir(uint64_t *h, const char *dir)
+static int hash_schema_dir(uint64_t *h, const char *dir)
 {
 	size_t i, n = 0;
 	char **names = list_dir(dir, is_schema_file, &n), *path;
@@ -490,7 +533,7 @@ static int fnv_schema_dir(uint64_t *h, const char *dir)
 
 	for (i = 0; i < n; i++) {
 		path = path_join_lexical(dir, names[i], strlen(names[i]));
-		if (rc == 0 && fnv_file(h, path) != 0)
+		if (rc == 0 && hash_file(h, path) != 0)
 			rc = -1;
 		free(path);
 		free(names[i]);
@@ -502,21 +545,22 @@ static int fnv_schema_dir(uint64_t *h, const char *dir)
 /* The fingerprint of what decides a file's result besides the file: the
  * version, the rule catalogue, the language, the configuration and every
  * schema. Returns 0, or -1 when one of them cannot be read again. */
-static int fingerprint(const struct project *p, const char *version, uint64_t *out)
+static int fingerprint(const struct project *p, const char *version, const char *settings,
+		       uint64_t *out)
 {
-	uint64_t h = fnv_str(FNV_START, version);
+	uint64_t h = hash_str(hash_str(HASH_START, version), settings);
 	size_t i;
 
 	for (i = 0; i < RULE_COUNT; i++)
-		h = fnv_str(h, rule_catalogue[i].name);
-	h = fnv_str(h, i18n_language());
-	h = fnv_str(fnv_str(h, p->root_real), p->cfg.type_field);
-	if (p->cfg.file != NULL && fnv_file(&h, p->cfg.file) != 0)
+		h = hash_str(h, rule_catalogue[i].name);
+	h = hash_str(h, i18n_language());
+	h = hash_str(hash_str(h, p->root_real), p->cfg.type_field);
+	if (p->cfg.file != NULL && hash_file(&h, p->cfg.file) != 0)
 		return -1;
 	for (i = 0; p->cfg.builtin_schemas && i < builtin_schema_count; i++)
-		h = fnv_str(fnv_str(h, builtin_schemas[i].file), builtin_schemas[i].text);
+		h = hash_str(hash_str(h, builtin_schemas[i].file), builtin_schemas[i].text);
 	for (i = 0; i < p->cfg.nschema_dirs; i++)
-		if (fnv_schema_dir(&h, p->cfg.schema_dirs[i]) != 0)
+		if (hash_schema_dir(&h, p->cfg.schema_dirs[i]) != 0)
 			return -1;
 	*out = h;
 	return 0;
@@ -543,7 +587,10 @@ static char *cache_base(void)
 
 /* One file's kept result, as read. */
 struct entry {
-	char *path, *relpath, *abs;
+	struct span path, relpath, abs;
+	struct span oid; /* the staged blob's Git object id; s is NULL on disk */
+	const char *raw; /* the whole entry in the cache's text */
+	size_t rawlen;
 	int named;
 	uint64_t size, mtime_s, mtime_ns, ctime_s, ctime_ns, ino, hash;
 	const char *payload; /* in the cache's text */
@@ -562,12 +609,18 @@ struct cache {
 	size_t mask;
 };
 
+/* True when the string s (NULL for none) is the span sp. */
+static int span_is(struct span sp, const char *s)
+{
+	if (sp.s == NULL || s == NULL)
+		return sp.s == NULL && s == NULL;
+	return strlen(s) == sp.n && memcmp(sp.s, s, sp.n) == 0;
+}
+
 static int same_key(const struct entry *e, const struct source *src)
 {
-	return strcmp(e->path, src->path) == 0 && strcmp(e->relpath, src->relpath) == 0 &&
-	       (e->abs == NULL ? src->abs == NULL
-			       : src->abs != NULL && strcmp(e->abs, src->abs) == 0) &&
-	       e->named == src->named;
+	return span_is(e->path, src->path) && span_is(e->relpath, src->relpath) &&
+	       span_is(e->abs, src->abs) && e->named == src->named;
 }
 
 static const struct entry *find_entry(const struct cache *c, const struct source *src)
@@ -576,7 +629,8 @@ static const struct entry *find_entry(const struct cache *c, const struct source
 
 	if (c->slot == NULL)
 		return NULL;
-	for (h = fnv_str(FNV_START, src->path) & c->mask; c->slot[h] != 0; h = (h + 1) & c->mask)
+	for (h = hash_bytes(HASH_START, src->path, strlen(src->path)) & c->mask; c->slot[h] != 0;
+	     h = (h + 1) & c->mask)
 		if (same_key(&c->entries[c->slot[h] - 1], src))
 			return &c->entries[c->slot[h] - 1];
 	return NULL;
@@ -591,8 +645,9 @@ static void index_entries(struct cache *c)
 	c->slot = xcalloc(size, sizeof *c->slot);
 	c->mask = size - 1;
 	for (i = 0; i < c->n; i++) {
-		for (h = fnv_str(FNV_START, c->entries[i].path) & c->mask; c->slot[h] != 0;
-		     h = (h + 1) & c->mask)
+		for (h = hash_bytes(HASH_START, c->entries[i].path.s, c->entries[i].path.n) &
+			 c->mask;
+		     c->slot[h] != 0; h = (h + 1) & c->mask)
 			;
 		c->slot[h] = i + 1;
 	}
@@ -600,10 +655,12 @@ static void index_entries(struct cache *c)
 
 static void get_entry(struct reader *r, struct entry *e)
 {
-	e->path = get_str(r);
-	e->relpath = get_str(r);
-	e->abs = get_str(r);
+	e->raw = r->p;
+	e->path = get_span(r);
+	e->relpath = get_span(r);
+	e->abs = get_span(r);
 	e->named = get_int(r, 0, 1);
+	e->oid = get_span(r);
 	e->size = get_u64(r);
 	e->mtime_s = get_u64(r);
 	e->mtime_ns = get_u64(r);
@@ -614,18 +671,12 @@ static void get_entry(struct reader *r, struct entry *e)
 	e->plen = get_count(r, 1);
 	e->payload = r->p;
 	r->p += r->bad ? 0 : e->plen;
-	r->bad |= e->path == NULL || e->relpath == NULL;
+	e->rawlen = (size_t)(r->p - e->raw);
+	r->bad |= e->path.s == NULL || e->relpath.s == NULL;
 }
 
 static void free_entries(struct cache *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		free(c->entries[i].path);
-		free(c->entries[i].relpath);
-		free(c->entries[i].abs);
-	}
 	free(c->entries);
 	c->entries = NULL;
 	c->n = 0;
@@ -676,7 +727,7 @@ static void read_cache(struct cache *c, const struct project *p)
 		goto bad;
 	r = (struct reader){end + 1, c->text + len - 1, 0};
 	if (end >= c->text + len || *end != ' ' || c->text[len - 1] != '\n' ||
-	    get_u64(&r) != fnv(FNV_START, c->text, body - 3) || r.p != r.end)
+	    get_u64(&r) != hash_bytes(HASH_START, c->text, body - 3) || r.p != r.end)
 		goto bad;
 	r = (struct reader){c->text + sizeof CACHE_MAGIC - 1, c->text + body - 4, 0};
 	if (read_body(c, p, &r) != 0)
@@ -689,21 +740,23 @@ bad:
 	c->text = NULL;
 }
 
-struct cache *cache_open(const struct project *p, const char *version)
+/* Opens the cache file of that name in the set's folder of the cache. */
+static struct cache *open_file(const struct project *p, const char *version, const char *settings,
+			       const char *file)
 {
-	char *base = cache_base(), name[32];
+	char *base = cache_base(), name[64];
 	struct cache *c = NULL;
 	uint64_t print;
 	size_t n = strlen(p->root_real);
 
-	if (base == NULL || fingerprint(p, version, &print) != 0)
+	if (base == NULL || fingerprint(p, version, settings, &print) != 0)
 		goto out;
 	/* clerk check never writes inside the set */
 	if (strncmp(base, p->root_real, n) == 0 && (base[n] == '/' || base[n] == '\0' || n == 1))
 		goto out;
 	c = xcalloc(1, sizeof *c);
-	snprintf(name, sizeof name, "%016llx/" CACHE_FILE,
-		 (unsigned long long)fnv_str(FNV_START, p->root_real));
+	snprintf(name, sizeof name, "%016llx/%s",
+		 (unsigned long long)hash_str(HASH_START, p->root_real), file);
 	c->file = path_join_lexical(base, name, strlen(name));
 	c->version = xstrdup(version);
 	c->root = xstrdup(p->root_real);
@@ -712,6 +765,16 @@ struct cache *cache_open(const struct project *p, const char *version)
 out:
 	free(base);
 	return c;
+}
+
+struct cache *cache_open(const struct project *p, const char *version)
+{
+	return open_file(p, version, NULL, CACHE_FILE);
+}
+
+struct cache *cache_open_staged(const struct project *p, const char *version, const char *settings)
+{
+	return open_file(p, version, settings, STAGED_FILE);
 }
 
 void cache_free(struct cache *c)
@@ -731,15 +794,26 @@ void cache_free(struct cache *c)
 
 /* Sets slot to the entry of src's result (payload) with the stat st;
  * from is 1 when the result came from the cache. */
-static void make_entry(struct cache_slot *slot, const struct source *src, const struct stat *st,
-		       uint64_t hash, const char *payload, size_t plen, int changed, int from)
+/* What an entry says of the file's content: its stat data and content
+ * hash (on disk), or its Git object id (staged; the rest zero). */
+struct file_key {
+	const struct stat *st;
+	uint64_t hash;
+	const char *oid;
+};
+
+static void make_entry(struct cache_slot *slot, const struct source *src, const struct file_key *k,
+		       const char *payload, size_t plen, int changed, int from)
 {
+	const struct stat *st = k->st;
+	uint64_t hash = k->hash;
 	struct buf b = {0};
 
 	put_str(&b, src->path);
 	put_str(&b, src->relpath);
 	put_str(&b, src->abs);
 	put_num(&b, src->named);
+	put_str(&b, k->oid);
 	put_u64(&b, (uint64_t)st->st_size);
 	put_u64(&b, (uint64_t)st->st_mtim.tv_sec);
 	put_u64(&b, (uint64_t)st->st_mtim.tv_nsec);
@@ -769,13 +843,15 @@ static struct file_result *check_and_keep(const struct project *p, const struct 
 					  cache_check_fn check, struct cache_slot *slot)
 {
 	struct file_result *r = check(p, src, text, len);
+	struct file_key k = {st, 0, NULL};
 	size_t plen;
 	char *payload;
 
 	if (r->error != NULL)
 		return r;
 	payload = cache_encode(r, &plen);
-	make_entry(slot, src, st, fnv(FNV_START, text, len), payload, plen, 1, 0);
+	k.hash = hash_bytes(HASH_START, text, len);
+	make_entry(slot, src, &k, payload, plen, 1, 0);
 	free(payload);
 	return r;
 }
@@ -793,23 +869,64 @@ struct file_result *cache_check_file(const struct cache *c, const struct project
 
 	if (stat(src->path, &st) != 0 || !S_ISREG(st.st_mode))
 		return check(p, src, NULL, 0);
+	if (e != NULL && e->oid.s != NULL)
+		e = NULL; /* a staged blob's entry: not this kind of cache */
 	if (e != NULL && same_stat(e, &st))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL) {
-		make_entry(slot, src, &st, e->hash, e->payload, e->plen, 0, 1);
+		/* The same key and stat data: the entry as read, not made again. */
+		*slot = (struct cache_slot){.as_read = e->raw, .len = e->rawlen, .hit = 1};
 		return r;
 	}
 	text = read_file(src->path, p->cfg.max_file_size, &len, &err);
 	if (text == NULL)
 		return check(p, src, NULL, 0); /* reports why, as without a cache */
-	if (e != NULL && e->size == len && e->hash == fnv(FNV_START, text, len))
+	if (e != NULL && e->size == len && e->hash == hash_bytes(HASH_START, text, len))
 		r = cache_decode(p, e->payload, e->plen);
 	if (r != NULL)
-		make_entry(slot, src, &st, e->hash, e->payload, e->plen, 1, 1);
+		make_entry(slot, src, &(struct file_key){&st, e->hash, NULL}, e->payload, e->plen,
+			   1, 1);
 	else
 		r = check_and_keep(p, src, &st, text, len, check, slot);
 	free(text);
 	return r;
+}
+
+/* ------------------------------------------------------- staged blobs */
+
+struct file_result *cache_staged_find(const struct cache *c, const struct project *p,
+				      const struct source *src, const char *oid,
+				      struct cache_slot *slot)
+{
+	const struct entry *e = find_entry(c, src);
+	struct file_result *r;
+
+	if (e == NULL || oid == NULL || !span_is(e->oid, oid))
+		return NULL;
+	r = cache_decode(p, e->payload, e->plen);
+	if (r != NULL)
+		*slot = (struct cache_slot){.as_read = e->raw, .len = e->rawlen, .hit = 1};
+	return r;
+}
+
+void cache_staged_keep(const struct cache *c, const struct source *src, const char *oid,
+		       const struct file_result *r, struct cache_slot *slot)
+{
+	const struct entry *e = find_entry(c, src);
+	struct stat none;
+	size_t plen;
+	char *payload;
+
+	if (r->error != NULL)
+		return;
+	if (e != NULL && span_is(e->oid, oid)) { /* kept already: the entry as read */
+		*slot = (struct cache_slot){.as_read = e->raw, .len = e->rawlen};
+		return;
+	}
+	memset(&none, 0, sizeof none);
+	payload = cache_encode(r, &plen);
+	make_entry(slot, src, &(struct file_key){&none, 0, oid}, payload, plen, 1, 0);
+	free(payload);
 }
 
 /* ---------------------------------------------------------------- saving */
@@ -821,7 +938,7 @@ int cache_save(struct cache *c, struct cache_slot *slots, size_t n)
 	int changed = c->text == NULL, rc = 0;
 
 	for (i = 0; i < n; i++) {
-		kept += slots[i].entry != NULL;
+		kept += slots[i].entry != NULL || slots[i].as_read != NULL;
 		changed |= slots[i].changed;
 	}
 	if (!changed && kept == c->n)
@@ -832,10 +949,11 @@ int cache_save(struct cache *c, struct cache_slot *slots, size_t n)
 	put_str(&b, c->root);
 	put_num(&b, (long long)kept);
 	for (i = 0; i < n; i++)
-		if (slots[i].entry != NULL)
-			buf_add(&b, slots[i].entry, slots[i].len);
+		if (slots[i].entry != NULL || slots[i].as_read != NULL)
+			buf_add(&b, slots[i].entry != NULL ? slots[i].entry : slots[i].as_read,
+				slots[i].len);
 	buf_puts(&b, "\nend ");
-	put_u64(&b, fnv(FNV_START, b.data, b.len - 4));
+	put_u64(&b, hash_bytes(HASH_START, b.data, b.len - 4));
 	buf_add(&b, "\n", 1);
 	rc = wfile_replace_rebuildable(c->file, b.data, b.len);
 out:

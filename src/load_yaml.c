@@ -393,8 +393,12 @@ int ynode_is_null(const struct ynode *node)
 		return 1;
 	if (node->kind != YNODE_SCALAR || !node->plain)
 		return 0;
-	return node->len == 0 || strcmp(node->text, "~") == 0 || strcmp(node->text, "null") == 0 ||
-	       strcmp(node->text, "Null") == 0 || strcmp(node->text, "NULL") == 0;
+	/* By length first: asked of every field a rule reads. */
+	if (node->len == 1)
+		return node->text[0] == '~';
+	return node->len == 0 || (node->len == 4 && (strcmp(node->text, "null") == 0 ||
+						     strcmp(node->text, "Null") == 0 ||
+						     strcmp(node->text, "NULL") == 0));
 }
 
 int ynode_is(const struct ynode *node, const char *s)

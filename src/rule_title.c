@@ -96,9 +96,9 @@ static int ordinal_wrong(const struct rule_ctx *ctx, const struct ynode *title)
 	const char *field = ctx->schema->series.number;
 	const struct ynode *num = field ? scalar(ctx->rec, field) : NULL;
 	size_t start, end;
-	int ord = ordinal_find(title->text, title->len, &start, &end);
+	int ord = num != NULL ? ordinal_find(title->text, title->len, &start, &end) : 0;
 
-	return num != NULL && ord != 0 && ord != atoi(num->text);
+	return ord != 0 && ord != atoi(num->text);
 }
 
 static void check_title_heading(struct rule_ctx *ctx, const struct ynode *title)

@@ -8,10 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "git.h"
 #include "i18n.h"
+#include "pattern.h"
 #include "rules.h"
 #include "util.h"
+#include "version.h"
 
 /* ------------------------------------------------------ the index */
 
@@ -47,6 +50,8 @@ struct staged {
 	size_t ngone, gone_cap;
 	struct entry *items;
 	size_t n, cap;
+	const char *index; /* the ls-files -s -z text the items point into */
+	size_t index_len;
 	char **changed; /* sorted paths from the top */
 	size_t nchanged, changed_cap;
 	size_t only_cap; /* of run->only */
@@ -275,6 +280,8 @@ static char *read_index(struct staged *s)
 		return NULL;
 	for (p = text; p < text + len; p += strlen(p) + 1)
 		add_entry(s, p);
+	s->index = text;
+	s->index_len = len;
 	return text;
 }
 
@@ -292,10 +299,13 @@ static void hold_text(struct check_run *run, const char *path, char *text, size_
 	h->len = len;
 }
 
-/* Reads the next blob of cat-file --batch; checks it as src. Returns 0, or
- * -1 when git's answer cannot be read. */
-static int check_blob(struct staged *s, struct git *g, const struct source *src, int changed)
+/* Reads the next blob of cat-file --batch, that of item; checks it as src
+ * and, when slot is given, puts the result there for the cache c. Returns
+ * 0, or -1 when git's answer cannot be read. */
+static int check_blob(struct staged *s, struct git *g, const struct source *src,
+		      const struct entry *item, const struct cache *c, struct cache_slot *slot)
 {
+	int changed = item->changed;
 	const struct project *p = s->run->project;
 	char header[256], found[32], limit[32], *why, *text = NULL;
 	unsigned long size;
@@ -320,6 +330,8 @@ static int check_blob(struct staged *s, struct git *g, const struct source *src,
 		}
 		text[size] = '\0';
 		r = check_text(p, src, text, (size_t)size);
+		if (slot != NULL)
+			cache_staged_keep(c, src, item->sha, r, slot);
 	}
 	fgetc(g->out); /* the line break after the contents */
 	check_add(s->run, r);
@@ -330,16 +342,79 @@ static int check_blob(struct staged *s, struct git *g, const struct source *src,
 	return 0;
 }
 
-/* Checks every entry, reading the blobs one by one through cat-file. */
+static int index_entry(const char *e, char sha[65], const char **path);
+
+/* Returns the object ids of the staged configuration and schemas, one
+ * "PATH ID" a line (malloc'd): what the cache of staged blobs depends on
+ * besides the blobs. */
+static char *settings_ids(const struct staged *s)
+{
+	struct buf b = {0};
+	const char *e, *path;
+	char sha[65];
+
+	buf_add(&b, "", 0);
+	for (e = s->index; e < s->index + s->index_len; e += strlen(e) + 1)
+		if (index_entry(e, sha, &path) && is_setting(s, path)) {
+			buf_puts(&b, path);
+			buf_add(&b, " ", 1);
+			buf_puts(&b, sha);
+			buf_add(&b, "\n", 1);
+		}
+	return buf_take(&b);
+}
+
+/* Checks item (a record not changed by the commit) from the cache; returns
+ * 1 when its result was found there and added to the run. */
+static int from_cache(struct staged *s, const struct cache *c, const struct source *src,
+		      const struct entry *item, struct cache_slot *slot)
+{
+	struct file_result *r = c != NULL && !item->changed
+				    ? cache_staged_find(c, s->run->project, src, item->sha, slot)
+				    : NULL;
+
+	if (r == NULL)
+		return 0;
+	check_add(s->run, r);
+	s->run->cached++;
+	return 1;
+}
+
+/* Keeps the slots' entries in the cache, unless a pattern gave up (then a
+ * result may be wrong and the run fails anyway). */
+static void keep_cache(struct cache *c, struct cache_slot *slots, size_t n, int rc)
+{
+	size_t failures, i;
+
+	if (c == NULL)
+		return;
+	pattern_failures(&failures);
+	if (rc == 0 && failures == 0)
+		cache_save(c, slots, n);
+	else
+		for (i = 0; i < n; i++)
+			free(slots[i].entry);
+	free(slots);
+	cache_free(c);
+}
+
+/* Checks every entry: from the cache when its blob's result is kept there,
+ * else reading the blob through cat-file (one by one). */
 static int check_blobs(struct staged *s)
 {
 	static const char *const args[] = {"cat-file", "--batch", NULL};
 	size_t nroot = strlen(s->root_prefix), i;
+	char *settings = s->run->no_cache ? NULL : settings_ids(s);
+	struct cache *c =
+	    settings != NULL ? cache_open_staged(s->run->project, CLERK_VERSION, settings) : NULL;
+	struct cache_slot *slots = c != NULL ? xcalloc(s->n ? s->n : 1, sizeof *slots) : NULL;
+	struct cache_slot *slot;
 	struct source src;
 	struct git g;
 	int rc = git_start(&g, NULL, args, GIT_IN_PIPE, 1);
 	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
 
+	free(settings);
 	for (i = 0; rc == 0 && i < s->n; i++) {
 		src.path = path_from(s->w.cwd_prefix, s->items[i].path);
 		src.relpath = (char *)s->items[i].path + nroot;
@@ -347,8 +422,10 @@ static int check_blobs(struct staged *s)
 		    path_join_lexical(s->run->project->root_real, src.relpath, strlen(src.relpath));
 		src.named = 0;
 		src.chosen = s->items[i].changed;
-		if (fprintf(g.in, "%s\n", s->items[i].sha) < 0 || fflush(g.in) != 0 ||
-		    check_blob(s, &g, &src, s->items[i].changed) != 0)
+		slot = slots != NULL ? &slots[i] : NULL;
+		if (!from_cache(s, c, &src, &s->items[i], slot) &&
+		    (fprintf(g.in, "%s\n", s->items[i].sha) < 0 || fflush(g.in) != 0 ||
+		     check_blob(s, &g, &src, &s->items[i], c, slot) != 0))
 			rc = -1;
 		if (rc == 0 && s->items[i].changed) {
 			xgrow((void **)&s->run->only, &s->only_cap, s->run->nonly,
@@ -361,6 +438,7 @@ static int check_blobs(struct staged *s)
 	if (git_finish(&g) != 0)
 		rc = -1;
 	signal(SIGPIPE, old);
+	keep_cache(c, slots, s->n, rc);
 	return rc;
 }
 

@@ -204,12 +204,44 @@ static void too_large(struct read_error *err, unsigned long size, size_t limit)
 			 _("the file is %s, more than the limit of %s"), found, max);
 }
 
-char *read_file(const char *path, size_t limit, size_t *len, struct read_error *err)
+/* Reads the open file fd whole, expect bytes or more (it may grow while
+ * read), at most limit, straight into the buffer: no copy, no regrowth
+ * when the size is right. Returns the text (malloc'd), or NULL with err. */
+static char *read_all(int fd, size_t expect, size_t limit, size_t *len, struct read_error *err)
 {
 	struct buf b = {0};
-	struct stat st;
-	char chunk[65536];
 	ssize_t n;
+
+	b.cap = expect + 2; /* room for one byte more, to see the end */
+	b.data = xmalloc(b.cap);
+	for (;;) {
+		if (b.len + 1 >= b.cap)
+			xgrow((void **)&b.data, &b.cap, b.len + 65536, 1);
+		n = read(fd, b.data + b.len, b.cap - 1 - b.len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			buf_free(&b);
+			return read_failed(err, READ_ERRNO, fd);
+		}
+		if (n == 0)
+			break;
+		if (b.len + (size_t)n > limit) { /* the file grew while being read */
+			buf_free(&b);
+			too_large(err, 0, limit);
+			return read_failed(err, READ_TOO_LARGE, fd);
+		}
+		b.len += (size_t)n;
+	}
+	close(fd);
+	b.data[b.len] = '\0';
+	*len = b.len;
+	return buf_take(&b);
+}
+
+char *read_file(const char *path, size_t limit, size_t *len, struct read_error *err)
+{
+	struct stat st;
 	int fd;
 
 	memset(err, 0, sizeof *err);
@@ -227,27 +259,7 @@ char *read_file(const char *path, size_t limit, size_t *len, struct read_error *
 		too_large(err, (unsigned long)st.st_size, limit);
 		return read_failed(err, READ_TOO_LARGE, fd);
 	}
-	buf_add(&b, "", 0);
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			buf_free(&b);
-			return read_failed(err, READ_ERRNO, fd);
-		}
-		if (n == 0)
-			break;
-		if (b.len + (size_t)n > limit) { /* the file grew while being read */
-			buf_free(&b);
-			too_large(err, 0, limit);
-			return read_failed(err, READ_TOO_LARGE, fd);
-		}
-		buf_add(&b, chunk, (size_t)n);
-	}
-	close(fd);
-	*len = b.len;
-	return buf_take(&b);
+	return read_all(fd, (size_t)st.st_size, limit, len, err);
 }
 
 struct dir_entry {

@@ -2,8 +2,9 @@
 # cache.bats - the cache of per-file results: outside the set, the same
 # findings with and without it, a miss whenever a record, a schema or
 # .clerk.yml changes by one byte, a broken cache file ignored and made
-# again, --no-cache and `clerk cache clean`. (A change of clerk's version
-# is tested in tests/unit/test_cache.c.)
+# again, --no-cache and `clerk cache clean`; --staged's cache by the blobs'
+# object ids. (A change of clerk's version is tested in
+# tests/unit/test_cache.c.)
 
 bats_require_minimum_version 1.5.0
 load helper
@@ -169,4 +170,75 @@ cache_file() {
 	run "$CLERK" check --as-of "$AS_OF" .
 	[ "$status" -eq 1 ]
 	[ ! -e "$WORK/.cache" ]
+}
+
+# The files from the cache in a run of check --staged.
+staged_hits() {
+	CLERK_TIMINGS=1 "$CLERK" check --staged --as-of "$AS_OF" 2>&1 >/dev/null |
+		sed -n 's/.*(\([0-9]*\) files from the cache).*/\1/p'
+}
+
+commit_all() {
+	git add -A
+	git -c user.name=t -c user.email=t@example.org commit -qm "$1"
+}
+
+@test "cache: --staged keeps results by the blob's object id, with the same output as without it" {
+	small_set
+	git init -q .
+	commit_all set
+	sed -i 's/^title: .*/title: Another title/' 2024-020.md
+	git add 2024-020.md
+	run "$CLERK" check --staged --no-cache --as-of "$AS_OF"
+	local want="$output"
+	[ "$(staged_hits)" -eq 0 ]
+	# the changed record is read from Git every time; the other 29 are kept
+	[ "$(staged_hits)" -eq 29 ]
+	run "$CLERK" check --staged --as-of "$AS_OF"
+	[ "$output" = "$want" ]
+	# a change in the working tree that is not staged is not what --staged checks
+	sed -i 's/^status: adopted/status: adoptet/' 2024-011.md
+	[ "$(staged_hits)" -eq 29 ]
+	run "$CLERK" check --staged --as-of "$AS_OF"
+	[ "$output" = "$want" ]
+	[ -z "$(find . -name '*cache*' -o -name 'staged')" ]
+}
+
+@test "cache: --staged misses a record whose blob changed by one byte since it was kept" {
+	small_set
+	git init -q .
+	commit_all set
+	git checkout -q -b other
+	sed -i 's/^status: adopted/status: adoptet/' 2024-011.md
+	commit_all "one byte"
+	git checkout -q -
+	sed -i 's/^title: .*/title: Another title/' 2024-020.md
+	git add 2024-020.md
+	[ "$(staged_hits)" -eq 0 ]
+	[ "$(staged_hits)" -eq 29 ]
+	git stash -q
+	git checkout -q other
+	git stash pop -q
+	git add 2024-020.md
+	# 2024-011.md is not changed by this commit, but its blob is another
+	[ "$(staged_hits)" -eq 28 ]
+	[ "$(staged_hits)" -eq 29 ]
+}
+
+@test "cache: --staged misses every record when the staged .clerk.yml changed, also when the file on disk did not" {
+	small_set
+	printf 'exclude: []\n' >.clerk.yml
+	git init -q .
+	commit_all set
+	sed -i 's/^title: .*/title: Another title/' 2024-020.md
+	git add 2024-020.md
+	[ "$(staged_hits)" -eq 0 ]
+	[ "$(staged_hits)" -eq 29 ]
+	# one byte more in the committed .clerk.yml; the file on disk as before
+	printf 'exclude: []\n#\n' >.clerk.yml
+	git add .clerk.yml
+	git -c user.name=t -c user.email=t@example.org commit -qm config .clerk.yml
+	printf 'exclude: []\n' >.clerk.yml
+	[ "$(staged_hits)" -eq 0 ]
+	[ "$(staged_hits)" -eq 29 ]
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # jobs.bats - -j N / --jobs N: the per-file stage on N threads gives the
-# same bytes as one thread, in every format.
+# same bytes as one thread, in every format, with and without the cache.
 
 bats_require_minimum_version 1.5.0
 load helper
@@ -72,4 +72,41 @@ many_records() {
 	done
 	run "$CLERK" check -j
 	[ "$status" -eq 2 ]
+}
+
+# The files from the cache in a run (CLERK_TIMINGS=1 says it on stderr).
+hits_of() {
+	CLERK_TIMINGS=1 "$CLERK" check "$@" 2>&1 >/dev/null |
+		sed -n 's/.*(\([0-9]*\) files from the cache).*/\1/p'
+}
+
+@test "jobs and cache: without the cache, cold, warm and half warm, on 1 and 3 threads, the same bytes" {
+	many_records
+	local f j want
+	for f in text json; do
+		run "$CLERK" check --no-cache -j 1 --format "$f" --as-of "$AS_OF" .
+		[ "$status" -eq 1 ]
+		want="$output"
+		for j in 1 3; do
+			rm -rf "$XDG_CACHE_HOME"
+			[ "$(hits_of -j "$j" --as-of "$AS_OF" .)" -eq 0 ]
+			run "$CLERK" check -j "$j" --format "$f" --as-of "$AS_OF" .
+			[ "$output" = "$want" ]
+			[ "$(hits_of -j "$j" --as-of "$AS_OF" .)" -eq 240 ]
+		done
+	done
+	# every third record touched, one in six with a status its schema lacks
+	local i=0 file before="$want"
+	for file in map*/*.md; do
+		i=$((i + 1))
+		[ $((i % 3)) -eq 0 ] && touch -d '2030-01-01' "$file"
+		[ $((i % 6)) -eq 0 ] && sed -i 's/^status: adopted$/status: adoptet/' "$file"
+	done
+	run "$CLERK" check --no-cache -j 1 --format json --as-of "$AS_OF" .
+	want="$output"
+	[ "$want" != "$before" ]
+	grep -q adoptet <<<"$want"
+	run "$CLERK" check -j 3 --format json --as-of "$AS_OF" .
+	[ "$output" = "$want" ]
+	[ "$(hits_of -j 1 --as-of "$AS_OF" .)" -eq 240 ]
 }
