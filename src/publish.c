@@ -10,8 +10,10 @@
 #include <sys/stat.h>
 
 #include "atomic.h"
+#include "condition.h"
 #include "date.h"
 #include "i18n.h"
+#include "load_again.h"
 #include "out_util.h"
 #include "publish_html.h"
 #include "publish_site.h"
@@ -39,8 +41,26 @@ static char *file_name(const char *s)
 	return buf_take(&b);
 }
 
+/* True when record i's schema marks records as not public (not-public-if)
+ * and the condition holds for its fields. Only the records of such a
+ * schema are read again; one that cannot be read now is not published. */
+static int not_public(const struct site *s, size_t i)
+{
+	const struct summary *r = s->reg.ix.recs[i];
+	struct loaded l;
+	int hidden = 1;
+
+	if (r->schema->not_public == NULL)
+		return 0;
+	if (load_again(s->run->project, r->path, &l) == 0 && l.rec != NULL)
+		hidden = condition_holds(r->schema->not_public, l.rec->front, r->schema);
+	loaded_free(&l);
+	return hidden;
+}
+
 /* Decides which records are published and names their pages: the file
- * name of the id, made unique with its place in the register. */
+ * name of the id, made unique with its place in the register. Drafts
+ * (unless asked for) and records that are not public are left out. */
 static void choose_records(struct site *s, void (*note)(const char *, const char *))
 {
 	const struct set_index *ix = &s->reg.ix;
@@ -58,7 +78,7 @@ static void choose_records(struct site *s, void (*note)(const char *, const char
 		r = ix->recs[i];
 		if (r->id == NULL || r->id_bad || r->id_from_name)
 			note(r->path, N_("it has no valid id"));
-		else if (r->life != LIFE_DRAFT || s->o->include_drafts)
+		else if ((r->life != LIFE_DRAFT || s->o->include_drafts) && !not_public(s, i))
 			s->slug[i] = file_name(r->id);
 	}
 	keys = xcalloc(ix->n + 1, sizeof *keys);
