@@ -21,6 +21,7 @@ const repo = path.resolve(here, '../..');
 const clerk = process.env.CLERK || path.join(repo, 'build/clerk');
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const AS_OF = '2025-12-31';
+const TEST_MINUTES = 10;
 
 const tests = [];
 function test(name, fn) { tests.push({ name, fn }); }
@@ -185,9 +186,13 @@ function serve(root) {
     res.writeHead(200, headers);
     res.end(fs.readFileSync(file));
   });
+  // Closing ends the browser's open connections too, so that a kept-alive
+  // or preconnected socket never holds the test up.
+  const sockets = new Set();
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
     url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((r) => server.close(r)),
+    close: () => new Promise((r) => { server.close(r); sockets.forEach((s) => s.destroy()); }),
   })));
 }
 
@@ -530,10 +535,16 @@ async function main() {
   console.log(`1..${tests.length}`);
   let failed = 0;
   for (let i = 0; i < tests.length; i++) {
+    let timer;
     try {
-      await tests[i].fn();
+      // A test that hangs fails after TEST_MINUTES instead of stopping the run.
+      await Promise.race([tests[i].fn(), new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no result after ${TEST_MINUTES} minutes`)), TEST_MINUTES * 60000);
+      })]);
+      clearTimeout(timer);
       console.log(`ok ${i + 1} - ${tests[i].name}`);
     } catch (e) {
+      clearTimeout(timer);
       failed++;
       console.log(`not ok ${i + 1} - ${tests[i].name}`);
       String(e && e.stack || e).split('\n').forEach((l) => console.log(`# ${l}`));
