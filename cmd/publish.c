@@ -427,10 +427,12 @@ int cmd_publish(int argc, char **argv)
 			    publish_usage,
 			    "Writes the record set of the current folder as a static website: the\n"
 			    "register, a page per record, what is due, an Atom feed and a search\n"
-			    "index. Drafts and records without a valid id are left out. The site "
-			    "is\n"
-			    "written to a new folder and put in place when complete; an existing\n"
-			    "folder is replaced only when clerk publish wrote it.",
+			    "index. Drafts, records that their schema marks as not public and\n"
+			    "records without a valid id are left out. The site is written to a "
+			    "new\n"
+			    "folder and put in place when complete; an existing folder is "
+			    "replaced\n"
+			    "only when clerk publish wrote it.",
 			    publish_options, NPUBLISH);
 		return rc;
 	}

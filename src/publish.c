@@ -10,8 +10,10 @@
 #include <sys/stat.h>
 
 #include "atomic.h"
+#include "condition.h"
 #include "date.h"
 #include "i18n.h"
+#include "load_again.h"
 #include "out_util.h"
 #include "publish_html.h"
 #include "publish_site.h"
@@ -39,8 +41,26 @@ static char *file_name(const char *s)
 	return buf_take(&b);
 }
 
+/* True when record i's schema marks records as not public (not-public-if)
+ * and the condition holds for its fields. Only the records of such a
+ * schema are read again; one that cannot be read now is not published. */
+static int not_public(const struct site *s, size_t i)
+{
+	const struct summary *r = s->reg.ix.recs[i];
+	struct loaded l;
+	int hidden = 1;
+
+	if (r->schema->not_public == NULL)
+		return 0;
+	if (load_again(s->run->project, r->path, &l) == 0 && l.rec != NULL)
+		hidden = condition_holds(r->schema->not_public, l.rec->front, r->schema);
+	loaded_free(&l);
+	return hidden;
+}
+
 /* Decides which records are published and names their pages: the file
- * name of the id, made unique with its place in the register. */
+ * name of the id, made unique with its place in the register. Drafts
+ * (unless asked for) and records that are not public are left out. */
 static void choose_records(struct site *s, void (*note)(const char *, const char *))
 {
 	const struct set_index *ix = &s->reg.ix;
@@ -58,7 +78,7 @@ static void choose_records(struct site *s, void (*note)(const char *, const char
 		r = ix->recs[i];
 		if (r->id == NULL || r->id_bad || r->id_from_name)
 			note(r->path, N_("it has no valid id"));
-		else if (r->life != LIFE_DRAFT || s->o->include_drafts)
+		else if ((r->life != LIFE_DRAFT || s->o->include_drafts) && !not_public(s, i))
 			s->slug[i] = file_name(r->id);
 	}
 	keys = xcalloc(ix->n + 1, sizeof *keys);
@@ -259,17 +279,19 @@ static void put_listing_links(struct site *s, struct buf *b);
 static void write_listing(struct site *s, const struct listing *l)
 {
 	const struct schema *type = NULL;
-	struct buf b = {0};
+	struct site_file page;
+	struct buf *b = &page.b;
 	size_t k, i, shown = 0, *order = xmalloc((s->reg.n + 1) * sizeof *order);
 	char *label;
 	int open = 0;
 
-	html_open(&b, "", l->title, 1);
-	buf_puts(&b, "<h1>");
-	html_text(&b, l->title);
-	buf_puts(&b, "</h1>\n");
-	put_listing_links(s, &b);
-	put_filters(s, &b);
+	site_file_open(s, &page, l->file);
+	html_open(b, "", l->title, 1);
+	buf_puts(b, "<h1>");
+	html_text(b, l->title);
+	buf_puts(b, "</h1>\n");
+	put_listing_links(s, b);
+	put_filters(s, b);
 	for (k = 0; k < s->reg.n; k++)
 		order[k] = s->reg.rows[k];
 	for (k = 0; k < s->reg.n; k++) {
@@ -278,29 +300,29 @@ static void write_listing(struct site *s, const struct listing *l)
 			continue;
 		if (!l->by_date && s->reg.ix.recs[i]->schema != type) {
 			if (open)
-				buf_puts(&b, "</tbody>\n</table>\n");
+				buf_puts(b, "</tbody>\n</table>\n");
 			type = s->reg.ix.recs[i]->schema;
 			label = xasprintf("type-%zu", k);
-			buf_printf(&b, "<h2 id=\"%s\">", label);
-			html_text(&b, _(type->title));
-			buf_puts(&b, "</h2>\n");
-			table_head(&b, NULL, label);
+			buf_printf(b, "<h2 id=\"%s\">", label);
+			html_text(b, _(type->title));
+			buf_puts(b, "</h2>\n");
+			table_head(b, NULL, label);
 			free(label);
 			open = 1;
 		} else if (!open) {
-			table_head(&b, l->title, NULL);
+			table_head(b, l->title, NULL);
 			open = 1;
 		}
-		table_row(s, &b, i);
+		table_row(s, b, i);
 		shown++;
+		site_file_part(s, &page);
 	}
 	if (open)
-		buf_puts(&b, "</tbody>\n</table>\n");
+		buf_puts(b, "</tbody>\n</table>\n");
 	if (shown == 0)
-		buf_printf(&b, "<p>%s</p>\n", _("No records."));
-	html_close(&b);
-	site_put(s, l->file, &b);
-	buf_free(&b);
+		buf_printf(b, "<p>%s</p>\n", _("No records."));
+	html_close(b);
+	site_file_close(s, &page);
 	free(order);
 }
 
@@ -534,28 +556,30 @@ static void sitemap_url(struct buf *b, const char *base, const char *page)
 /* sitemap.xml lists absolute addresses, so it is written only with a base URL. */
 static void write_sitemap(struct site *s)
 {
-	struct buf b = {0};
+	struct site_file f;
+	struct buf *b = &f.b;
 	char *page;
 	size_t k, i;
 
 	if (s->o->base_url == NULL)
 		return;
-	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	sitemap_url(&b, s->o->base_url, "index.html");
-	sitemap_url(&b, s->o->base_url, "by-date.html");
-	sitemap_url(&b, s->o->base_url, "due.html");
+	site_file_open(s, &f, "sitemap.xml");
+	buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	sitemap_url(b, s->o->base_url, "index.html");
+	sitemap_url(b, s->o->base_url, "by-date.html");
+	sitemap_url(b, s->o->base_url, "due.html");
 	for (k = 0; k < s->reg.n; k++) {
 		i = s->reg.rows[k];
 		if (s->slug[i] == NULL)
 			continue;
 		page = xasprintf("records/%s.html", s->slug[i]);
-		sitemap_url(&b, s->o->base_url, page);
+		sitemap_url(b, s->o->base_url, page);
 		free(page);
+		site_file_part(s, &f);
 	}
-	buf_puts(&b, "</urlset>\n");
-	site_put(s, "sitemap.xml", &b);
-	buf_free(&b);
+	buf_puts(b, "</urlset>\n");
+	site_file_close(s, &f);
 }
 
 /* A JSON string for a script: as JSON, with '<' escaped too. */
@@ -579,29 +603,41 @@ static void js_string(struct buf *b, const char *text)
 	free(data);
 }
 
-static void write_search(struct site *s)
+/* The search index: one entry per published record, added as its page is
+ * written (search_entry), in the order of the register. */
+static void search_entry(struct site *s, struct site_file *f, size_t i)
 {
-	const struct summary *r;
-	struct buf b = {0};
+	const struct summary *r = s->reg.ix.recs[i];
+
+	buf_printf(&f->b, "{\"u\":\"records/%s.html\",\"i\":", s->slug[i]);
+	js_string(&f->b, r->id);
+	buf_puts(&f->b, ",\"t\":");
+	js_string(&f->b, r->title ? r->title : "");
+	buf_puts(&f->b, ",\"x\":");
+	js_string(&f->b, s->words ? s->words : "");
+	buf_puts(&f->b, "},\n");
+	site_file_part(s, f);
+}
+
+/* Writes the page of every published record, and the search index. */
+static void write_records(struct site *s)
+{
+	struct site_file search;
 	size_t k, i;
 
-	buf_puts(&b, "window.clerkSearch = [\n");
-	for (k = 0; k < s->reg.n; k++) {
+	site_file_open(s, &search, "search-index.js");
+	buf_puts(&search.b, "window.clerkSearch = [\n");
+	for (k = 0; k < s->reg.n && !s->failed; k++) {
 		i = s->reg.rows[k];
-		r = s->reg.ix.recs[i];
 		if (s->slug[i] == NULL)
 			continue;
-		buf_printf(&b, "{\"u\":\"records/%s.html\",\"i\":", s->slug[i]);
-		js_string(&b, r->id);
-		buf_puts(&b, ",\"t\":");
-		js_string(&b, r->title ? r->title : "");
-		buf_puts(&b, ",\"x\":");
-		js_string(&b, s->text[i] ? s->text[i] : "");
-		buf_puts(&b, "},\n");
+		site_record_page(s, i);
+		search_entry(s, &search, i);
+		free(s->words);
+		s->words = NULL;
 	}
-	buf_puts(&b, "];\n");
-	site_put(s, "search-index.js", &b);
-	buf_free(&b);
+	buf_puts(&search.b, "];\n");
+	site_file_close(s, &search);
 }
 
 /* --------------------------------------------------------------- all */
@@ -622,11 +658,10 @@ static void site_free(struct site *s)
 	for (i = 0; i < s->reg.ix.n; i++) {
 		free(s->slug[i]);
 		free(s->who[i]);
-		free(s->text[i]);
 	}
 	free(s->slug);
 	free(s->who);
-	free(s->text);
+	free(s->words);
 	free(s->series_group);
 	free(s->series_members);
 	free(s->series_len);
@@ -648,7 +683,6 @@ int publish_site(const struct check_run *run, const struct publish_options *o, c
 	reg_build(&s.reg, run, NULL);
 	s.slug = xcalloc(s.reg.ix.n + 1, sizeof *s.slug);
 	s.who = xcalloc(s.reg.ix.n + 1, sizeof *s.who);
-	s.text = xcalloc(s.reg.ix.n + 1, sizeof *s.text);
 	choose_records(&s, note);
 	find_series(&s);
 	if (mkdir(records, 0777) != 0) {
@@ -660,10 +694,7 @@ int publish_site(const struct check_run *run, const struct publish_options *o, c
 	put_static(&s, "site.css", html_site_css);
 	put_static(&s, "site.js", html_site_js);
 	put_static(&s, "favicon.svg", html_favicon_svg);
-	for (k = 0; k < s.reg.n && !s.failed; k++)
-		if (s.slug[s.reg.rows[k]] != NULL)
-			site_record_page(&s, s.reg.rows[k]);
-	write_search(&s);
+	write_records(&s);
 	write_register(&s);
 	write_due(&s);
 	write_feed(&s);

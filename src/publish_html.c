@@ -25,6 +25,58 @@ void site_put(struct site *s, const char *rel, const struct buf *text)
 	free(path);
 }
 
+#define PAGE_PART 65536 /* bytes gathered before a part goes to the file */
+
+static void site_file_failed(struct site *s, const struct site_file *f)
+{
+	if (!s->failed) {
+		s->failed = 1;
+		snprintf(s->why, sizeof s->why, "%s: %s", f->rel, strerror(errno));
+	}
+}
+
+void site_file_open(struct site *s, struct site_file *f, const char *rel)
+{
+	char *path = xasprintf("%s/%s", s->dir, rel);
+
+	memset(f, 0, sizeof *f);
+	f->rel = xstrdup(rel);
+	if (!s->failed) {
+		f->w = wfile_stream_new(path, wfile_new_mode());
+		if (f->w == NULL)
+			site_file_failed(s, f);
+	}
+	free(path);
+}
+
+static void site_file_write(struct site *s, struct site_file *f)
+{
+	if (f->w != NULL && f->b.len > 0 && wfile_stream_write(f->w, f->b.data, f->b.len) != 0)
+		site_file_failed(s, f);
+	f->b.len = 0;
+	if (f->b.data != NULL)
+		f->b.data[0] = '\0';
+}
+
+void site_file_part(struct site *s, struct site_file *f)
+{
+	if (f->b.len >= PAGE_PART)
+		site_file_write(s, f);
+}
+
+void site_file_close(struct site *s, struct site_file *f)
+{
+	site_file_write(s, f);
+	if (f->w != NULL && s->failed)
+		wfile_stream_abandon(f->w);
+	else if (f->w != NULL && wfile_stream_finish(f->w) != 0)
+		site_file_failed(s, f);
+	f->w = NULL;
+	buf_free(&f->b);
+	free(f->rel);
+	f->rel = NULL;
+}
+
 void site_record_link(struct site *s, struct buf *b, const char *root, size_t i)
 {
 	const char *id = s->reg.ix.recs[i]->id;

@@ -210,7 +210,7 @@ static void put_body(struct site *s, struct buf *b, size_t i, struct record *rec
 	if (rec->body == NULL)
 		return;
 	fix_body(s, i, rec);
-	s->text[i] = body_words(rec->body);
+	s->words = body_words(rec->body);
 	html = cmark_render_html(rec->body, CMARK_OPT_SAFE);
 	buf_puts(b, "<div class=\"body\">\n");
 	buf_puts(b, html);

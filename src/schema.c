@@ -1108,7 +1108,7 @@ static int check_schema(struct ctx *c, const struct schema *s, const struct ynod
 	for (i = 0; i < s->nseverity_if; i++)
 		if (check_condition(c, s, s->severity_if[i].when) != 0)
 			return -1;
-	return 0;
+	return check_condition(c, s, s->not_public);
 }
 
 /* ------------------------------------------------------- record roles */
@@ -1311,6 +1311,13 @@ static int top_severity_if(struct ctx *c, struct schema *s, const struct ynode *
 	return 0;
 }
 
+/* not-public-if: the condition under which a record is not public. */
+static int top_not_public(struct ctx *c, struct schema *s, const struct ynode *n)
+{
+	s->not_public = arena_alloc(c->arena, sizeof *s->not_public);
+	return parse_cond(c, n, "not-public-if", 0, s->not_public);
+}
+
 static int top_ordered(struct ctx *c, struct schema *s, const struct ynode *n)
 {
 	return get_bool(c, n, "sections-ordered", &s->sections_ordered);
@@ -1352,6 +1359,7 @@ static const struct {
     {"fields", parse_fields},
     {"fields-ordered", top_fields_ordered},
     {"severity-if", top_severity_if},
+    {"not-public-if", top_not_public},
     {"exactly-one-of", top_one_of},
     {"date-order", top_date_order},
     {"sections", parse_sections},

@@ -202,6 +202,9 @@ struct schema {
 	int fields_ordered; /* front matter fields in the schema's order (field-order) */
 	struct severity_if *severity_if;
 	size_t nseverity_if;
+	/* not-public-if: a record for which this condition holds is not public
+	 * (Woo: niet openbaar) and clerk publish leaves it out; NULL when none. */
+	struct condition *not_public;
 	/* extends: the schema this one builds on, and where it says so; the
 	 * schema is read only when the set resolves it (schema_set_resolve). */
 	const char *extends;

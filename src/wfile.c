@@ -1139,3 +1139,71 @@ out:
 	errno = saved;
 	return rc;
 }
+
+/* ------------------------------------------------ a file written in parts */
+
+struct wfile_stream {
+	char *path, *tmp;
+	int fd;
+	int err; /* the first failure's errno, 0 while none */
+};
+
+struct wfile_stream *wfile_stream_new(const char *path, mode_t mode)
+{
+	struct wfile_stream *w = xcalloc(1, sizeof *w);
+	int saved;
+
+	w->tmp = write_temp(path, "", 0, mode, WFILE_DURABLE);
+	w->fd = w->tmp != NULL ? open(w->tmp, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
+	if (w->fd < 0) {
+		saved = errno;
+		if (w->tmp != NULL)
+			unlink(w->tmp);
+		free(w->tmp);
+		free(w);
+		errno = saved;
+		return NULL;
+	}
+	w->path = xstrdup(path);
+	return w;
+}
+
+int wfile_stream_write(struct wfile_stream *w, const char *text, size_t len)
+{
+	if (w->err == 0 && write_all(w->fd, text, len) != 0)
+		w->err = errno;
+	errno = w->err;
+	return w->err ? -1 : 0;
+}
+
+int wfile_stream_finish(struct wfile_stream *w)
+{
+	int rc = -1, saved;
+
+	if (w->err == 0 && fsync(w->fd) != 0)
+		w->err = errno;
+	if (close(w->fd) != 0 && w->err == 0)
+		w->err = errno;
+	w->fd = -1;
+	if (w->err == 0 && link(w->tmp, w->path) != 0)
+		w->err = errno;
+	if (w->err == 0 && sync_path_dir(w->path) != 0)
+		w->err = errno;
+	rc = w->err ? -1 : 0;
+	saved = w->err;
+	wfile_stream_abandon(w);
+	errno = saved;
+	return rc;
+}
+
+void wfile_stream_abandon(struct wfile_stream *w)
+{
+	if (w == NULL)
+		return;
+	if (w->fd >= 0)
+		close(w->fd);
+	unlink(w->tmp);
+	free(w->tmp);
+	free(w->path);
+	free(w);
+}

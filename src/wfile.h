@@ -148,4 +148,25 @@ int wfile_pending(const char *root);
  * step, as a power cut would. It can only stop clerk, which the journal
  * is made to survive; the tests use it to stop a change at every step. */
 
+/* ------------------------------------------------ a file written in parts */
+
+/* A new file too big to hold whole in memory (a page of a site listing
+ * every record): written in parts into a hidden temporary beside it, and
+ * put in place whole or not at all, as wfile_create. */
+struct wfile_stream;
+
+/* Starts the new file path with permissions mode. Returns the stream (end
+ * it with wfile_stream_finish or wfile_stream_abandon), or NULL with errno
+ * (nothing left behind). */
+struct wfile_stream *wfile_stream_new(const char *path, mode_t mode);
+/* Appends len bytes of text. Returns 0, or -1 with errno; after a failure
+ * every later call fails too and nothing is put in place. */
+int wfile_stream_write(struct wfile_stream *w, const char *text, size_t len);
+/* Flushes the file to disk and gives it its name, never replacing a file
+ * there (EEXIST). Frees w and removes the temporary either way. Returns 0,
+ * or -1 with errno. */
+int wfile_stream_finish(struct wfile_stream *w);
+/* Removes the temporary and frees w (NULL is allowed). */
+void wfile_stream_abandon(struct wfile_stream *w);
+
 #endif

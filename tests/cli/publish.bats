@@ -118,6 +118,68 @@ EOT
 	grep -q '<a href="../records/2024-002.html">2024-002</a>' site2/records/2024-003.html
 }
 
+# The decision of this repository gains a field saying whether a record is
+# public, and the schema key that marks a record as not public.
+not_public_schema() {
+	mkdir -p schemas
+	printf 'schemas: schemas\n' >.clerk.yml
+	cat >schemas/decision.yml <<'EOT'
+name: decision
+extends: decision
+fields:
+  openbaar:
+    type: enum
+    values: [ja, nee]
+    default: ja
+not-public-if: {field: openbaar, equals: nee}
+EOT
+}
+
+@test "publish: a record the schema marks as not public is left out, and no page links to it" {
+	hostile_set
+	not_public_schema
+	sed -i 's/^status: draft$/status: adopted/' 2024-002.md
+	sed -i 's/^title: .*/&\nopenbaar: nee/' 2024-002.md
+	sed -i 's/^title: .*/&\nopenbaar: ja/' 2024-001.md
+	"$CLERK" check --as-of "$AS_OF" 2024-002.md
+	run "$CLERK" publish --output site --base-url https://example.org/r/ --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[ ! -e site/records/2024-002.html ]
+	[ -e site/records/2024-001.html ]
+	[ -e site/records/2024-003.html ]
+	run grep -rl '2024-002.html' site
+	[ "$status" -eq 1 ]
+	# Pages that cite it show its id only, as text.
+	grep -q '<li>2024-002</li>' site/records/2024-003.html
+	grep -q 'het concept' site/records/2024-004.html
+	# Not in the register, the listings, the feed, the sitemap or the search index.
+	run grep -l '2024-002' site/*.html site/feed.xml site/sitemap.xml site/search-index.js
+	[ "$status" -eq 1 ]
+	grep -q 'records/2024-001.html' site/sitemap.xml
+	grep -q '"i":"2024-001"' site/search-index.js
+	# --include-drafts does not publish it: it is not a draft.
+	"$CLERK" publish --output site2 --include-drafts --as-of "$AS_OF" >/dev/null
+	[ ! -e site2/records/2024-002.html ]
+}
+
+@test "publish: with not-public-if but no record marked, every record is published" {
+	hostile_set
+	not_public_schema
+	sed -i 's/^status: draft$/status: adopted/' 2024-002.md
+	sed -i 's/^title: .*/&\nopenbaar: ja/' 2024-002.md
+	run "$CLERK" publish --output site --base-url https://example.org/r/ --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[ "$output" = site ]
+	for id in 2024-001 2024-002 2024-003 2024-004; do
+		[ -e "site/records/$id.html" ]
+		grep -q "<a href=\"records/$id.html\">$id</a>" site/index.html
+		grep -q "records/$id.html" site/sitemap.xml
+		grep -q "\"i\":\"$id\"" site/search-index.js
+	done
+	grep -q '<a href="../records/2024-002.html">2024-002</a>' site/records/2024-003.html
+	grep -q 'records/2024-002.html' site/feed.xml
+}
+
 @test "publish: every value is escaped and the body is rendered safe" {
 	hostile_set
 	"$CLERK" publish --output site --as-of "$AS_OF" >/dev/null

@@ -70,3 +70,6 @@ EOT
 	run "$CLERK" check --as-of "$AS_OF"
 	[ "$status" -eq 0 ]
 }
+@test "schema error: not-public-if on an undefined field" { schema_error not-public-unknown-field; }
+@test "schema error: not-public-if on a value the enum does not have" { schema_error not-public-unknown-value; }
+@test "schema error: not-public-if that is not a condition" { schema_error not-public-not-a-condition; }

@@ -117,6 +117,40 @@ static void test_create_never_replaces(void **state)
 	free(path);
 }
 
+/* A file written in parts appears whole at the end, never replaces one,
+ * and an abandoned one leaves nothing behind. */
+static void test_stream(void **state)
+{
+	char *path = in_dir("site.html"), *text;
+	struct wfile_stream *w;
+
+	(void)state;
+	w = wfile_stream_new(path, 0644);
+	assert_non_null(w);
+	assert_int_equal(wfile_stream_write(w, "<p>one", 6), 0);
+	assert_int_equal(access(path, F_OK), -1); /* not there before the end */
+	assert_int_equal(wfile_stream_write(w, "</p>", 4), 0);
+	assert_int_equal(wfile_stream_finish(w), 0);
+	text = get("site.html");
+	assert_string_equal(text, "<p>one</p>");
+	free(text);
+	w = wfile_stream_new(path, 0644);
+	assert_non_null(w);
+	assert_int_equal(wfile_stream_write(w, "other", 5), 0);
+	assert_int_equal(wfile_stream_finish(w), -1); /* the file exists: kept */
+	text = get("site.html");
+	assert_string_equal(text, "<p>one</p>");
+	free(text);
+	unlink(path);
+	w = wfile_stream_new(path, 0644);
+	assert_non_null(w);
+	assert_int_equal(wfile_stream_write(w, "half", 4), 0);
+	wfile_stream_abandon(w);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(leftovers(), 0);
+	free(path);
+}
+
 static void test_replace_keeps_link(void **state)
 {
 	char *target = in_dir("t.md"), *link = in_dir("l.md"), *text;
@@ -222,6 +256,7 @@ int main(void)
 	    cmocka_unit_test(test_inside),
 	    cmocka_unit_test(test_create_never_replaces),
 	    cmocka_unit_test(test_replace_keeps_link),
+	    cmocka_unit_test(test_stream),
 	    cmocka_unit_test(test_txn_all),
 	    cmocka_unit_test(test_txn_none),
 	    cmocka_unit_test(test_recover_refuses_outside),
