@@ -294,7 +294,8 @@ int init_records(const char *dir, const char *lang, char *msg, size_t msglen)
 	for (i = 0; i < count; i++) {
 		path = xasprintf("%s/%s", dir, files[i].path);
 		if (lstat(path, &st) == 0) {
-			snprintf(msg, msglen, _("%s exists; clerk init never replaces a file"), path);
+			snprintf(msg, msglen, _("%s exists; clerk init never replaces a file"),
+				 path);
 			free(path);
 			return 1;
 		}
