@@ -186,7 +186,8 @@ static int parse_color(struct check_options *o, const char *when)
 			o->color = (enum color_when)i;
 			return 0;
 		}
-	return opts_usage_error(&check_spec, "--color must be auto, always or never, not '%s'", when);
+	return opts_usage_error(&check_spec, "--color must be auto, always or never, not '%s'",
+				when);
 }
 
 static int parse_jobs(struct check_options *o, const char *text)
@@ -197,8 +198,9 @@ static int parse_jobs(struct check_options *o, const char *text)
 	errno = 0;
 	n = strtol(text, &end, 10);
 	if (errno != 0 || end == text || *end != '\0' || n < 1 || n > CHECK_MAX_JOBS)
-		return opts_usage_error(&check_spec, "--jobs needs a whole number from 1 to %d, not '%s'",
-					 CHECK_MAX_JOBS, text);
+		return opts_usage_error(&check_spec,
+					"--jobs needs a whole number from 1 to %d, not '%s'",
+					CHECK_MAX_JOBS, text);
 	o->jobs = (int)n;
 	return 0;
 }
@@ -210,8 +212,9 @@ static int parse_max_warnings(struct check_options *o, const char *text)
 	errno = 0;
 	o->max_warnings = strtol(text, &end, 10);
 	if (errno != 0 || end == text || *end != '\0' || o->max_warnings < 0)
-		return opts_usage_error(&check_spec, 
-		    "--max-warnings needs a whole number of 0 or more, not '%s'", text);
+		return opts_usage_error(
+		    &check_spec, "--max-warnings needs a whole number of 0 or more, not '%s'",
+		    text);
 	return 0;
 }
 
@@ -305,14 +308,17 @@ static int check_stdin_usage(const struct check_options *o, int npaths, char **p
 	int dash = npaths == 1 && strcmp(paths[0], "-") == 0;
 
 	if (o->fix && (o->staged || o->stdin_name != NULL))
-		return opts_usage_error(&check_spec, "--fix writes the files on disk; it cannot be used with "
-					 "--staged or --stdin-filename");
+		return opts_usage_error(&check_spec,
+					"--fix writes the files on disk; it cannot be used with "
+					"--staged or --stdin-filename");
 	if (o->stdin_name == NULL && npaths > 0 && strcmp(paths[npaths - 1], "-") == 0)
-		return opts_usage_error(&check_spec, "to check standard input, say which file it is: "
-					 "--stdin-filename PATH -");
+		return opts_usage_error(&check_spec,
+					"to check standard input, say which file it is: "
+					"--stdin-filename PATH -");
 	if (o->stdin_name != NULL && !dash)
-		return opts_usage_error(&check_spec, "--stdin-filename PATH reads standard input: give '-' "
-					 "as the only path");
+		return opts_usage_error(&check_spec,
+					"--stdin-filename PATH reads standard input: give '-' "
+					"as the only path");
 	if (o->stdin_name != NULL && o->stdin_name[0] == '\0')
 		return opts_usage_error(&check_spec, "--stdin-filename needs the path of the file");
 	return 0;
@@ -328,17 +334,19 @@ static int parse_check_options(int argc, char **argv, struct check_options *o)
 	if (rc != 0)
 		return rc;
 	if ((o->staged || o->hook) && optind < argc)
-		return opts_usage_error(&check_spec, "--staged checks what is staged in Git and takes no "
-					 "paths; leave out '%s'",
-					 argv[optind]);
+		return opts_usage_error(&check_spec,
+					"--staged checks what is staged in Git and takes no "
+					"paths; leave out '%s'",
+					argv[optind]);
 	if (o->hook)
 		o->staged = hook_mode_staged();
 	rc = check_stdin_usage(o, argc - optind, argv + optind);
 	if (rc != 0)
 		return rc;
 	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
-		return opts_usage_error(&check_spec, 
-		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
+		return opts_usage_error(&check_spec,
+					"--as-of needs a real date written as YYYY-MM-DD, not '%s'",
+					o->as_of);
 	return choose_writer(o);
 }
 
@@ -884,17 +892,23 @@ static const struct command commands[] = {
     {"check", N_("check records against their schemas"), &check_spec, cmd_check},
     {"show", N_("show a record: its fields, references and backlinks"), &show_spec, cmd_show},
     {"new", N_("create a record with the next free id: clerk new TYPE"), &new_spec, cmd_new},
-    {"renumber", N_("give a record another id, and every reference to it"), &renumber_spec, cmd_renumber},
-    {"init", N_("start a records repository: configuration, folders, examples"), &init_spec, cmd_init},
-    {"import", N_("turn Word, OpenDocument, PDF or text documents into draft records"), &import_spec, cmd_import},
+    {"renumber", N_("give a record another id, and every reference to it"), &renumber_spec,
+     cmd_renumber},
+    {"init", N_("start a records repository: configuration, folders, examples"), &init_spec,
+     cmd_init},
+    {"import", N_("turn Word, OpenDocument, PDF or text documents into draft records"),
+     &import_spec, cmd_import},
     {"list", N_("list the records: id, type, date, status, title, file"), &list_spec, cmd_list},
-    {"graph", N_("draw the references between records (Graphviz or Mermaid)"), &graph_spec, cmd_graph},
+    {"graph", N_("draw the references between records (Graphviz or Mermaid)"), &graph_spec,
+     cmd_graph},
     {"index", N_("write the register of the records as a Markdown file"), &index_spec, cmd_index},
     {"due", N_("list what is due: reports, series, ends (also as a calendar)"), &due_spec, cmd_due},
     {"export", N_("write the record set as a SQLite database"), &export_spec, cmd_export},
-    {"publish", N_("write the register and every record as a static website"), &publish_spec, cmd_publish},
+    {"publish", N_("write the register and every record as a static website"), &publish_spec,
+     cmd_publish},
     {"fix", N_("apply the fixes clerk is sure of to the records"), &fix_spec, cmd_fix},
-    {"schema", N_("write a JSON Schema of the records or the configuration, for editors"), &schema_spec, cmd_schema},
+    {"schema", N_("write a JSON Schema of the records or the configuration, for editors"),
+     &schema_spec, cmd_schema},
     {"rules", N_("list every rule, or explain one: clerk rules NAME"), &rules_spec, cmd_rules},
     {"cache", N_("remove the cache of check results: clerk cache clean"), &cache_spec, cmd_cache},
     {"version", N_("print the version"), &version_spec, cmd_version},
@@ -1010,6 +1024,11 @@ static int global_options(int *argc, char **argv)
 			lang = argv[i] + 7;
 			used = 1;
 		} else if (strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 >= *argc && i > 1 && find_command(argv[1]) != NULL) {
+				error_line("option '%s' needs a value; see 'clerk %s --help'",
+					   "--lang", argv[1]);
+				return -1;
+			}
 			if (i + 1 >= *argc) {
 				usage_error("--lang needs a language: en or nl");
 				return -1;

@@ -35,8 +35,8 @@ int cmd_publish(int argc, char **argv);
 
 /* Every command's options (opts.h), one table each, in the file of the
  * command; clerk.c lists them in its table of commands. */
-extern const struct cmd_spec check_spec, show_spec, rules_spec, cache_spec, version_spec,
-    help_spec, new_spec, renumber_spec, init_spec, import_spec, list_spec, graph_spec,
-    index_spec, due_spec, export_spec, publish_spec, fix_spec, schema_spec;
+extern const struct cmd_spec check_spec, show_spec, rules_spec, cache_spec, version_spec, help_spec,
+    new_spec, renumber_spec, init_spec, import_spec, list_spec, graph_spec, index_spec, due_spec,
+    export_spec, publish_spec, fix_spec, schema_spec;
 
 #endif

@@ -95,7 +95,8 @@ static int parse_import(int argc, char **argv, struct import_args *a)
 	if (rc != 0)
 		return rc;
 	if (a->lang != NULL && i18n_set_language(a->lang) != 0)
-		return opts_usage_error(&import_spec, "unknown language '%s'; use en or nl", a->lang);
+		return opts_usage_error(&import_spec, "unknown language '%s'; use en or nl",
+					a->lang);
 	if (optind >= argc)
 		return opts_usage_error(&import_spec, "name a file to import");
 	if (a->rq.id != NULL && argc - optind > 1)

@@ -11,9 +11,9 @@
 #include "opts.h"
 #include "util.h"
 
-/* getopt_long gives back OPT_BASE + i for row i, and OPT_HELP for --help. */
+/* getopt_long gives back OPT_BASE + i for row i, OPT_BASE + nopts for
+ * --help and 'h' for -h. */
 #define OPT_BASE 256
-#define OPT_HELP 'h'
 
 const char opts_config_help[] =
     N_("read this configuration instead of the .clerk.yml found upwards");
@@ -44,7 +44,7 @@ static void help_row(char letter, const char *name, const char *arg, const char 
 	if (letter != 0)
 		snprintf(shortform, sizeof shortform, "-%c, ", letter);
 	snprintf(left, sizeof left, "%s--%s%s%s", shortform, name, arg ? " " : "", arg ? arg : "");
-	printf("  %-22s %s\n", left, _(help));
+	printf("  %-22s  %s\n", left, _(help));
 }
 
 void opts_help(const struct cmd_spec *cmd)
@@ -99,8 +99,8 @@ static void make_tables(const struct cmd_spec *cmd, struct option **longopts, ch
 	}
 	lo[i].name = "help";
 	lo[i].has_arg = no_argument;
-	lo[i].val = OPT_HELP;
-	s[n] = OPT_HELP;
+	lo[i].val = OPT_BASE + (int)i;
+	s[n] = 'h';
 	*longopts = lo;
 	*shorts = s;
 }
@@ -159,7 +159,7 @@ int opts_parse(const struct cmd_spec *cmd, int argc, char **argv, opt_set_fn set
 		if (c == -1)
 			break;
 		row = row_of(cmd, c);
-		if (c == OPT_HELP && row == NULL) {
+		if (c == 'h' || c == OPT_BASE + (int)cmd->nopts) {
 			opts_help(cmd);
 			rc = OPTS_HELP;
 		} else if (row == NULL) {

@@ -22,8 +22,16 @@
 #include "register.h"
 #include "util.h"
 
-enum { PUB_AS_OF = 1, PUB_WITHIN, PUB_FORMAT, PUB_CONFIG, PUB_OUTPUT, PUB_BASE_URL, PUB_FORCE,
-       PUB_DRAFTS };
+enum {
+	PUB_AS_OF = 1,
+	PUB_WITHIN,
+	PUB_FORMAT,
+	PUB_CONFIG,
+	PUB_OUTPUT,
+	PUB_BASE_URL,
+	PUB_FORCE,
+	PUB_DRAFTS
+};
 
 /* What the options set; each command reads its own. */
 struct pub_args {
@@ -66,16 +74,15 @@ static int set_pub_option(void *ctx, int key, const char *value)
 }
 
 /* Reads the options of cmd; returns 0, OPTS_HELP, or an exit code to stop with. */
-static int parse_pub_options(int argc, char **argv, const struct cmd_spec *cmd,
-			     struct pub_args *a)
+static int parse_pub_options(int argc, char **argv, const struct cmd_spec *cmd, struct pub_args *a)
 {
 	int rc;
 
 	memset(a, 0, sizeof *a);
 	rc = opts_parse(cmd, argc, argv, set_pub_option, a);
 	if (rc == 0 && a->as_of != NULL && date_parse(a->as_of, strlen(a->as_of), NULL) != DATE_OK)
-		rc = opts_usage_error(cmd, "--as-of needs a real date written as YYYY-MM-DD, not '%s'",
-				      a->as_of);
+		rc = opts_usage_error(
+		    cmd, "--as-of needs a real date written as YYYY-MM-DD, not '%s'", a->as_of);
 	return rc;
 }
 
@@ -205,8 +212,8 @@ int cmd_due(int argc, char **argv)
 	     f++)
 		;
 	if (f == NDUE_FORMATS)
-		return opts_usage_error(&due_spec, "unknown format '%s'; use table, csv, json or ics",
-					a.format);
+		return opts_usage_error(
+		    &due_spec, "unknown format '%s'; use table, csv, json or ics", a.format);
 	return list_due(&a, f);
 }
 

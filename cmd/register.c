@@ -61,8 +61,7 @@ static int set_reg_option(void *ctx, int key, const char *value)
 /* Reads the options of cmd into a (room for as many --type and --status
  * as there are arguments; reg_args_free frees it). Returns 0, OPTS_HELP,
  * or an exit code to stop with. */
-static int parse_reg_options(int argc, char **argv, const struct cmd_spec *cmd,
-			     struct reg_args *a)
+static int parse_reg_options(int argc, char **argv, const struct cmd_spec *cmd, struct reg_args *a)
 {
 	memset(a, 0, sizeof *a);
 	a->types = xcalloc((size_t)argc + 1, sizeof *a->types);

@@ -29,7 +29,6 @@ static void say(const char *message)
 	fputc('\n', stderr);
 }
 
-
 /* Prints path relative to the current folder when it lies below it. */
 static void print_path(const char *path)
 {
