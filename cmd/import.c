@@ -5,6 +5,7 @@
  * (src/import.c) per file; one file that cannot be imported does not stop
  * the others. The exit code is the worst of the files'. */
 #include <limits.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,15 +19,20 @@
 #include "util.h"
 #include "i18n.h"
 
-enum { IMP_TYPE = 1, IMP_ID, IMP_DRY_RUN, IMP_LANG, IMP_DIR, IMP_CONFIG };
+struct import_args {
+	struct import_request rq;
+	const char *dir, *config, *lang;
+};
+
+#define IMP(member) ((int)offsetof(struct import_args, member))
 
 static const struct opt import_opts[] = {
-    {"type", 0, IMP_TYPE, "T", N_("the record type (default: read from the document's words)")},
-    {"id", 0, IMP_ID, "ID", N_("use this id (one file only)")},
-    {"dry-run", 0, IMP_DRY_RUN, NULL, N_("print the record instead of writing it")},
-    {"lang", 0, IMP_LANG, "nl|en", N_("the language of the checklist")},
-    {"dir", 0, IMP_DIR, "DIR", opts_dir_help},
-    {"config", 0, IMP_CONFIG, "FILE", opts_config_help},
+    {"type", 0, IMP(rq.type), "T", N_("the record type (default: read from the document's words)")},
+    {"id", 0, IMP(rq.id), "ID", N_("use this id (one file only)")},
+    {"dry-run", 0, IMP(rq.dry_run), NULL, N_("print the record instead of writing it")},
+    {"lang", 0, IMP(lang), "nl|en", N_("the language of the checklist")},
+    {"dir", 0, IMP(dir), "DIR", opts_dir_help},
+    {"config", 0, IMP(config), "FILE", opts_config_help},
 };
 
 const struct cmd_spec import_spec = {
@@ -54,43 +60,10 @@ const struct cmd_spec import_spec = {
     OPTS_N(import_opts),
 };
 
-struct import_args {
-	struct import_request rq;
-	const char *dir, *config, *lang;
-};
-
-/* Applies one option of import (opt_set_fn). */
-static int import_option(void *ctx, int key, const char *value)
-{
-	struct import_args *a = ctx;
-
-	switch (key) {
-	case IMP_TYPE:
-		a->rq.type = value;
-		break;
-	case IMP_ID:
-		a->rq.id = value;
-		break;
-	case IMP_DRY_RUN:
-		a->rq.dry_run = 1;
-		break;
-	case IMP_LANG:
-		a->lang = value;
-		break;
-	case IMP_DIR:
-		a->dir = value;
-		break;
-	default:
-		a->config = value;
-		break;
-	}
-	return 0;
-}
-
 /* Reads import's arguments; returns 0, OPTS_HELP or an exit code. */
 static int parse_import(int argc, char **argv, struct import_args *a)
 {
-	int rc = opts_parse(&import_spec, argc, argv, import_option, a);
+	int rc = opts_parse(&import_spec, argc, argv, opts_store, a);
 
 	if (rc != 0)
 		return rc;

@@ -35,6 +35,17 @@ int opts_usage_error(const struct cmd_spec *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int opts_store(void *ctx, int key, const char *value)
+{
+	char *field = (char *)ctx + key;
+
+	if (value != NULL)
+		memcpy(field, &value, sizeof value);
+	else
+		*(int *)(void *)field = 1;
+	return 0;
+}
+
 /* Prints one row of the help: "  -l, --name ARG   what it does". */
 static void help_row(char letter, const char *name, const char *arg, const char *help)
 {

@@ -38,6 +38,11 @@ struct cmd_spec {
  * ctx; returns 0, or an exit code after saying what is wrong. */
 typedef int (*opt_set_fn)(void *ctx, int key, const char *value);
 
+/* An opt_set_fn for the options that only keep what they are given: key
+ * is the offset (offsetof) in ctx of a const char * that takes the value,
+ * or, for an option without a value, of an int that is set to 1. */
+int opts_store(void *ctx, int key, const char *value);
+
 /* Returned by opts_parse after printing the help: the command exits 0. */
 #define OPTS_HELP (-1)
 

@@ -6,6 +6,7 @@
  * record; export and publish write only where they are told, through
  * src/atomic.h. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,56 +23,13 @@
 #include "register.h"
 #include "util.h"
 
-enum {
-	PUB_AS_OF = 1,
-	PUB_WITHIN,
-	PUB_FORMAT,
-	PUB_CONFIG,
-	PUB_OUTPUT,
-	PUB_BASE_URL,
-	PUB_FORCE,
-	PUB_DRAFTS
-};
-
 /* What the options set; each command reads its own. */
 struct pub_args {
 	const char *as_of, *within, *format, *config, *output, *base_url;
 	int force, drafts;
 };
 
-/* Applies one option of due, export or publish (opt_set_fn). */
-static int set_pub_option(void *ctx, int key, const char *value)
-{
-	struct pub_args *a = ctx;
-
-	switch (key) {
-	case PUB_AS_OF:
-		a->as_of = value;
-		break;
-	case PUB_WITHIN:
-		a->within = value;
-		break;
-	case PUB_FORMAT:
-		a->format = value;
-		break;
-	case PUB_CONFIG:
-		a->config = value;
-		break;
-	case PUB_OUTPUT:
-		a->output = value;
-		break;
-	case PUB_BASE_URL:
-		a->base_url = value;
-		break;
-	case PUB_FORCE:
-		a->force = 1;
-		break;
-	default:
-		a->drafts = 1;
-		break;
-	}
-	return 0;
-}
+#define PUB(member) ((int)offsetof(struct pub_args, member))
 
 /* Reads the options of cmd; returns 0, OPTS_HELP, or an exit code to stop with. */
 static int parse_pub_options(int argc, char **argv, const struct cmd_spec *cmd, struct pub_args *a)
@@ -79,7 +37,7 @@ static int parse_pub_options(int argc, char **argv, const struct cmd_spec *cmd, 
 	int rc;
 
 	memset(a, 0, sizeof *a);
-	rc = opts_parse(cmd, argc, argv, set_pub_option, a);
+	rc = opts_parse(cmd, argc, argv, opts_store, a);
 	if (rc == 0 && a->as_of != NULL && date_parse(a->as_of, strlen(a->as_of), NULL) != DATE_OK)
 		rc = opts_usage_error(
 		    cmd, "--as-of needs a real date written as YYYY-MM-DD, not '%s'", a->as_of);
@@ -112,13 +70,13 @@ static int load_whole_set(struct project *p, struct check_run *run, const struct
 /* ------------------------------------------------------------------- due */
 
 static const struct opt due_opts[] = {
-    {"within", 0, PUB_WITHIN, "PERIOD",
+    {"within", 0, PUB(within), "PERIOD",
      N_("how far ahead to look, such as 60d (default), 8w, 3m, 1y or P2M; what is overdue is "
 	"always listed")},
-    {"as-of", 0, PUB_AS_OF, "YYYY-MM-DD", opts_as_of_help},
-    {"format", 0, PUB_FORMAT, "FORMAT",
+    {"as-of", 0, PUB(as_of), "YYYY-MM-DD", opts_as_of_help},
+    {"format", 0, PUB(format), "FORMAT",
      N_("table (default), csv, json or ics (an iCalendar file for a calendar application)")},
-    {"config", 0, PUB_CONFIG, "FILE", opts_config_help},
+    {"config", 0, PUB(config), "FILE", opts_config_help},
 };
 
 const struct cmd_spec due_spec = {
@@ -220,10 +178,10 @@ int cmd_due(int argc, char **argv)
 /* ---------------------------------------------------------------- export */
 
 static const struct opt export_opts[] = {
-    {"format", 0, PUB_FORMAT, "FORMAT", N_("sqlite: a SQLite database (the only format so far)")},
-    {"force", 0, PUB_FORCE, NULL, N_("replace FILE when it exists")},
-    {"as-of", 0, PUB_AS_OF, "YYYY-MM-DD", opts_as_of_help},
-    {"config", 0, PUB_CONFIG, "FILE", opts_config_help},
+    {"format", 0, PUB(format), "FORMAT", N_("sqlite: a SQLite database (the only format so far)")},
+    {"force", 0, PUB(force), NULL, N_("replace FILE when it exists")},
+    {"as-of", 0, PUB(as_of), "YYYY-MM-DD", opts_as_of_help},
+    {"config", 0, PUB(config), "FILE", opts_config_help},
 };
 
 const struct cmd_spec export_spec = {
@@ -296,14 +254,14 @@ int cmd_export(int argc, char **argv)
 /* --------------------------------------------------------------- publish */
 
 static const struct opt publish_opts[] = {
-    {"output", 0, PUB_OUTPUT, "DIR",
+    {"output", 0, PUB(output), "DIR",
      N_("the folder to write the site to (default: beside the record set, named after it "
 	"with -site)")},
-    {"as-of", 0, PUB_AS_OF, "YYYY-MM-DD", opts_as_of_help},
-    {"base-url", 0, PUB_BASE_URL, "URL",
+    {"as-of", 0, PUB(as_of), "YYYY-MM-DD", opts_as_of_help},
+    {"base-url", 0, PUB(base_url), "URL",
      N_("the address the site will have, for the feed and sitemap.xml (links stay relative)")},
-    {"include-drafts", 0, PUB_DRAFTS, NULL, N_("publish drafts too")},
-    {"config", 0, PUB_CONFIG, "FILE", opts_config_help},
+    {"include-drafts", 0, PUB(drafts), NULL, N_("publish drafts too")},
+    {"config", 0, PUB(config), "FILE", opts_config_help},
 };
 
 const struct cmd_spec publish_spec = {

@@ -1,5 +1,6 @@
 /* schema.c - `clerk schema --json-schema [TYPE]`: JSON Schemas for editors' YAML support. */
 #include <unistd.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +12,15 @@
 #include "project.h"
 #include "util.h"
 
-enum { SCHEMA_JSON = 1, SCHEMA_CONFIG };
+/* What the options of schema set. */
+struct schema_args {
+	const char *config_path;
+	int json;
+};
 
 static const struct opt schema_opts[] = {
-    {"json-schema", 0, SCHEMA_JSON, NULL, N_("write a JSON Schema")},
-    {"config", 0, SCHEMA_CONFIG, "FILE", opts_config_help},
+    {"json-schema", 0, offsetof(struct schema_args, json), NULL, N_("write a JSON Schema")},
+    {"config", 0, offsetof(struct schema_args, config_path), "FILE", opts_config_help},
 };
 
 const struct cmd_spec schema_spec = {
@@ -29,24 +34,6 @@ const struct cmd_spec schema_spec = {
     schema_opts,
     OPTS_N(schema_opts),
 };
-
-/* What the options of schema set. */
-struct schema_args {
-	const char *config_path;
-	int json;
-};
-
-/* Applies one option of schema (opt_set_fn). */
-static int set_schema_option(void *ctx, int key, const char *value)
-{
-	struct schema_args *a = ctx;
-
-	if (key == SCHEMA_JSON)
-		a->json = 1;
-	else
-		a->config_path = value;
-	return 0;
-}
 
 /* Writes the schema asked for; returns 0 or the exit code of a mistake. */
 static int write_schema(const struct project *p, const char *type)
@@ -87,7 +74,7 @@ int cmd_schema(int argc, char **argv)
 	struct config_error err = {0};
 	struct schema_args a = {0};
 	struct project p;
-	int rc = opts_parse(&schema_spec, argc, argv, set_schema_option, &a);
+	int rc = opts_parse(&schema_spec, argc, argv, opts_store, &a);
 
 	if (rc != 0)
 		return rc == OPTS_HELP ? 0 : rc;

@@ -4,6 +4,7 @@
  * (record_new.c, renumber.c, init.c), which write through the one write
  * path (wfile.h) and never over a file they were not asked to change. */
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,16 +83,23 @@ static int open_set(struct project *p, const char *config, const char *dir, char
 
 /* ------------------------------------------------------------------- new */
 
-enum { NEW_TITLE = 1, NEW_DATE, NEW_SET, NEW_ID, NEW_DIR, NEW_CONFIG };
+struct new_args {
+	struct new_request rq;
+	const char *dir, *config;
+	char **sets;
+};
+
+#define NEW(member) ((int)offsetof(struct new_args, member))
+#define NEW_SET     (-1)
 
 static const struct opt new_opts[] = {
-    {"title", 0, NEW_TITLE, "T", N_("the record's title")},
-    {"date", 0, NEW_DATE, "YYYY-MM-DD",
+    {"title", 0, NEW(rq.title), "T", N_("the record's title")},
+    {"date", 0, NEW(rq.date), "YYYY-MM-DD",
      N_("the record's date (default: today); it gives the id's year")},
     {"set", 0, NEW_SET, "FIELD=VALUE", N_("fill in a field (may be given more than once)")},
-    {"id", 0, NEW_ID, "ID", N_("use this id; refused when a record already has it")},
-    {"dir", 0, NEW_DIR, "DIR", opts_dir_help},
-    {"config", 0, NEW_CONFIG, "FILE", opts_config_help},
+    {"id", 0, NEW(rq.id), "ID", N_("use this id; refused when a record already has it")},
+    {"dir", 0, NEW(dir), "DIR", opts_dir_help},
+    {"config", 0, NEW(config), "FILE", opts_config_help},
 };
 
 const struct cmd_spec new_spec = {
@@ -117,37 +125,14 @@ const struct cmd_spec new_spec = {
     OPTS_N(new_opts),
 };
 
-struct new_args {
-	struct new_request rq;
-	const char *dir, *config;
-	char **sets;
-};
-
-/* Applies one option of new (opt_set_fn). */
+/* Applies one option of new (opt_set_fn): --set adds to the list. */
 static int new_option(void *ctx, int key, const char *value)
 {
 	struct new_args *a = ctx;
 
-	switch (key) {
-	case NEW_TITLE:
-		a->rq.title = value;
-		break;
-	case NEW_DATE:
-		a->rq.date = value;
-		break;
-	case NEW_SET:
-		a->sets[a->rq.nsets++] = (char *)value;
-		break;
-	case NEW_ID:
-		a->rq.id = value;
-		break;
-	case NEW_DIR:
-		a->dir = value;
-		break;
-	default:
-		a->config = value;
-		break;
-	}
+	if (key != NEW_SET)
+		return opts_store(ctx, key, value);
+	a->sets[a->rq.nsets++] = (char *)value;
 	return 0;
 }
 
@@ -196,12 +181,15 @@ int cmd_new(int argc, char **argv)
 
 /* -------------------------------------------------------------- renumber */
 
-enum { SET_DIR = 1, SET_CONFIG };
+/* --dir and --config, for renumber. */
+struct set_args {
+	const char *dir, *config;
+};
 
 /* The options of the commands that work on a record set by its folder. */
 static const struct opt set_opts[] = {
-    {"dir", 0, SET_DIR, "DIR", opts_dir_help},
-    {"config", 0, SET_CONFIG, "FILE", opts_config_help},
+    {"dir", 0, offsetof(struct set_args, dir), "DIR", opts_dir_help},
+    {"config", 0, offsetof(struct set_args, config), "FILE", opts_config_help},
 };
 
 const struct cmd_spec renumber_spec = {
@@ -224,30 +212,13 @@ const struct cmd_spec renumber_spec = {
     OPTS_N(set_opts),
 };
 
-/* --dir and --config, for renumber. */
-struct set_args {
-	const char *dir, *config;
-};
-
-/* Applies --dir or --config (opt_set_fn). */
-static int set_option(void *ctx, int key, const char *value)
-{
-	struct set_args *a = ctx;
-
-	if (key == SET_DIR)
-		a->dir = value;
-	else
-		a->config = value;
-	return 0;
-}
-
 int cmd_renumber(int argc, char **argv)
 {
 	struct set_args a = {0};
 	struct project p;
 	char msg[512], *root = NULL;
 	size_t changed;
-	int first, rc = opts_parse(&renumber_spec, argc, argv, set_option, &a);
+	int first, rc = opts_parse(&renumber_spec, argc, argv, opts_store, &a);
 
 	if (rc != 0)
 		return rc == OPTS_HELP ? 0 : rc;
