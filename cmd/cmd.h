@@ -1,5 +1,6 @@
 /* cmd.h - what the command files of the program share (defined in clerk.c),
- * and the register commands of register.c. */
+ * the commands of register.c and publish.c, and every command's table of
+ * options (opts.h), each defined in the file of its command. */
 #ifndef CLERK_CMD_H
 #define CLERK_CMD_H
 
