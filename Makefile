@@ -57,9 +57,9 @@ MO      := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/clerk.mo)
 # Where xgettext finds the texts: the functions that translate their format
 # string (diag_report, fail, ...) and the markers _(), N_() and RULE().
 XGETTEXT_KEYS := -k_ -kN_ -kngettext:1,2 -kdiag_report:6 -kdiag_set_help:2 -kdiag_reword:2 -kfail:3 \
-	-kconfig_error_set:5 -kerror_line:1 -kusage_error:1 -kcheck_usage_error:1 \
-	-krules_usage_error:1 -kRULE:4 -kjoin_words:4 -kdiag_add_related:5 -kusage_fail:2 -kprint_help:2 -kreg_usage_error:2 \
-	-kP_:1c,2 -kpub_help:2 -kpub_usage_error:2 -kfix_usage_error:1
+	-kconfig_error_set:5 -kerror_line:1 -kusage_error:1 -kopts_usage_error:2 \
+	-kRULE:4 -kjoin_words:4 -kdiag_add_related:5 \
+	-kP_:1c,2
 
 .PHONY: all deps demo test test-asan unit lint install uninstall clean golden fuzz bench mutate \
 	po-update

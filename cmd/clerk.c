@@ -19,6 +19,7 @@
 #include "date.h"
 #include "diag.h"
 #include "i18n.h"
+#include "opts.h"
 #include "out.h"
 #include "pattern.h"
 #include "rule_doc.h"
@@ -30,9 +31,12 @@
 #include "version.h"
 #include "wfile.h"
 
+/* One command: its name, the line clerk --help shows, its options and
+ * the function that runs it (given its own argv, argv[0] its name). */
 struct command {
 	const char *name;
 	const char *summary;
+	const struct cmd_spec *spec;
 	int (*run)(int argc, char **argv);
 };
 
@@ -79,34 +83,24 @@ int settle_interrupted(const char *root, int writes)
 	return r == WFILE_STUCK ? EXIT_USAGE : 0;
 }
 
-static const char main_usage[] =
-    N_("usage: clerk COMMAND [OPTION...] [ARG...] (commands: check, "
-       "fix, show, new, renumber, init, list, graph, index, due, export, publish, schema, "
-       "lsp, rules, version, help)\n");
+static const struct command *find_command(const char *name);
+static char *command_names(void);
 
-/* Says what is wrong with the command line, then the usage line; returns
- * the exit code for usage errors. */
-static int usage_verror(const char *usage, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
-
-static int usage_verror(const char *usage, const char *fmt, va_list ap)
-{
-	put_error(xvasprintf(_(fmt), ap));
-	fputs(_(usage), stderr);
-	return EXIT_USAGE;
-}
-
+/* Says what is wrong with the command line (fmt translated), then the
+ * usage line with the commands; returns the exit code for usage errors. */
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	int rc;
+	char *names = command_names();
 
 	va_start(ap, fmt);
-	rc = usage_verror(main_usage, fmt, ap);
+	put_error(xvasprintf(_(fmt), ap));
 	va_end(ap);
-	return rc;
+	fprintf(stderr, _("usage: clerk COMMAND [OPTION...] [ARG...] (commands: %s)\n"), names);
+	free(names);
+	return EXIT_USAGE;
 }
 
 int config_failed(const struct config_error *err)
@@ -120,28 +114,19 @@ int config_failed(const struct config_error *err)
 
 /* ----------------------------------------------------------------- check */
 
-static const char check_usage[] = N_("usage: clerk check [--staged] [OPTION...] [PATH...]\n");
-
 /* The options of check: one row each, with the line `clerk check --help` shows. */
-static const struct check_option {
-	const char *name;
-	int has_arg;
-	int key;
-	const char *arg, *help;
-} check_options_table[] = {
-    {"as-of", 1, 'a', "YYYY-MM-DD",
-     N_("the date that counts as today (default: .clerk.yml's, or today)")},
-    {"format", 1, 'f', "FORMAT",
+static const struct opt check_opts[] = {
+    {"as-of", 'a', 'a', "YYYY-MM-DD", opts_as_of_help},
+    {"format", 'f', 'f', "FORMAT",
      N_("how to write the findings: text, pretty, json, sarif, junit, github or gitlab")},
-    {"output", 1, 'o', "FILE",
+    {"output", 'o', 'o', "FILE",
      N_("write the findings to FILE (replaced whole, never half-written)")},
-    {"color", 1, 'C', "WHEN",
+    {"color", 0, 'C', "WHEN",
      N_("colour the pretty format: auto (default, on a terminal without NO_COLOR), always or "
 	"never")},
-    {"config", 1, 'c', "FILE",
-     N_("read this configuration instead of the .clerk.yml found upwards")},
-    {"max-warnings", 1, 'w', "N", N_("fail (exit 1) when there are more than N warnings")},
-    {"jobs", 1, 'j', "N",
+    {"config", 'c', 'c', "FILE", opts_config_help},
+    {"max-warnings", 0, 'w', "N", N_("fail (exit 1) when there are more than N warnings")},
+    {"jobs", 'j', 'j', "N",
      N_("check the files on N threads at once (default: the number of processors); the "
 	"findings are the same for any N")},
     {"no-cache", 0, 'N', NULL,
@@ -153,43 +138,30 @@ static const struct check_option {
     {"fix", 0, 'F', NULL,
      N_("first apply the fixes clerk is sure of and write the files (as clerk fix), then "
 	"report what is left")},
-    {"stdin-filename", 1, 'I', "PATH",
+    {"stdin-filename", 0, 'I', "PATH",
      N_("with the path '-': check the text on standard input as if it were the file PATH, in "
 	"its record set (for editors)")},
     {"hook", 0, 'H', NULL,
      N_("as a pre-commit hook: --staged when something is staged, else (pre-commit run "
 	"--all-files, CI) the whole set of the working tree")},
-    {"quiet", 0, 'q', NULL, N_("leave out the summary line")},
+    {"quiet", 'q', 'q', NULL, N_("leave out the summary line")},
     {"print-config", 0, 'P', NULL,
      N_("print the configuration in effect and where each setting came from")},
-    {"help", 0, 'h', NULL, N_("show this help")},
 };
 
-#define NCHECK_OPTIONS (sizeof check_options_table / sizeof *check_options_table)
-
-static void check_help(void)
-{
-	const struct check_option *o;
-	char left[64];
-	size_t i;
-
-	fputs(_(check_usage), stdout);
-	puts(_("Checks every record (a .md file with front matter) in the given files and folders\n"
-	       "(default: the current folder) against its type's schema. Never writes a record.\n"
-	       "Named files are checked as part of their whole set and reported on alone. With\n"
-	       "--staged, the versions staged in Git are read (with git itself, into memory) and\n"
-	       "the records the next commit adds, changes or renames are reported on.\n"
-	       "\noptions:"));
-	for (i = 0; i < NCHECK_OPTIONS; i++) {
-		o = &check_options_table[i];
-		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
-			 o->arg ? o->arg : "");
-		printf("  %-22s %s\n", left, _(o->help));
-	}
-	puts(_(
-	    "\nexit codes: 0 no errors, 1 errors (or too many warnings), 2 clerk could not do its "
-	    "work."));
-}
+const struct cmd_spec check_spec = {
+    "check",
+    N_("usage: clerk check [--staged] [OPTION...] [PATH...]\n"),
+    N_("Checks every record (a .md file with front matter) in the given files and folders\n"
+       "(default: the current folder) against its type's schema. Never writes a record.\n"
+       "Named files are checked as part of their whole set and reported on alone. With\n"
+       "--staged, the versions staged in Git are read (with git itself, into memory) and\n"
+       "the records the next commit adds, changes or renames are reported on."),
+    N_("\nexit codes: 0 no errors, 1 errors (or too many warnings), 2 clerk could not do its "
+       "work."),
+    check_opts,
+    OPTS_N(check_opts),
+};
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -201,22 +173,8 @@ struct check_options {
 	long max_warnings; /* -1: no limit */
 	int jobs;          /* 0: the default */
 	int no_cache;
-	int help, print_config, staged, hook, fix;
+	int print_config, staged, hook, fix;
 };
-
-/* Reports a command-line mistake: the message, then the usage line. */
-static int check_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int check_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = usage_verror(check_usage, fmt, ap);
-	va_end(ap);
-	return rc;
-}
 
 static int parse_color(struct check_options *o, const char *when)
 {
@@ -228,7 +186,8 @@ static int parse_color(struct check_options *o, const char *when)
 			o->color = (enum color_when)i;
 			return 0;
 		}
-	return check_usage_error("--color must be auto, always or never, not '%s'", when);
+	return opts_usage_error(&check_spec, "--color must be auto, always or never, not '%s'",
+				when);
 }
 
 static int parse_jobs(struct check_options *o, const char *text)
@@ -239,8 +198,9 @@ static int parse_jobs(struct check_options *o, const char *text)
 	errno = 0;
 	n = strtol(text, &end, 10);
 	if (errno != 0 || end == text || *end != '\0' || n < 1 || n > CHECK_MAX_JOBS)
-		return check_usage_error("--jobs needs a whole number from 1 to %d, not '%s'",
-					 CHECK_MAX_JOBS, text);
+		return opts_usage_error(&check_spec,
+					"--jobs needs a whole number from 1 to %d, not '%s'",
+					CHECK_MAX_JOBS, text);
 	o->jobs = (int)n;
 	return 0;
 }
@@ -252,14 +212,17 @@ static int parse_max_warnings(struct check_options *o, const char *text)
 	errno = 0;
 	o->max_warnings = strtol(text, &end, 10);
 	if (errno != 0 || end == text || *end != '\0' || o->max_warnings < 0)
-		return check_usage_error(
-		    "--max-warnings needs a whole number of 0 or more, not '%s'", text);
+		return opts_usage_error(
+		    &check_spec, "--max-warnings needs a whole number of 0 or more, not '%s'",
+		    text);
 	return 0;
 }
 
-/* Applies one parsed option; returns 0 or an exit code. */
-static int set_option(struct check_options *o, int key, const char *arg)
+/* Applies one parsed option of check (opt_set_fn); returns 0 or an exit code. */
+static int set_option(void *ctx, int key, const char *arg)
 {
+	struct check_options *o = ctx;
+
 	switch (key) {
 	case 'a':
 		o->as_of = arg;
@@ -300,9 +263,6 @@ static int set_option(struct check_options *o, int key, const char *arg)
 	case 'I':
 		o->stdin_name = arg;
 		return 0;
-	case 'h':
-		o->help = 1;
-		return 0;
 	default:
 		return -1;
 	}
@@ -319,7 +279,7 @@ static int choose_writer(struct check_options *o)
 	if (o->writer == NULL) {
 		names = out_format_names();
 		error_line("unknown output format '%s'; use %s", o->format, names);
-		fputs(_(check_usage), stderr);
+		fputs(_(check_spec.usage), stderr);
 		free(names);
 		return EXIT_USAGE;
 	}
@@ -348,60 +308,45 @@ static int check_stdin_usage(const struct check_options *o, int npaths, char **p
 	int dash = npaths == 1 && strcmp(paths[0], "-") == 0;
 
 	if (o->fix && (o->staged || o->stdin_name != NULL))
-		return check_usage_error("--fix writes the files on disk; it cannot be used with "
-					 "--staged or --stdin-filename");
+		return opts_usage_error(&check_spec,
+					"--fix writes the files on disk; it cannot be used with "
+					"--staged or --stdin-filename");
 	if (o->stdin_name == NULL && npaths > 0 && strcmp(paths[npaths - 1], "-") == 0)
-		return check_usage_error("to check standard input, say which file it is: "
-					 "--stdin-filename PATH -");
+		return opts_usage_error(&check_spec,
+					"to check standard input, say which file it is: "
+					"--stdin-filename PATH -");
 	if (o->stdin_name != NULL && !dash)
-		return check_usage_error("--stdin-filename PATH reads standard input: give '-' "
-					 "as the only path");
+		return opts_usage_error(&check_spec,
+					"--stdin-filename PATH reads standard input: give '-' "
+					"as the only path");
 	if (o->stdin_name != NULL && o->stdin_name[0] == '\0')
-		return check_usage_error("--stdin-filename needs the path of the file");
+		return opts_usage_error(&check_spec, "--stdin-filename needs the path of the file");
 	return 0;
 }
 
-/* Reads the options of check; returns 0, or an exit code to stop with. */
+/* Reads the options of check; returns 0, OPTS_HELP, or an exit code to stop with. */
 static int parse_check_options(int argc, char **argv, struct check_options *o)
 {
-	struct option longopts[NCHECK_OPTIONS + 1];
-	size_t i;
-	int c, rc = 0;
+	int rc;
 
-	memset(longopts, 0, sizeof longopts);
-	for (i = 0; i < NCHECK_OPTIONS; i++) {
-		longopts[i].name = check_options_table[i].name;
-		longopts[i].has_arg =
-		    check_options_table[i].has_arg ? required_argument : no_argument;
-		longopts[i].val = check_options_table[i].key;
-	}
 	o->max_warnings = -1;
-	opterr = 0;
-	while (rc == 0) {
-		c = getopt_long(argc, argv, ":a:f:o:c:j:qh", longopts, NULL);
-		if (c == -1)
-			break;
-		if (c == ':')
-			return check_usage_error("'%s' needs a value", argv[optind - 1]);
-		if (c == '?')
-			return check_usage_error("'%s' is not an option of check",
-						 argv[optind - 1]);
-		rc = set_option(o, c, optarg);
-	}
-	if (rc != 0 || o->help)
+	rc = opts_parse(&check_spec, argc, argv, set_option, o);
+	if (rc != 0)
 		return rc;
 	if ((o->staged || o->hook) && optind < argc)
-		return check_usage_error("--staged checks what is staged in Git and takes no "
-					 "paths; leave out '%s'",
-					 argv[optind]);
+		return opts_usage_error(&check_spec,
+					"--staged checks what is staged in Git and takes no "
+					"paths; leave out '%s'",
+					argv[optind]);
 	if (o->hook)
 		o->staged = hook_mode_staged();
 	rc = check_stdin_usage(o, argc - optind, argv + optind);
 	if (rc != 0)
 		return rc;
 	if (o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
-		return check_usage_error(
-		    "--as-of needs a real date written as YYYY-MM-DD, not '%s'", o->as_of);
+		return opts_usage_error(&check_spec,
+					"--as-of needs a real date written as YYYY-MM-DD, not '%s'",
+					o->as_of);
 	return choose_writer(o);
 }
 
@@ -739,11 +684,7 @@ static int cmd_check(int argc, char **argv)
 	struct stat st;
 
 	if (rc != 0)
-		return rc;
-	if (o.help) {
-		check_help();
-		return 0;
-	}
+		return rc == OPTS_HELP ? 0 : rc;
 	paths = argv + optind;
 	npaths = argc - optind;
 	if (o.stdin_name != NULL) {
@@ -764,76 +705,94 @@ static int cmd_check(int argc, char **argv)
 	return rc;
 }
 
-/* clerk show [--config FILE] ID: the record set of the current folder. */
-static int cmd_show(int argc, char **argv)
+/* ------------------------------------------------------------------ show */
+
+enum { SHOW_CONFIG = 1 };
+
+static const struct opt show_opts[] = {
+    {"config", 0, SHOW_CONFIG, "FILE", opts_config_help},
+};
+
+const struct cmd_spec show_spec = {
+    "show",
+    N_("usage: clerk show [--config FILE] ID\n"),
+    N_("Shows the record with this id: its fields, the records it refers to (with\n"
+       "their titles and files, or \"not found\") and every record that refers or\n"
+       "links to it."),
+    NULL,
+    show_opts,
+    OPTS_N(show_opts),
+};
+
+/* Keeps the one option of show, --config (opt_set_fn). */
+static int set_config_path(void *ctx, int key, const char *value)
 {
-	struct config_error err = {0};
-	const char *config_path = NULL;
+	(void)key;
+	*(const char **)ctx = value;
+	return 0;
+}
+
+/* Shows the record id of the whole set p; returns the exit code. */
+static int show_in_set(const struct project *p, const char *id)
+{
 	struct check_run run;
-	struct project p;
 	char today[11];
 	int rc = 0;
 
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		puts(_("usage: clerk show [--config FILE] ID\n"
-		       "Shows the record with this id: its fields, the records it refers to (with\n"
-		       "their titles and files, or \"not found\") and every record that refers or\n"
-		       "links to it.\n"
-		       "\noptions:\n"
-		       "  --config FILE          read this configuration instead of the .clerk.yml "
-		       "found upwards\n"
-		       "  --help                 show this help"));
-		return 0;
-	}
-	if (argc == 4 && strcmp(argv[1], "--config") == 0)
-		config_path = argv[2];
-	else if (argc != 2)
-		return usage_error("usage: clerk show [--config FILE] ID");
-	if (project_open(&p, config_path, NULL, 0, &err) != 0) {
-		rc = config_failed(&err);
-		project_close(&p);
-		return rc;
-	}
 	date_today(today);
-	check_init(&run, &p, today);
+	check_init(&run, p, today);
 	check_paths(&run, NULL, 0);
 	print_problems(&run);
-	if (show_record(stdout, &run, argv[argc - 1]) != 0) {
-		error_line("no record has the id '%s'", argv[argc - 1]);
+	if (show_record(stdout, &run, id) != 0) {
+		error_line("no record has the id '%s'", id);
 		rc = EXIT_FINDINGS;
 	}
 	if (run.system_errors > 0)
 		rc = EXIT_USAGE;
 	check_free(&run);
+	return rc;
+}
+
+/* clerk show [--config FILE] ID: the record set of the current folder. */
+static int cmd_show(int argc, char **argv)
+{
+	struct config_error err = {0};
+	const char *config_path = NULL;
+	struct project p;
+	int rc = opts_parse(&show_spec, argc, argv, set_config_path, &config_path);
+
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (argc - optind != 1)
+		return opts_usage_error(&show_spec, "name one record id");
+	if (project_open(&p, config_path, NULL, 0, &err) != 0)
+		rc = config_failed(&err);
+	else
+		rc = show_in_set(&p, argv[optind]);
 	project_close(&p);
 	return rc;
 }
 
 /* ----------------------------------------------------------------- rules */
 
-static const char rules_usage[] = N_("usage: clerk rules [NAME]\n");
+const struct cmd_spec rules_spec = {
+    "rules",
+    N_("usage: clerk rules [NAME]\n"),
+    N_("Without NAME, lists every rule: its name, default severity and what it looks for.\n"
+       "With NAME, explains that rule, with a record that breaks it and one that passes\n"
+       "(the text of docs/rules.md, built into clerk)."),
+    NULL,
+    NULL,
+    0,
+};
 
-static void rules_help(void)
+/* For the commands without options of their own (opt_set_fn): never called. */
+static int no_option(void *ctx, int key, const char *value)
 {
-	fputs(_(rules_usage), stdout);
-	puts(_("Without NAME, lists every rule: its name, default severity and what it looks for.\n"
-	       "With NAME, explains that rule, with a record that breaks it and one that passes\n"
-	       "(the text of docs/rules.md, built into clerk).\n"
-	       "\noptions:\n"
-	       "  --help                 show this help"));
-}
-
-static int rules_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int rules_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = usage_verror(rules_usage, fmt, ap);
-	va_end(ap);
-	return rc;
+	(void)ctx;
+	(void)key;
+	(void)value;
+	return EXIT_USAGE;
 }
 
 /* Prints one rule's entry: name, severity, summary and its documentation. */
@@ -843,7 +802,8 @@ static int explain_rule(const char *name)
 	const struct rule_doc *doc;
 
 	if (id < 0)
-		return rules_usage_error("unknown rule '%s'; 'clerk rules' lists them", name);
+		return opts_usage_error(&rules_spec, "unknown rule '%s'; 'clerk rules' lists them",
+					name);
 	doc = rule_doc_find(name);
 	printf(_("%s (default severity: %s)\n"), name, severity_name(rule_catalogue[id].severity));
 	if (doc == NULL)
@@ -855,18 +815,14 @@ static int explain_rule(const char *name)
 
 static int cmd_rules(int argc, char **argv)
 {
-	int i;
+	int i, rc = opts_parse(&rules_spec, argc, argv, no_option, NULL);
 
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		rules_help();
-		return 0;
-	}
-	if (argc > 1 && argv[1][0] == '-')
-		return rules_usage_error("'%s' is not an option of rules", argv[1]);
-	if (argc > 2)
-		return rules_usage_error("'rules' takes at most one rule name");
-	if (argc == 2)
-		return explain_rule(argv[1]);
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (argc - optind > 1)
+		return opts_usage_error(&rules_spec, "'rules' takes at most one rule name");
+	if (argc - optind == 1)
+		return explain_rule(argv[optind]);
 	for (i = 0; i < RULE_COUNT; i++)
 		printf("%-20s %-8s %s\n", rule_catalogue[i].name,
 		       severity_name(rule_catalogue[i].severity), _(rule_catalogue[i].summary));
@@ -875,22 +831,27 @@ static int cmd_rules(int argc, char **argv)
 
 /* ----------------------------------------------------------------- cache */
 
+const struct cmd_spec cache_spec = {
+    "cache",
+    N_("usage: clerk cache clean\n"),
+    N_("clerk check keeps each file's results in $XDG_CACHE_HOME/clerk (else\n"
+       "~/.cache/clerk), outside the records, and uses them again while the file,\n"
+       "the configuration, the schemas and clerk itself are unchanged.\n"
+       "'clerk cache clean' removes that cache, for every record set."),
+    NULL,
+    NULL,
+    0,
+};
+
 static int cmd_cache(int argc, char **argv)
 {
 	char *where = NULL;
-	int rc;
+	int rc = opts_parse(&cache_spec, argc, argv, no_option, NULL);
 
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		puts(_("usage: clerk cache clean\n"
-		       "clerk check keeps each file's results in $XDG_CACHE_HOME/clerk (else\n"
-		       "~/.cache/clerk), outside the records, and uses them again while the file,\n"
-		       "the configuration, the schemas and clerk itself are unchanged.\n"
-		       "'clerk cache clean' removes that cache, for every record set.\n"
-		       "\noptions:\n  --help                 show this help"));
-		return 0;
-	}
-	if (argc != 2 || strcmp(argv[1], "clean") != 0)
-		return usage_error("use 'clerk cache clean'");
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (argc - optind != 1 || strcmp(argv[optind], "clean") != 0)
+		return opts_usage_error(&cache_spec, "use 'clerk cache clean'");
 	rc = cache_clean(&where);
 	if (rc != 0)
 		error_line("cannot remove the cache in %s: %s", where, strerror(errno));
@@ -900,15 +861,23 @@ static int cmd_cache(int argc, char **argv)
 
 /* ------------------------------------------------------ version and help */
 
+const struct cmd_spec version_spec = {
+    "version",
+    N_("usage: clerk version\n"),
+    N_("Prints clerk's version and licence (also: clerk --version)."),
+    NULL,
+    NULL,
+    0,
+};
+
 static int cmd_version(int argc, char **argv)
 {
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		puts(_("usage: clerk version\nPrints clerk's version (also: clerk --version).\n"
-		       "\noptions:\n  --help                 show this help"));
-		return 0;
-	}
-	if (argc > 1)
-		return usage_error("'version' takes no arguments");
+	int rc = opts_parse(&version_spec, argc, argv, no_option, NULL);
+
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (optind < argc)
+		return opts_usage_error(&version_spec, "'version' takes no arguments");
 	printf("clerk %s\n", CLERK_VERSION);
 	/* TRANSLATORS: the licence's name (EUPL-1.2) is an SPDX identifier; keep it. */
 	puts(_("licence: EUPL-1.2 (European Union Public Licence 1.2; see the file LICENSE)"));
@@ -920,29 +889,46 @@ static int cmd_version(int argc, char **argv)
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
-    {"check", N_("check records against their schemas"), cmd_check},
-    {"show", N_("show a record: its fields, references and backlinks"), cmd_show},
-    {"new", N_("create a record with the next free id: clerk new TYPE"), cmd_new},
-    {"renumber", N_("give a record another id, and every reference to it"), cmd_renumber},
-    {"init", N_("start a records repository: configuration, folders, examples"), cmd_init},
-    {"import", N_("turn Word, OpenDocument, PDF or text documents into draft records"), cmd_import},
-    {"list", N_("list the records: id, type, date, status, title, file"), cmd_list},
-    {"graph", N_("draw the references between records (Graphviz or Mermaid)"), cmd_graph},
-    {"index", N_("write the register of the records as a Markdown file"), cmd_index},
-    {"due", N_("list what is due: reports, series, ends (also as a calendar)"), cmd_due},
-    {"export", N_("write the record set as a SQLite database"), cmd_export},
-    {"publish", N_("write the register and every record as a static website"), cmd_publish},
-    {"fix", N_("apply the fixes clerk is sure of to the records"), cmd_fix},
+    {"check", N_("check records against their schemas"), &check_spec, cmd_check},
+    {"show", N_("show a record: its fields, references and backlinks"), &show_spec, cmd_show},
+    {"new", N_("create a record with the next free id: clerk new TYPE"), &new_spec, cmd_new},
+    {"renumber", N_("give a record another id, and every reference to it"), &renumber_spec,
+     cmd_renumber},
+    {"init", N_("start a records repository: configuration, folders, examples"), &init_spec,
+     cmd_init},
+    {"import", N_("turn Word, OpenDocument, PDF or text documents into draft records"),
+     &import_spec, cmd_import},
+    {"list", N_("list the records: id, type, date, status, title, file"), &list_spec, cmd_list},
+    {"graph", N_("draw the references between records (Graphviz or Mermaid)"), &graph_spec,
+     cmd_graph},
+    {"index", N_("write the register of the records as a Markdown file"), &index_spec, cmd_index},
+    {"due", N_("list what is due: reports, series, ends (also as a calendar)"), &due_spec, cmd_due},
+    {"export", N_("write the record set as a SQLite database"), &export_spec, cmd_export},
+    {"publish", N_("write the register and every record as a static website"), &publish_spec,
+     cmd_publish},
+    {"fix", N_("apply the fixes clerk is sure of to the records"), &fix_spec, cmd_fix},
     {"schema", N_("write a JSON Schema of the records or the configuration, for editors"),
-     cmd_schema},
-    {"lsp", N_("serve editors as a language server: findings as you type, fixes, ids"), cmd_lsp},
-    {"rules", N_("list every rule, or explain one: clerk rules NAME"), cmd_rules},
-    {"cache", N_("remove the cache of check results: clerk cache clean"), cmd_cache},
-    {"version", N_("print the version"), cmd_version},
-    {"help", N_("show this help, or a command's: clerk help COMMAND"), cmd_help},
+     &schema_spec, cmd_schema},
+    {"lsp", N_("serve editors as a language server: findings as you type, fixes, ids"), &lsp_spec,
+     cmd_lsp},
+    {"rules", N_("list every rule, or explain one: clerk rules NAME"), &rules_spec, cmd_rules},
+    {"cache", N_("remove the cache of check results: clerk cache clean"), &cache_spec, cmd_cache},
+    {"version", N_("print the version"), &version_spec, cmd_version},
+    {"help", N_("show this help, or a command's: clerk help COMMAND"), &help_spec, cmd_help},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
+
+/* The commands' names, separated by ", " (malloc'd). */
+static char *command_names(void)
+{
+	const char *names[NCOMMANDS];
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	return join_words(names, NCOMMANDS, "", ", ");
+}
 
 static const struct command *find_command(const char *name)
 {
@@ -954,16 +940,37 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
-static int cmd_help(int argc, char **argv)
+enum { HELP_OPTIONS = 1 };
+
+static const struct opt help_opts[] = {
+    {"options", 0, HELP_OPTIONS, NULL,
+     N_("list the options of every command (or of COMMAND), one a line: command, long "
+	"form, short form and value, separated by tabs")},
+};
+
+const struct cmd_spec help_spec = {
+    "help",
+    N_("usage: clerk help [--options] [COMMAND]\n"),
+    N_("Shows the commands, or the help of COMMAND (the same as clerk COMMAND --help)."),
+    NULL,
+    help_opts,
+    OPTS_N(help_opts),
+};
+
+/* Sets the int at ctx (opt_set_fn for a command with one flag). */
+static int set_flag(void *ctx, int key, const char *value)
 {
-	const struct command *c = argc > 1 ? find_command(argv[1]) : NULL;
-	char *help_argv[] = {argc > 1 ? argv[1] : NULL, (char *)"--help", NULL};
+	(void)key;
+	(void)value;
+	*(int *)ctx = 1;
+	return 0;
+}
+
+/* Prints clerk --help: the commands and the options before them. */
+static void main_help(void)
+{
 	size_t i;
 
-	if (c != NULL && c->run != cmd_help)
-		return c->run(2, help_argv);
-	if (argc > 1 && c == NULL && strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0)
-		return usage_error("unknown command '%s'", argv[1]);
 	puts(_("usage: clerk COMMAND [OPTION...] [ARG...]\n"
 	       "clerk keeps and checks governance records: Markdown files with YAML front matter.\n"
 	       "\ncommands:"));
@@ -975,6 +982,33 @@ static int cmd_help(int argc, char **argv)
 	       "  --lang LANG  the language of the messages: en or nl (before or after the\n"
 	       "               command)\n"
 	       "\nRun 'clerk COMMAND --help' for the options of a command."));
+}
+
+/* clerk help [--options] [COMMAND]. */
+static int cmd_help(int argc, char **argv)
+{
+	const struct command *c = NULL;
+	int list = 0, rc = opts_parse(&help_spec, argc, argv, set_flag, &list);
+	size_t i;
+
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (argc - optind > 1)
+		return opts_usage_error(&help_spec, "'help' takes at most one command");
+	if (optind < argc) {
+		c = find_command(argv[optind]);
+		if (c == NULL)
+			return usage_error("unknown command '%s'", argv[optind]);
+	}
+	if (list) {
+		for (i = 0; i < NCOMMANDS; i++)
+			if (c == NULL || c == &commands[i])
+				opts_list(commands[i].spec, stdout);
+	} else if (c != NULL) {
+		opts_help(c->spec);
+	} else {
+		main_help();
+	}
 	return 0;
 }
 
@@ -992,6 +1026,11 @@ static int global_options(int *argc, char **argv)
 			lang = argv[i] + 7;
 			used = 1;
 		} else if (strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 >= *argc && i > 1 && find_command(argv[1]) != NULL) {
+				error_line("option '%s' needs a value; see 'clerk %s --help'",
+					   "--lang", argv[1]);
+				return -1;
+			}
 			if (i + 1 >= *argc) {
 				usage_error("--lang needs a language: en or nl");
 				return -1;
@@ -1021,10 +1060,10 @@ static int dispatch(int argc, char **argv)
 
 	if (global_options(&argc, argv) < 0)
 		return EXIT_USAGE;
-	if (argc < 2)
-		return cmd_help(argc, argv);
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-		return cmd_help(argc, argv);
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		main_help();
+		return 0;
+	}
 	if (strcmp(argv[1], "--version") == 0)
 		return cmd_version(1, argv);
 	c = find_command(argv[1]);

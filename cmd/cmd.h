@@ -1,10 +1,12 @@
 /* cmd.h - what the command files of the program share (defined in clerk.c),
- * and the register commands of register.c. */
+ * the commands of register.c and publish.c, and every command's table of
+ * options (opts.h), each defined in the file of its command. */
 #ifndef CLERK_CMD_H
 #define CLERK_CMD_H
 
 #include "check.h"
 #include "config.h"
+#include "opts.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
@@ -31,5 +33,11 @@ int cmd_index(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
+
+/* Every command's options (opts.h), one table each, in the file of the
+ * command; clerk.c lists them in its table of commands. */
+extern const struct cmd_spec check_spec, show_spec, rules_spec, cache_spec, version_spec, help_spec,
+    new_spec, renumber_spec, init_spec, import_spec, list_spec, graph_spec, index_spec, due_spec,
+    export_spec, publish_spec, fix_spec, schema_spec, lsp_spec;
 
 #endif

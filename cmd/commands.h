@@ -1,6 +1,7 @@
-/* commands.h - the commands that write records, in write.c: new, renumber, init.
- * (The register commands are declared in cmd.h, beside what every command
- * file shares.) */
+/* commands.h - the commands that write records (new, renumber and init in
+ * write.c, import in import.c, fix in fix.c) and schema (schema.c). The
+ * register and publication commands are declared in cmd.h, beside what
+ * every command file shares. */
 #ifndef CLERK_COMMANDS_H
 #define CLERK_COMMANDS_H
 

@@ -5,8 +5,6 @@
  * or not at all, and what changed is printed. Fixes that are guesses (the
  * nearest spelling) are listed for a person to decide, never applied. */
 #include <errno.h>
-#include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,135 +21,79 @@
 #include "util.h"
 #include "wfile.h"
 
-static const char fix_usage[] =
-    N_("usage: clerk fix [--rule NAME] [--dry-run] [--config FILE] [--as-of YYYY-MM-DD] "
-       "[PATH...]\n");
+enum { FIX_RULE = 1, FIX_DRY_RUN, FIX_CONFIG, FIX_AS_OF, FIX_QUIET };
 
 /* The options of fix: one row each, with the line `clerk fix --help` shows. */
-static const struct fix_option {
-	const char *name;
-	int has_arg;
-	int key;
-	const char *arg, *help;
-} fix_options_table[] = {
-    {"rule", 1, 'r', "NAME", N_("apply only the fixes of this rule")},
-    {"dry-run", 0, 'n', NULL, N_("say what would change, and change nothing")},
-    {"config", 1, 'c', "FILE",
-     N_("read this configuration instead of the .clerk.yml found upwards")},
-    {"as-of", 1, 'a', "YYYY-MM-DD",
-     N_("the date that counts as today (default: .clerk.yml's, or today)")},
-    {"quiet", 0, 'q', NULL, N_("leave out the summary line")},
-    {"help", 0, 'h', NULL, N_("show this help")},
+static const struct opt fix_opts[] = {
+    {"rule", 0, FIX_RULE, "NAME", N_("apply only the fixes of this rule")},
+    {"dry-run", 'n', FIX_DRY_RUN, NULL, N_("say what would change, and change nothing")},
+    {"config", 0, FIX_CONFIG, "FILE", opts_config_help},
+    {"as-of", 0, FIX_AS_OF, "YYYY-MM-DD", opts_as_of_help},
+    {"quiet", 'q', FIX_QUIET, NULL, N_("leave out the summary line")},
 };
 
-#define NFIX_OPTIONS (sizeof fix_options_table / sizeof *fix_options_table)
+const struct cmd_spec fix_spec = {
+    "fix",
+    N_("usage: clerk fix [--rule NAME] [--dry-run] [--config FILE] [--as-of YYYY-MM-DD] "
+       "[PATH...]\n"),
+    N_("Applies every fix clerk is sure of to the records in the given files and folders\n"
+       "(default: the current folder): a date written day-month-year, a Dutch or other\n"
+       "word for an allowed value, a field's other name, the line that opens the front\n"
+       "matter. It checks again after each round, so a fix that reveals another is made\n"
+       "too. The changed files are written together, or none of them. Fixes that are a\n"
+       "guess (the nearest spelling of a name) are listed for you to decide, not applied.\n"
+       "'clerk check --fix' does the same, then reports what is left."),
+    N_("\nexit codes: 0 done (also when findings are left that need a person), 2 clerk "
+       "could not do its work (nothing was written)."),
+    fix_opts,
+    OPTS_N(fix_opts),
+};
 
 struct fix_options {
 	const char *rule_name, *config_path, *as_of;
-	int rule, dry_run, quiet, help;
+	int rule, dry_run, quiet;
 };
 
-static void fix_help(void)
+/* Applies one parsed option of fix (opt_set_fn); returns 0 or an exit code. */
+static int set_fix_option(void *ctx, int key, const char *arg)
 {
-	const struct fix_option *o;
-	char left[64];
-	size_t i;
+	struct fix_options *o = ctx;
 
-	fputs(_(fix_usage), stdout);
-	puts(_("Applies every fix clerk is sure of to the records in the given files and folders\n"
-	       "(default: the current folder): a date written day-month-year, a Dutch or other\n"
-	       "word for an allowed value, a field's other name, the line that opens the front\n"
-	       "matter. It checks again after each round, so a fix that reveals another is made\n"
-	       "too. The changed files are written together, or none of them. Fixes that are a\n"
-	       "guess (the nearest spelling of a name) are listed for you to decide, not applied.\n"
-	       "'clerk check --fix' does the same, then reports what is left.\n"
-	       "\noptions:"));
-	for (i = 0; i < NFIX_OPTIONS; i++) {
-		o = &fix_options_table[i];
-		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
-			 o->arg ? o->arg : "");
-		printf("  %-22s %s\n", left, _(o->help));
-	}
-	puts(_("\nexit codes: 0 done (also when findings are left that need a person), 2 clerk "
-	       "could not do its work (nothing was written)."));
-}
-
-static int fix_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int fix_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	char *line;
-
-	va_start(ap, fmt);
-	line = xvasprintf(_(fmt), ap);
-	va_end(ap);
-	error_line("%s", line);
-	free(line);
-	fputs(_(fix_usage), stderr);
-	return EXIT_USAGE;
-}
-
-/* Applies one parsed option; returns 0 or an exit code. */
-static int set_fix_option(struct fix_options *o, int key, const char *arg)
-{
 	switch (key) {
-	case 'r':
+	case FIX_RULE:
 		o->rule_name = arg;
 		o->rule = rule_lookup(arg);
 		if (o->rule < 0)
-			return fix_usage_error("unknown rule '%s'; 'clerk rules' lists them", arg);
-		return 0;
-	case 'n':
+			return opts_usage_error(&fix_spec,
+						"unknown rule '%s'; 'clerk rules' lists them", arg);
+		break;
+	case FIX_DRY_RUN:
 		o->dry_run = 1;
-		return 0;
-	case 'c':
+		break;
+	case FIX_CONFIG:
 		o->config_path = arg;
-		return 0;
-	case 'a':
+		break;
+	case FIX_AS_OF:
 		o->as_of = arg;
-		return 0;
-	case 'q':
-		o->quiet = 1;
-		return 0;
-	case 'h':
-		o->help = 1;
-		return 0;
+		break;
 	default:
-		return -1;
+		o->quiet = 1;
+		break;
 	}
+	return 0;
 }
 
+/* Reads fix's options; returns 0, OPTS_HELP, or an exit code to stop with. */
 static int parse_fix_options(int argc, char **argv, struct fix_options *o)
 {
-	struct option longopts[NFIX_OPTIONS + 1];
-	size_t i;
-	int c, rc = 0;
+	int rc;
 
-	memset(longopts, 0, sizeof longopts);
-	for (i = 0; i < NFIX_OPTIONS; i++) {
-		longopts[i].name = fix_options_table[i].name;
-		longopts[i].has_arg =
-		    fix_options_table[i].has_arg ? required_argument : no_argument;
-		longopts[i].val = fix_options_table[i].key;
-	}
 	o->rule = -1;
-	opterr = 0;
-	optind = 1;
-	while (rc == 0) {
-		c = getopt_long(argc, argv, ":nqh", longopts, NULL);
-		if (c == -1)
-			break;
-		if (c == ':')
-			return fix_usage_error("'%s' needs a value", argv[optind - 1]);
-		if (c == '?')
-			return fix_usage_error("unknown option '%s'; see 'clerk fix --help'",
-					       argv[optind - 1]);
-		rc = set_fix_option(o, c, optarg);
-	}
+	rc = opts_parse(&fix_spec, argc, argv, set_fix_option, o);
 	if (rc == 0 && o->as_of != NULL && date_parse(o->as_of, strlen(o->as_of), NULL) != DATE_OK)
-		return fix_usage_error("--as-of needs a real date written as YYYY-MM-DD, not '%s'",
-				       o->as_of);
+		return opts_usage_error(&fix_spec,
+					"--as-of needs a real date written as YYYY-MM-DD, not '%s'",
+					o->as_of);
 	return rc;
 }
 
@@ -284,11 +226,7 @@ int cmd_fix(int argc, char **argv)
 	int rc = parse_fix_options(argc, argv, &o);
 
 	if (rc != 0)
-		return rc;
-	if (o.help) {
-		fix_help();
-		return 0;
-	}
+		return rc == OPTS_HELP ? 0 : rc;
 	if (project_open(&p, o.config_path, argv + optind, (size_t)(argc - optind), &err) != 0) {
 		rc = config_failed(&err);
 		project_close(&p);

@@ -12,40 +12,47 @@
 #include "i18n.h"
 #include "lsp.h"
 
-static const char lsp_usage[] = N_("usage: clerk lsp [--stdio]\n");
+#include "opts.h"
 
-static void lsp_help(void)
+enum { LSP_STDIO };
+
+static const struct opt lsp_opts[] = {
+    {"stdio", 0, LSP_STDIO, NULL,
+     N_("talk over standard input and output (the default, and the only way)")},
+};
+
+const struct cmd_spec lsp_spec = {
+    "lsp",
+    N_("usage: clerk lsp [--stdio]\n"),
+    N_("Runs a Language Server Protocol server on standard input and output, for an\n"
+       "editor (VS Code, Neovim, Emacs, Zed, Helix): the findings of the record being\n"
+       "edited, checked in its record set as it is typed, and of the other records the\n"
+       "change touches; the fixes clerk knows as code actions; hover and go to\n"
+       "definition on an id; completion of field names, values and ids. It never\n"
+       "writes a file. The editor starts it; see docs/editors.md."),
+    N_("\nexit codes: 0 after the editor's shutdown and exit, 1 when the input ended\n"
+       "without them, 2 a mistake on the command line."),
+    lsp_opts,
+    OPTS_N(lsp_opts),
+};
+
+/* --stdio changes nothing: it is the only way. */
+static int lsp_option(void *ctx, int key, const char *value)
 {
-	fputs(_(lsp_usage), stdout);
-	puts(_("Runs a Language Server Protocol server on standard input and output, for an\n"
-	       "editor (VS Code, Neovim, Emacs, Zed, Helix): the findings of the record being\n"
-	       "edited, checked in its record set as it is typed, and of the other records the\n"
-	       "change touches; the fixes clerk knows as code actions; hover and go to\n"
-	       "definition on an id; completion of field names, values and ids. It never\n"
-	       "writes a file. The editor starts it; see docs/editors.md.\n"
-	       "\noptions:\n"
-	       "  --stdio                talk over standard input and output (the default, and\n"
-	       "                         the only way)\n"
-	       "  --help                 show this help\n"
-	       "\nexit codes: 0 after the editor's shutdown and exit, 1 when the input ended\n"
-	       "without them, 2 a mistake on the command line."));
+	(void)ctx;
+	(void)key;
+	(void)value;
+	return 0;
 }
 
 int cmd_lsp(int argc, char **argv)
 {
-	int i;
+	int rc = opts_parse(&lsp_spec, argc, argv, lsp_option, NULL);
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			lsp_help();
-			return 0;
-		}
-		if (strcmp(argv[i], "--stdio") != 0) {
-			error_line("'%s' is not an option of lsp; see 'clerk lsp --help'", argv[i]);
-			fputs(_(lsp_usage), stderr);
-			return EXIT_USAGE;
-		}
-	}
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (optind < argc)
+		return opts_usage_error(&lsp_spec, "'lsp' takes no arguments");
 	/* an editor that goes away must not kill the server mid-write */
 	signal(SIGPIPE, SIG_IGN);
 	return lsp_serve(STDIN_FILENO, STDOUT_FILENO);

@@ -6,8 +6,7 @@
  * record; export and publish write only where they are told, through
  * src/atomic.h. */
 #include <errno.h>
-#include <getopt.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,119 +23,25 @@
 #include "register.h"
 #include "util.h"
 
-/* One option of these commands, with the line its --help shows. */
-struct pub_option {
-	const char *name;
-	int has_arg;
-	int key;
-	const char *arg, *help;
-};
-
 /* What the options set; each command reads its own. */
 struct pub_args {
 	const char *as_of, *within, *format, *config, *output, *base_url;
-	int force, drafts, help;
+	int force, drafts;
 };
 
-/* Says what is wrong with the command line, then the usage line; returns EXIT_USAGE. */
-static int pub_usage_error(const char *usage, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+#define PUB(member) ((int)offsetof(struct pub_args, member))
 
-static int pub_usage_error(const char *usage, const char *fmt, ...)
+/* Reads the options of cmd; returns 0, OPTS_HELP, or an exit code to stop with. */
+static int parse_pub_options(int argc, char **argv, const struct cmd_spec *cmd, struct pub_args *a)
 {
-	va_list ap;
-	char *message;
+	int rc;
 
-	va_start(ap, fmt);
-	message = xvasprintf(_(fmt), ap);
-	va_end(ap);
-	error_line("%s", message);
-	free(message);
-	fputs(_(usage), stderr);
-	return EXIT_USAGE;
-}
-
-static void pub_help(const char *usage, const char *text, const struct pub_option *opts, size_t n)
-{
-	char left[64];
-	size_t i;
-
-	fputs(_(usage), stdout);
-	puts(_(text));
-	puts(_("\noptions:"));
-	for (i = 0; i < n; i++) {
-		snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].arg ? " " : "",
-			 opts[i].arg ? opts[i].arg : "");
-		printf("  %-22s %s\n", left, _(opts[i].help));
-	}
-}
-
-static void set_pub_option(struct pub_args *a, int key, const char *arg)
-{
-	switch (key) {
-	case 'a':
-		a->as_of = arg;
-		break;
-	case 'w':
-		a->within = arg;
-		break;
-	case 'f':
-		a->format = arg;
-		break;
-	case 'c':
-		a->config = arg;
-		break;
-	case 'o':
-		a->output = arg;
-		break;
-	case 'b':
-		a->base_url = arg;
-		break;
-	case 'F':
-		a->force = 1;
-		break;
-	case 'd':
-		a->drafts = 1;
-		break;
-	default:
-		a->help = 1;
-		break;
-	}
-}
-
-/* Reads the options in opts; returns 0, or an exit code to stop with.
- * The command's name is cmd, for the usage error. */
-static int parse_pub_options(int argc, char **argv, const struct pub_option *opts, size_t n,
-			     const char *cmd, const char *usage, struct pub_args *a)
-{
-	struct option longopts[12];
-	size_t i;
-	int c;
-
-	memset(longopts, 0, sizeof longopts);
 	memset(a, 0, sizeof *a);
-	for (i = 0; i < n && i < 11; i++) {
-		longopts[i].name = opts[i].name;
-		longopts[i].has_arg = opts[i].has_arg ? required_argument : no_argument;
-		longopts[i].val = opts[i].key;
-	}
-	opterr = 0;
-	optind = 1;
-	for (;;) {
-		c = getopt_long(argc, argv, ":h", longopts, NULL);
-		if (c == -1)
-			break;
-		if (c == ':')
-			return pub_usage_error(usage, "'%s' needs a value", argv[optind - 1]);
-		if (c == '?')
-			return pub_usage_error(usage, "unknown option '%s'; see 'clerk %s --help'",
-					       argv[optind - 1], cmd);
-		set_pub_option(a, c, optarg);
-	}
-	if (a->as_of != NULL && date_parse(a->as_of, strlen(a->as_of), NULL) != DATE_OK)
-		return pub_usage_error(
-		    usage, "--as-of needs a real date written as YYYY-MM-DD, not '%s'", a->as_of);
-	return 0;
+	rc = opts_parse(cmd, argc, argv, opts_store, a);
+	if (rc == 0 && a->as_of != NULL && date_parse(a->as_of, strlen(a->as_of), NULL) != DATE_OK)
+		rc = opts_usage_error(
+		    cmd, "--as-of needs a real date written as YYYY-MM-DD, not '%s'", a->as_of);
+	return rc;
 }
 
 /* Loads the whole record set of the current folder (or of the
@@ -162,27 +67,29 @@ static int load_whole_set(struct project *p, struct check_run *run, const struct
 	return run->system_errors > 0 ? EXIT_USAGE : 0;
 }
 
-static const char config_help[] =
-    N_("read this configuration instead of the .clerk.yml found upwards");
-static const char as_of_help[] =
-    N_("the date that counts as today (default: .clerk.yml's, or today)");
-
 /* ------------------------------------------------------------------- due */
 
-static const char due_usage[] = N_("usage: clerk due [OPTION...]\n");
-
-static const struct pub_option due_options[] = {
-    {"within", 1, 'w', "PERIOD",
+static const struct opt due_opts[] = {
+    {"within", 0, PUB(within), "PERIOD",
      N_("how far ahead to look, such as 60d (default), 8w, 3m, 1y or P2M; what is overdue is "
 	"always listed")},
-    {"as-of", 1, 'a', "YYYY-MM-DD", as_of_help},
-    {"format", 1, 'f', "FORMAT",
+    {"as-of", 0, PUB(as_of), "YYYY-MM-DD", opts_as_of_help},
+    {"format", 0, PUB(format), "FORMAT",
      N_("table (default), csv, json or ics (an iCalendar file for a calendar application)")},
-    {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, N_("show this help")},
+    {"config", 0, PUB(config), "FILE", opts_config_help},
 };
 
-#define NDUE (sizeof due_options / sizeof *due_options)
+const struct cmd_spec due_spec = {
+    "due",
+    N_("usage: clerk due [OPTION...]\n"),
+    N_("Lists what is due or overdue in the record set of the current folder:\n"
+       "the next report on each agreement (its reporting interval), the next\n"
+       "report of each report series (its newest report's next-report), and the\n"
+       "end of each agreement and decision in force. Overdue first, then by date."),
+    NULL,
+    due_opts,
+    OPTS_N(due_opts),
+};
 
 static const struct {
 	const char *name;
@@ -218,45 +125,23 @@ static long due_limit(const char *within, const char *as_of)
 	return date_add(as_of, duration, end);
 }
 
-int cmd_due(int argc, char **argv)
+/* Lists what is due by a, in the format at row f; returns the exit code. */
+static int list_due(const struct pub_args *a, size_t f)
 {
-	struct pub_args a;
 	struct check_run run;
 	struct project p;
 	struct reg r;
 	struct due_list d;
-	size_t f;
 	long limit;
-	int rc = parse_pub_options(argc, argv, due_options, NDUE, "due", due_usage, &a);
+	int rc = load_whole_set(&p, &run, a);
 
-	if (rc != 0 || a.help) {
-		if (a.help)
-			pub_help(
-			    due_usage,
-			    "Lists what is due or overdue in the record set of the current "
-			    "folder:\n"
-			    "the next report on each agreement (its reporting interval), the next\n"
-			    "report of each report series (its newest report's next-report), and "
-			    "the\n"
-			    "end of each agreement and decision in force. Overdue first, then by "
-			    "date.",
-			    due_options, NDUE);
-		return rc;
-	}
-	for (f = 0; f < NDUE_FORMATS && strcmp(a.format ? a.format : "table", due_formats[f].name);
-	     f++)
-		;
-	if (f == NDUE_FORMATS)
-		return pub_usage_error(
-		    due_usage, "unknown format '%s'; use table, csv, json or ics", a.format);
-	rc = load_whole_set(&p, &run, &a);
 	if (rc == 0) {
-		limit = due_limit(a.within ? a.within : "60d", run.as_of);
+		limit = due_limit(a->within ? a->within : "60d", run.as_of);
 		if (limit < 0) {
-			rc = pub_usage_error(due_usage,
-					     "--within needs a period such as 60d, 8w, 3m, 1y or "
-					     "P2M, not '%s'",
-					     a.within);
+			rc = opts_usage_error(&due_spec,
+					      "--within needs a period such as 60d, 8w, 3m, 1y or "
+					      "P2M, not '%s'",
+					      a->within);
 		} else {
 			reg_build(&r, &run, NULL);
 			due_build(&d, &r.ix, run.as_of, limit);
@@ -270,19 +155,46 @@ int cmd_due(int argc, char **argv)
 	return rc;
 }
 
+int cmd_due(int argc, char **argv)
+{
+	struct pub_args a;
+	size_t f;
+	int rc = parse_pub_options(argc, argv, &due_spec, &a);
+
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (optind < argc)
+		return opts_usage_error(&due_spec, "'due' takes no arguments; leave out '%s'",
+					argv[optind]);
+	for (f = 0; f < NDUE_FORMATS && strcmp(a.format ? a.format : "table", due_formats[f].name);
+	     f++)
+		;
+	if (f == NDUE_FORMATS)
+		return opts_usage_error(
+		    &due_spec, "unknown format '%s'; use table, csv, json or ics", a.format);
+	return list_due(&a, f);
+}
+
 /* ---------------------------------------------------------------- export */
 
-static const char export_usage[] = N_("usage: clerk export --format sqlite [OPTION...] FILE\n");
-
-static const struct pub_option export_options[] = {
-    {"format", 1, 'f', "FORMAT", N_("sqlite: a SQLite database (the only format so far)")},
-    {"force", 0, 'F', NULL, N_("replace FILE when it exists")},
-    {"as-of", 1, 'a', "YYYY-MM-DD", as_of_help},
-    {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, N_("show this help")},
+static const struct opt export_opts[] = {
+    {"format", 0, PUB(format), "FORMAT", N_("sqlite: a SQLite database (the only format so far)")},
+    {"force", 0, PUB(force), NULL, N_("replace FILE when it exists")},
+    {"as-of", 0, PUB(as_of), "YYYY-MM-DD", opts_as_of_help},
+    {"config", 0, PUB(config), "FILE", opts_config_help},
 };
 
-#define NEXPORT (sizeof export_options / sizeof *export_options)
+const struct cmd_spec export_spec = {
+    "export",
+    N_("usage: clerk export --format sqlite [OPTION...] FILE\n"),
+    N_("Writes the record set of the current folder to FILE as a SQLite database:\n"
+       "its records, every field, references, links, report series and the findings\n"
+       "of a check (see docs/publish.md). FILE is written whole or not at all, and an\n"
+       "existing FILE is replaced only with --force."),
+    NULL,
+    export_opts,
+    OPTS_N(export_opts),
+};
 
 /* Writes the database to a temporary file beside file, then puts it in
  * place. Returns 0 or an exit code after saying why. */
@@ -319,24 +231,14 @@ int cmd_export(int argc, char **argv)
 	struct check_run run;
 	struct project p;
 	struct stat st;
-	int rc = parse_pub_options(argc, argv, export_options, NEXPORT, "export", export_usage, &a);
+	int rc = parse_pub_options(argc, argv, &export_spec, &a);
 
-	if (rc != 0 || a.help) {
-		if (a.help)
-			pub_help(
-			    export_usage,
-			    "Writes the record set of the current folder to FILE as a SQLite "
-			    "database:\nits records, every field, references, links, report "
-			    "series and the findings\nof a check (see docs/publish.md). FILE is "
-			    "written whole or not at all, and an\nexisting FILE is replaced only "
-			    "with --force.",
-			    export_options, NEXPORT);
-		return rc;
-	}
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
 	if (a.format == NULL || strcmp(a.format, "sqlite") != 0)
-		return pub_usage_error(export_usage, "export needs --format sqlite");
+		return opts_usage_error(&export_spec, "export needs --format sqlite");
 	if (optind + 1 != argc)
-		return pub_usage_error(export_usage, "export needs one FILE to write");
+		return opts_usage_error(&export_spec, "export needs one FILE to write");
 	if (!a.force && lstat(argv[optind], &st) == 0) {
 		error_line("%s exists already; give --force to replace it", argv[optind]);
 		return EXIT_FINDINGS;
@@ -351,21 +253,30 @@ int cmd_export(int argc, char **argv)
 
 /* --------------------------------------------------------------- publish */
 
-static const char publish_usage[] = N_("usage: clerk publish [OPTION...]\n");
-
-static const struct pub_option publish_options[] = {
-    {"output", 1, 'o', "DIR",
+static const struct opt publish_opts[] = {
+    {"output", 0, PUB(output), "DIR",
      N_("the folder to write the site to (default: beside the record set, named after it "
 	"with -site)")},
-    {"as-of", 1, 'a', "YYYY-MM-DD", as_of_help},
-    {"base-url", 1, 'b', "URL",
+    {"as-of", 0, PUB(as_of), "YYYY-MM-DD", opts_as_of_help},
+    {"base-url", 0, PUB(base_url), "URL",
      N_("the address the site will have, for the feed and sitemap.xml (links stay relative)")},
-    {"include-drafts", 0, 'd', NULL, N_("publish drafts too")},
-    {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, N_("show this help")},
+    {"include-drafts", 0, PUB(drafts), NULL, N_("publish drafts too")},
+    {"config", 0, PUB(config), "FILE", opts_config_help},
 };
 
-#define NPUBLISH (sizeof publish_options / sizeof *publish_options)
+const struct cmd_spec publish_spec = {
+    "publish",
+    N_("usage: clerk publish [OPTION...]\n"),
+    N_("Writes the record set of the current folder as a static website: the\n"
+       "register, a page per record, what is due, an Atom feed and a search\n"
+       "index. Drafts, records that their schema marks as not public and\n"
+       "records without a valid id are left out. The site is written to a new\n"
+       "folder and put in place when complete; an existing folder is replaced\n"
+       "only when clerk publish wrote it."),
+    NULL,
+    publish_opts,
+    OPTS_N(publish_opts),
+};
 
 static void note_left_out(const char *path, const char *reason)
 {
@@ -418,27 +329,13 @@ int cmd_publish(int argc, char **argv)
 	struct check_run run;
 	struct project p;
 	char *output = NULL;
-	int rc =
-	    parse_pub_options(argc, argv, publish_options, NPUBLISH, "publish", publish_usage, &a);
+	int rc = parse_pub_options(argc, argv, &publish_spec, &a);
 
-	if (rc != 0 || a.help) {
-		if (a.help)
-			pub_help(
-			    publish_usage,
-			    "Writes the record set of the current folder as a static website: the\n"
-			    "register, a page per record, what is due, an Atom feed and a search\n"
-			    "index. Drafts, records that their schema marks as not public and\n"
-			    "records without a valid id are left out. The site is written to a "
-			    "new\n"
-			    "folder and put in place when complete; an existing folder is "
-			    "replaced\n"
-			    "only when clerk publish wrote it.",
-			    publish_options, NPUBLISH);
-		return rc;
-	}
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
 	if (optind != argc)
-		return pub_usage_error(publish_usage, "publish takes no arguments; leave out '%s'",
-				       argv[optind]);
+		return opts_usage_error(&publish_spec, "publish takes no arguments; leave out '%s'",
+					argv[optind]);
 	rc = load_whole_set(&p, &run, &a);
 	if (rc == 0) {
 		output = a.output ? xstrdup(a.output) : default_output(&p);

@@ -5,9 +5,7 @@
  * writes it. list and graph never write a file; index writes only its
  * register, through a temporary file renamed over it. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,128 +20,65 @@
 #include "wfile.h"
 #include "i18n.h"
 
-/* One option of a register command, with the line its --help shows. */
-struct reg_option {
-	const char *name;
-	int has_arg;
-	int key;
-	const char *arg, *help;
-};
+enum { REG_TYPE = 1, REG_STATUS, REG_FORMAT, REG_CONFIG, REG_OUTPUT, REG_CHECK };
 
 /* What the options of a command set; each command reads its own. */
 struct reg_args {
-	const char *types[64], *statuses[64];
+	const char **types, **statuses; /* argc long each */
 	size_t ntypes, nstatuses;
 	const char *format, *config, *output;
-	int check, help;
+	int check;
 };
 
-static const char config_help[] =
-    N_("read this configuration instead of the .clerk.yml found upwards");
-
-static void print_help(const char *usage, const char *text, const struct reg_option *opts, size_t n)
+/* Applies one option of list, graph or index (opt_set_fn). */
+static int set_reg_option(void *ctx, int key, const char *value)
 {
-	char left[64];
-	size_t i;
+	struct reg_args *a = ctx;
 
-	fputs(_(usage), stdout);
-	puts(_(text));
-	puts(_("\noptions:"));
-	for (i = 0; i < n; i++) {
-		snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].arg ? " " : "",
-			 opts[i].arg ? opts[i].arg : "");
-		printf("  %-22s %s\n", left, _(opts[i].help));
+	switch (key) {
+	case REG_TYPE:
+		a->types[a->ntypes++] = value;
+		break;
+	case REG_STATUS:
+		a->statuses[a->nstatuses++] = value;
+		break;
+	case REG_FORMAT:
+		a->format = value;
+		break;
+	case REG_CONFIG:
+		a->config = value;
+		break;
+	case REG_OUTPUT:
+		a->output = value;
+		break;
+	default:
+		a->check = 1;
+		break;
 	}
-}
-
-/* Says what is wrong with the command line, then the usage line; returns EXIT_USAGE. */
-static int reg_usage_error(const char *usage, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int reg_usage_error(const char *usage, const char *fmt, ...)
-{
-	va_list ap;
-	char *message;
-
-	va_start(ap, fmt);
-	message = xvasprintf(_(fmt), ap);
-	va_end(ap);
-	error_line("%s", message);
-	free(message);
-	fputs(_(usage), stderr);
-	return EXIT_USAGE;
-}
-
-/* Adds value to list (of *n, at most 64). Returns 0, or -1 when full. */
-static int add_value(const char **list, size_t *n, const char *value)
-{
-	if (*n >= 64)
-		return -1;
-	list[(*n)++] = value;
 	return 0;
 }
 
-static int set_reg_option(struct reg_args *a, int key, const char *arg)
+/* Reads the options of cmd into a (room for as many --type and --status
+ * as there are arguments; reg_args_free frees it). Returns 0, OPTS_HELP,
+ * or an exit code to stop with. */
+static int parse_reg_options(int argc, char **argv, const struct cmd_spec *cmd, struct reg_args *a)
 {
-	switch (key) {
-	case 't':
-		return add_value(a->types, &a->ntypes, arg);
-	case 's':
-		return add_value(a->statuses, &a->nstatuses, arg);
-	case 'f':
-		a->format = arg;
-		return 0;
-	case 'c':
-		a->config = arg;
-		return 0;
-	case 'o':
-		a->output = arg;
-		return 0;
-	case 'C':
-		a->check = 1;
-		return 0;
-	default:
-		a->help = 1;
-		return 0;
-	}
+	memset(a, 0, sizeof *a);
+	a->types = xcalloc((size_t)argc + 1, sizeof *a->types);
+	a->statuses = xcalloc((size_t)argc + 1, sizeof *a->statuses);
+	return opts_parse(cmd, argc, argv, set_reg_option, a);
 }
 
-/* Reads the options in opts; returns 0, or an exit code to stop with. */
-static int parse_reg_options(int argc, char **argv, const struct reg_option *opts, size_t n,
-			     const char *usage, struct reg_args *a)
+static void reg_args_free(struct reg_args *a)
 {
-	struct option longopts[8];
-	size_t i;
-	int c;
-
-	memset(longopts, 0, sizeof longopts);
-	memset(a, 0, sizeof *a);
-	for (i = 0; i < n && i < 7; i++) {
-		longopts[i].name = opts[i].name;
-		longopts[i].has_arg = opts[i].has_arg ? required_argument : no_argument;
-		longopts[i].val = opts[i].key;
-	}
-	opterr = 0;
-	optind = 1;
-	for (;;) {
-		c = getopt_long(argc, argv, ":h", longopts, NULL);
-		if (c == -1)
-			return 0;
-		if (c == ':')
-			return reg_usage_error(usage, "'%s' needs a value", argv[optind - 1]);
-		if (c == '?')
-			return reg_usage_error(usage, "'%s' is not an option of this command",
-					       argv[optind - 1]);
-		if (set_reg_option(a, c, optarg) != 0)
-			return reg_usage_error(usage, "'%s' is given too often (64 at most)",
-					       argv[optind - 1]);
-	}
+	free(a->types);
+	free(a->statuses);
 }
 
 /* Returns 0 when every --type names a record type (by its name or an
  * alias, which becomes the name), else reports the first that does not and
  * returns EXIT_USAGE. */
-static int check_types(const struct project *p, struct reg_args *a, const char *usage)
+static int check_types(const struct project *p, struct reg_args *a, const struct cmd_spec *cmd)
 {
 	const char **names = xmalloc((p->schemas.n + 1) * sizeof *names);
 	const struct schema *t;
@@ -161,7 +96,7 @@ static int check_types(const struct project *p, struct reg_args *a, const char *
 		}
 		list = join_words(names, p->schemas.n, "'", " or ");
 		error_line("'%s' is not a known record type; use %s", a->types[i], list);
-		fputs(_(usage), stderr);
+		fputs(_(cmd->usage), stderr);
 		free(list);
 		rc = EXIT_USAGE;
 	}
@@ -171,7 +106,8 @@ static int check_types(const struct project *p, struct reg_args *a, const char *
 
 /* Returns 0 when every --status is a status of the types asked for, else
  * says what was meant (as a record's field-enum does) and returns EXIT_USAGE. */
-static int check_statuses(const struct project *p, const struct reg_args *a, const char *usage)
+static int check_statuses(const struct project *p, const struct reg_args *a,
+			  const struct cmd_spec *cmd)
 {
 	char *advice;
 	size_t i;
@@ -187,7 +123,7 @@ static int check_statuses(const struct project *p, const struct reg_args *a, con
 		else
 			error_line("no record type has the status '%s'; use %s", a->statuses[i],
 				   advice);
-		fputs(_(usage), stderr);
+		fputs(_(cmd->usage), stderr);
 		free(advice);
 		rc = EXIT_USAGE;
 	}
@@ -200,7 +136,7 @@ static int check_statuses(const struct project *p, const struct reg_args *a, con
  * 0, or an exit code after saying why; either way the caller frees run
  * (when loaded) and p. */
 static int load_set(struct project *p, struct check_run *run, struct reg_args *a, char **paths,
-		    size_t npaths, const char *usage, int writes)
+		    size_t npaths, const struct cmd_spec *cmd, int writes)
 {
 	struct config_error err = {0};
 	char today[11];
@@ -211,9 +147,9 @@ static int load_set(struct project *p, struct check_run *run, struct reg_args *a
 		return config_failed(&err);
 	rc = settle_interrupted(p->cfg.root, writes);
 	if (rc == 0)
-		rc = check_types(p, a, usage);
+		rc = check_types(p, a, cmd);
 	if (rc == 0)
-		rc = check_statuses(p, a, usage);
+		rc = check_statuses(p, a, cmd);
 	if (rc != 0)
 		return rc;
 	date_today(today);
@@ -239,18 +175,25 @@ static void note_skipped(const struct reg *r, const char *where)
 
 /* ------------------------------------------------------------------ list */
 
-static const char list_usage[] = N_("usage: clerk list [OPTION...] [PATH...]\n");
-
-static const struct reg_option list_options[] = {
-    {"type", 1, 't', "TYPE", N_("only records of this type (may be given more than once)")},
-    {"status", 1, 's', "STATUS", N_("only records with this status (may be given more than once)")},
-    {"format", 1, 'f', "FORMAT",
+static const struct opt list_opts[] = {
+    {"type", 0, REG_TYPE, "TYPE", N_("only records of this type (may be given more than once)")},
+    {"status", 0, REG_STATUS, "STATUS",
+     N_("only records with this status (may be given more than once)")},
+    {"format", 0, REG_FORMAT, "FORMAT",
      N_("table (default), csv or json (with references and backlinks)")},
-    {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, N_("show this help")},
+    {"config", 0, REG_CONFIG, "FILE", opts_config_help},
 };
 
-#define NLIST (sizeof list_options / sizeof *list_options)
+const struct cmd_spec list_spec = {
+    "list",
+    N_("usage: clerk list [OPTION...] [PATH...]\n"),
+    N_("Lists the records in the given files and folders (default: the current folder),\n"
+       "one a line: id, type, date, status, title and file, sorted by type and then id.\n"
+       "Records whose type or front matter cannot be read are left out and named on stderr."),
+    NULL,
+    list_opts,
+    OPTS_N(list_opts),
+};
 
 /* The formats of list, one row each. */
 static const struct {
@@ -262,35 +205,25 @@ static const struct {
     {"json", reg_write_json},
 };
 
-int cmd_list(int argc, char **argv)
+/* Lists the records of the set (or under the paths) by a; returns the exit code. */
+static int list_records(struct reg_args *a, char **paths, size_t npaths)
 {
 	struct reg_filter filter;
-	struct reg_args a;
 	struct check_run run;
 	struct project p;
 	struct reg r;
 	size_t f;
-	int rc = parse_reg_options(argc, argv, list_options, NLIST, list_usage, &a);
+	int rc;
 
-	if (rc != 0 || a.help) {
-		if (a.help)
-			print_help(
-			    list_usage,
-			    "Lists the records in the given files and folders (default: the "
-			    "current folder),\none a line: id, type, date, status, title and "
-			    "file, sorted by type and then id.\nRecords whose type or front "
-			    "matter cannot be read are left out and named on stderr.",
-			    list_options, NLIST);
-		return rc;
-	}
-	for (f = 0; f < 3 && strcmp(a.format ? a.format : "table", list_formats[f].name) != 0; f++)
+	for (f = 0; f < 3 && strcmp(a->format ? a->format : "table", list_formats[f].name) != 0;
+	     f++)
 		;
 	if (f == 3)
-		return reg_usage_error(list_usage, "unknown format '%s'; use table, csv or json",
-				       a.format);
-	rc = load_set(&p, &run, &a, argv + optind, (size_t)(argc - optind), list_usage, 0);
+		return opts_usage_error(&list_spec, "unknown format '%s'; use table, csv or json",
+					a->format);
+	rc = load_set(&p, &run, a, paths, npaths, &list_spec, 0);
 	if (rc == 0) {
-		filter = (struct reg_filter){a.types, a.ntypes, a.statuses, a.nstatuses};
+		filter = (struct reg_filter){a->types, a->ntypes, a->statuses, a->nstatuses};
 		reg_build(&r, &run, &filter);
 		note_skipped(&r, N_("list"));
 		list_formats[f].write(stdout, &r);
@@ -301,31 +234,38 @@ int cmd_list(int argc, char **argv)
 	return rc;
 }
 
+int cmd_list(int argc, char **argv)
+{
+	struct reg_args a;
+	int rc = parse_reg_options(argc, argv, &list_spec, &a);
+
+	if (rc == 0)
+		rc = list_records(&a, argv + optind, (size_t)(argc - optind));
+	reg_args_free(&a);
+	return rc == OPTS_HELP ? 0 : rc;
+}
+
 /* ----------------------------------------------------------------- graph */
 
-static const char graph_usage[] = N_("usage: clerk graph [OPTION...] [ID]\n");
-
-static const struct reg_option graph_options[] = {
-    {"format", 1, 'f', "FORMAT", N_("dot (Graphviz, the default) or mermaid (a flowchart)")},
-    {"type", 1, 't', "TYPE", N_("only records of this type (may be given more than once)")},
-    {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, N_("show this help")},
+static const struct opt graph_opts[] = {
+    {"format", 0, REG_FORMAT, "FORMAT", N_("dot (Graphviz, the default) or mermaid (a flowchart)")},
+    {"type", 0, REG_TYPE, "TYPE", N_("only records of this type (may be given more than once)")},
+    {"config", 0, REG_CONFIG, "FILE", opts_config_help},
 };
 
-#define NGRAPH (sizeof graph_options / sizeof *graph_options)
-
-static int graph_help(void)
-{
-	print_help(graph_usage,
-		   "Writes the references between the records of the current folder as a graph:\n"
-		   "an arrow from each record to each record it refers to, labelled with the\n"
-		   "field (or 'link' for a link in the text). With ID, only that record, the\n"
-		   "records it refers to and the records that refer to it. An id that no\n"
-		   "record has is drawn dashed, '(not found)'. Render DOT with Graphviz:\n"
-		   "  clerk graph | dot -Tsvg > records.svg",
-		   graph_options, NGRAPH);
-	return 0;
-}
+const struct cmd_spec graph_spec = {
+    "graph",
+    N_("usage: clerk graph [OPTION...] [ID]\n"),
+    N_("Writes the references between the records of the current folder as a graph:\n"
+       "an arrow from each record to each record it refers to, labelled with the\n"
+       "field (or 'link' for a link in the text). With ID, only that record, the\n"
+       "records it refers to and the records that refer to it. An id that no\n"
+       "record has is drawn dashed, '(not found)'. Render DOT with Graphviz:\n"
+       "  clerk graph | dot -Tsvg > records.svg"),
+    NULL,
+    graph_opts,
+    OPTS_N(graph_opts),
+};
 
 /* Finds the center of the graph; returns 0, or EXIT_FINDINGS after saying
  * that no record has the id. */
@@ -339,33 +279,28 @@ static int find_center(const struct reg *r, const char *id, size_t *center)
 	return 0;
 }
 
-int cmd_graph(int argc, char **argv)
+/* Draws the graph by a, around the record id (NULL: all); returns the exit code. */
+static int graph_records(struct reg_args *a, const char *id)
 {
 	enum graph_format format = GRAPH_DOT;
 	struct reg_filter filter;
-	struct reg_args a;
 	struct check_run run;
 	struct project p;
 	struct reg r;
 	size_t center;
-	int rc = parse_reg_options(argc, argv, graph_options, NGRAPH, graph_usage, &a);
+	int rc;
 
-	if (rc != 0 || a.help)
-		return rc != 0 ? rc : graph_help();
-	if (argc - optind > 1)
-		return reg_usage_error(graph_usage, "'graph' takes at most one id, not also '%s'",
-				       argv[optind + 1]);
-	if (a.format != NULL && strcmp(a.format, "mermaid") == 0)
+	if (a->format != NULL && strcmp(a->format, "mermaid") == 0)
 		format = GRAPH_MERMAID;
-	else if (a.format != NULL && strcmp(a.format, "dot") != 0)
-		return reg_usage_error(graph_usage, "unknown format '%s'; use dot or mermaid",
-				       a.format);
-	rc = load_set(&p, &run, &a, NULL, 0, graph_usage, 0);
+	else if (a->format != NULL && strcmp(a->format, "dot") != 0)
+		return opts_usage_error(&graph_spec, "unknown format '%s'; use dot or mermaid",
+					a->format);
+	rc = load_set(&p, &run, a, NULL, 0, &graph_spec, 0);
 	if (rc == 0) {
-		filter = (struct reg_filter){a.types, a.ntypes, NULL, 0};
+		filter = (struct reg_filter){a->types, a->ntypes, NULL, 0};
 		reg_build(&r, &run, &filter);
 		note_skipped(&r, N_("graph"));
-		rc = find_center(&r, optind < argc ? argv[optind] : NULL, &center);
+		rc = find_center(&r, id, &center);
 		if (rc == 0)
 			graph_write(stdout, &r, center, format);
 		reg_free(&r);
@@ -375,32 +310,42 @@ int cmd_graph(int argc, char **argv)
 	return rc;
 }
 
+int cmd_graph(int argc, char **argv)
+{
+	struct reg_args a;
+	int rc = parse_reg_options(argc, argv, &graph_spec, &a);
+
+	if (rc == 0 && argc - optind > 1)
+		rc = opts_usage_error(&graph_spec, "'graph' takes at most one id, not also '%s'",
+				      argv[optind + 1]);
+	if (rc == 0)
+		rc = graph_records(&a, optind < argc ? argv[optind] : NULL);
+	reg_args_free(&a);
+	return rc == OPTS_HELP ? 0 : rc;
+}
+
 /* ----------------------------------------------------------------- index */
 
-static const char index_usage[] = N_("usage: clerk index [OPTION...] [FOLDER]\n");
-
-static const struct reg_option index_options[] = {
-    {"output", 1, 'o', "FILE",
+static const struct opt index_opts[] = {
+    {"output", 0, REG_OUTPUT, "FILE",
      N_("write the register to FILE (default: REGISTER.md in the folder)")},
-    {"check", 0, 'C', NULL,
+    {"check", 0, REG_CHECK, NULL,
      N_("write nothing; fail (exit 1) when the register is missing or out of date")},
-    {"config", 1, 'c', "FILE", config_help},
-    {"help", 0, 'h', NULL, N_("show this help")},
+    {"config", 0, REG_CONFIG, "FILE", opts_config_help},
 };
 
-#define NINDEX (sizeof index_options / sizeof *index_options)
-
-static int index_help(void)
-{
-	print_help(index_usage,
-		   "Writes the register of the records in FOLDER (default: the folder of\n"
-		   ".clerk.yml, else the current folder) to FOLDER/REGISTER.md: per record type\n"
-		   "a table with each record's id (linked to its file), date, status and title,\n"
-		   "and for agreements the date of the last report. The same records give the\n"
-		   "same file, byte for byte. clerk check leaves the register alone.",
-		   index_options, NINDEX);
-	return 0;
-}
+const struct cmd_spec index_spec = {
+    "index",
+    N_("usage: clerk index [OPTION...] [FOLDER]\n"),
+    N_("Writes the register of the records in FOLDER (default: the folder of\n"
+       ".clerk.yml, else the current folder) to FOLDER/REGISTER.md: per record type\n"
+       "a table with each record's id (linked to its file), date, status and title,\n"
+       "and for agreements the date of the last report. The same records give the\n"
+       "same file, byte for byte. clerk check leaves the register alone."),
+    NULL,
+    index_opts,
+    OPTS_N(index_opts),
+};
 
 /* Writes the register text to path through the one write path: a
  * temporary renamed over the file, or, for a FIFO or a device, in place.
@@ -505,33 +450,44 @@ static char *index_folder(const struct reg_args *a, int argc, char **argv)
 	return folder ? folder : xstrdup(".");
 }
 
-int cmd_index(int argc, char **argv)
+/* Writes (or checks) the register of folder by a; returns the exit code. */
+static int index_records(struct reg_args *a, char *folder)
 {
 	struct check_run run;
-	struct reg_args a;
 	struct project p;
-	char *folder, *output;
-	int rc = parse_reg_options(argc, argv, index_options, NINDEX, index_usage, &a);
+	char *output;
+	int rc;
 
-	if (rc != 0 || a.help)
-		return rc != 0 ? rc : index_help();
-	if (argc - optind > 1)
-		return reg_usage_error(index_usage, "'index' takes one folder, not also '%s'",
-				       argv[optind + 1]);
-	folder = index_folder(&a, argc, argv);
-	if (a.output != NULL)
-		output = xstrdup(a.output);
+	if (a->output != NULL)
+		output = xstrdup(a->output);
 	else if (strcmp(folder, ".") == 0)
 		output = xstrdup("REGISTER.md");
 	else
 		output = xasprintf("%s%sREGISTER.md", folder,
 				   folder[strlen(folder) - 1] == '/' ? "" : "/");
-	rc = load_set(&p, &run, &a, &folder, 1, index_usage, !a.check);
+	rc = load_set(&p, &run, a, &folder, 1, &index_spec, !a->check);
 	if (rc == 0)
-		rc = index_write(&run, output, a.check, p.cfg.language);
+		rc = index_write(&run, output, a->check, p.cfg.language);
 	check_free(&run);
 	project_close(&p);
 	free(output);
-	free(folder);
 	return rc;
+}
+
+int cmd_index(int argc, char **argv)
+{
+	struct reg_args a;
+	char *folder;
+	int rc = parse_reg_options(argc, argv, &index_spec, &a);
+
+	if (rc == 0 && argc - optind > 1)
+		rc = opts_usage_error(&index_spec, "'index' takes one folder, not also '%s'",
+				      argv[optind + 1]);
+	if (rc == 0) {
+		folder = index_folder(&a, argc, argv);
+		rc = index_records(&a, folder);
+		free(folder);
+	}
+	reg_args_free(&a);
+	return rc == OPTS_HELP ? 0 : rc;
 }

@@ -1,5 +1,6 @@
 /* schema.c - `clerk schema --json-schema [TYPE]`: JSON Schemas for editors' YAML support. */
-#include <getopt.h>
+#include <unistd.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,31 +12,28 @@
 #include "project.h"
 #include "util.h"
 
-static const char schema_usage[] =
-    N_("usage: clerk schema --json-schema [--config FILE] [TYPE | .clerk.yml]\n");
+/* What the options of schema set. */
+struct schema_args {
+	const char *config_path;
+	int json;
+};
 
-static void schema_help(void)
-{
-	fputs(_(schema_usage), stdout);
-	puts(_("Writes a JSON Schema (draft-07) made from the schemas in effect (built-in and\n"
-	       "your own): of the front matter of records of TYPE, of every type at once (the\n"
-	       "type field chooses) without TYPE, or of the configuration with '.clerk.yml'.\n"
-	       "Editors with YAML support use it to complete and check field names and values.\n"
-	       "\noptions:\n"
-	       "  --json-schema          write a JSON Schema\n"
-	       "  --config FILE          read this configuration instead of the .clerk.yml found "
-	       "upwards\n"
-	       "  --help                 show this help"));
-}
+static const struct opt schema_opts[] = {
+    {"json-schema", 0, offsetof(struct schema_args, json), NULL, N_("write a JSON Schema")},
+    {"config", 0, offsetof(struct schema_args, config_path), "FILE", opts_config_help},
+};
 
-/* Says line (taken over) and the usage line; returns the exit code. */
-static int schema_usage_error(char *line)
-{
-	error_line("%s", line);
-	free(line);
-	fputs(_(schema_usage), stderr);
-	return EXIT_USAGE;
-}
+const struct cmd_spec schema_spec = {
+    "schema",
+    N_("usage: clerk schema --json-schema [--config FILE] [TYPE | .clerk.yml]\n"),
+    N_("Writes a JSON Schema (draft-07) made from the schemas in effect (built-in and\n"
+       "your own): of the front matter of records of TYPE, of every type at once (the\n"
+       "type field chooses) without TYPE, or of the configuration with '.clerk.yml'.\n"
+       "Editors with YAML support use it to complete and check field names and values."),
+    NULL,
+    schema_opts,
+    OPTS_N(schema_opts),
+};
 
 /* Writes the schema asked for; returns 0 or the exit code of a mistake. */
 static int write_schema(const struct project *p, const char *type)
@@ -73,38 +71,18 @@ static int write_schema(const struct project *p, const char *type)
 
 int cmd_schema(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"json-schema", no_argument, NULL, 'j'},
-						 {"config", required_argument, NULL, 'c'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
 	struct config_error err = {0};
-	const char *config_path = NULL;
+	struct schema_args a = {0};
 	struct project p;
-	int c, json = 0, rc;
+	int rc = opts_parse(&schema_spec, argc, argv, opts_store, &a);
 
-	opterr = 0;
-	optind = 1;
-	for (c = getopt_long(argc, argv, ":h", longopts, NULL); c != -1;
-	     c = getopt_long(argc, argv, ":h", longopts, NULL)) {
-		if (c == 'h') {
-			schema_help();
-			return 0;
-		}
-		if (c == ':')
-			return schema_usage_error(
-			    xasprintf(_("'%s' needs a value"), argv[optind - 1]));
-		if (c == '?')
-			return schema_usage_error(xasprintf(
-			    _("unknown option '%s'; see 'clerk schema --help'"), argv[optind - 1]));
-		json |= c == 'j';
-		if (c == 'c')
-			config_path = optarg;
-	}
-	if (!json)
-		return schema_usage_error(xstrdup(_("say what to write: --json-schema")));
+	if (rc != 0)
+		return rc == OPTS_HELP ? 0 : rc;
+	if (!a.json)
+		return opts_usage_error(&schema_spec, "say what to write: --json-schema");
 	if (argc - optind > 1)
-		return schema_usage_error(xstrdup(_("give at most one record type")));
-	if (project_open(&p, config_path, NULL, 0, &err) != 0)
+		return opts_usage_error(&schema_spec, "give at most one record type");
+	if (project_open(&p, a.config_path, NULL, 0, &err) != 0)
 		rc = config_failed(&err);
 	else
 		rc = write_schema(&p, optind < argc ? argv[optind] : NULL);

@@ -57,7 +57,7 @@ build_vars() {
 	# Every command clerk lists, in the synopsis, with every option its help lists.
 	for cmd in $("$CLERK" --help | sed -n '/^commands:/,/^$/ s/^  \([a-z][a-z-]*\) .*/\1/p'); do
 		[[ "$synopsis" == *"clerk $cmd"* ]] || { echo "man page synopsis lacks $cmd" >&2; return 1; }
-		for opt in $("$CLERK" "$cmd" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
+		for opt in $("$CLERK" "$cmd" --help | sed -n 's/^  \(-[a-z], \)\{0,1\}--\([a-z-]*\).*/\2/p'); do
 			[ "$opt" = help ] && continue
 			[[ "$page" == *"--$opt"* ]] || { echo "man page lacks $cmd --$opt" >&2; return 1; }
 		done
@@ -92,7 +92,7 @@ build_vars() {
 	valid_decision 2024-017 | write 2024-017.md
 	valid_decision 2024-018 | write 2024-018.md
 	[ "$(complete_words clerk show 2024-01)" = "2024-017 2024-018 " ]
-	[ "$(complete_words clerk show --)" = "$(printf '%s ' $("$CLERK" show --help | sed -n 's/^  \(--[a-z-]*\).*/\1/p') --lang | tr ' ' '\n' | sort | tr '\n' ' ')" ]
+	[ "$(complete_words clerk show --)" = "$(printf '%s ' $("$CLERK" show --help | sed -n 's/^  \(-[a-z], \)\{0,1\}\(--[a-z-]*\).*/\2/p') --lang | tr ' ' '\n' | sort | tr '\n' ' ')" ]
 }
 
 @test "bash completion offers exactly the formats clerk knows" {

@@ -42,7 +42,7 @@ broken_decision() {
 	run -0 "$CLERK" rules --lang nl field-enum
 	[[ "${lines[0]}" == "field-enum (standaardniveau: error)" ]]
 	run -2 "$CLERK" check --lang
-	[ "${lines[0]}" = "clerk: --lang needs a language: en or nl" ]
+	[ "$output" = "clerk: option '--lang' needs a value; see 'clerk check --help'" ]
 	# After "--" it is an argument, not an option.
 	run -2 "$CLERK" check --as-of "$AS_OF" -- --lang
 	[[ "${lines[0]}" == "clerk: --lang: "* ]]

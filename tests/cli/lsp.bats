@@ -46,5 +46,5 @@ load helper
 	[ "$status" -eq 1 ]
 	run "$CLERK" lsp --tcp
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"'--tcp' is not an option of lsp"* ]]
+	[[ "$output" == *"unknown option '--tcp'; see 'clerk lsp --help'"* ]]
 }

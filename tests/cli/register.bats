@@ -410,7 +410,7 @@ tree_sum() {
 	local page
 	page=$(mandoc -T ascii "$REPO/docs/clerk.1" | sed 's/.\x08//g')
 	for c in list graph index; do
-		for opt in $("$CLERK" "$c" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p'); do
+		for opt in $("$CLERK" "$c" --help | sed -n 's/^  \(-[a-z], \)\{0,1\}--\([a-z-]*\).*/\2/p'); do
 			[[ "$page" == *"--$opt"* ]] || { echo "man page lacks $c --$opt" >&2; return 1; }
 		done
 		[[ "$page" == *"$c ["* ]] || { echo "man page lacks $c" >&2; return 1; }
