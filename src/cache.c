@@ -934,24 +934,32 @@ void cache_staged_keep(const struct cache *c, const struct source *src, const ch
 int cache_save(struct cache *c, struct cache_slot *slots, size_t n)
 {
 	struct buf b = {0};
-	size_t i, kept = 0;
+	size_t i, kept = 0, total = 0;
 	int changed = c->text == NULL, rc = 0;
 
 	for (i = 0; i < n; i++) {
 		kept += slots[i].entry != NULL || slots[i].as_read != NULL;
+		total += slots[i].entry != NULL || slots[i].as_read != NULL ? slots[i].len : 0;
 		changed |= slots[i].changed;
 	}
 	if (!changed && kept == c->n)
 		goto out;
+	/* The file's size known, it is made in one buffer, each entry freed
+	 * once copied: the entries are not held twice over. */
+	b.cap = total + strlen(c->version) + strlen(c->root) + 256;
+	b.data = xmalloc(b.cap);
 	buf_add(&b, CACHE_MAGIC, sizeof CACHE_MAGIC - 1);
 	put_str(&b, c->version);
 	put_u64(&b, c->fingerprint);
 	put_str(&b, c->root);
 	put_num(&b, (long long)kept);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (slots[i].entry != NULL || slots[i].as_read != NULL)
 			buf_add(&b, slots[i].entry != NULL ? slots[i].entry : slots[i].as_read,
 				slots[i].len);
+		free(slots[i].entry);
+		slots[i].entry = NULL;
+	}
 	buf_puts(&b, "\nend ");
 	put_u64(&b, hash_bytes(HASH_START, b.data, b.len - 4));
 	buf_add(&b, "\n", 1);
