@@ -43,11 +43,10 @@ int atomic_put(const char *tmp, const char *path, int replace);
 char *atomic_temp_dir(const char *path);
 
 /* Puts the finished folder tmpdir (made by atomic_temp_dir) in place as
- * dir. An existing dir is replaced only when it is empty or holds the file
- * named mark (a folder this command wrote before): it is moved aside, tmpdir
- * takes its name, and the old tree is removed. Returns 0, or -1 with errno
- * (ENOTEMPTY: dir holds something else and is left alone); on failure tmpdir
- * and everything in it are removed. */
+ * dir, after flushing everything written in it to disk. An existing dir is replaced only when it is
+ * empty or holds the file named mark (a folder this command wrote before): it is moved aside,
+ * tmpdir takes its name, and the old tree is removed. Returns 0, or -1 with errno (ENOTEMPTY: dir
+ * holds something else and is left alone); on failure tmpdir and everything in it are removed. */
 int atomic_put_dir(const char *tmpdir, const char *dir, const char *mark);
 
 /* Removes the folder tree dir (never following a symbolic link). Returns 0,

@@ -18,7 +18,7 @@ void site_put(struct site *s, const char *rel, const struct buf *text)
 {
 	char *path = xasprintf("%s/%s", s->dir, rel);
 
-	if (!s->failed && atomic_create(path, text->data ? text->data : "", text->len) != 0) {
+	if (!s->failed && wfile_tree_create(path, text->data ? text->data : "", text->len) != 0) {
 		s->failed = 1;
 		snprintf(s->why, sizeof s->why, "%s: %s", rel, strerror(errno));
 	}

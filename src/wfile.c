@@ -2,8 +2,9 @@
  *
  * The only file in src/ and cmd/ that calls rename, link, mkstemp or open
  * with O_CREAT (`make lint` checks it). See wfile.h for the promises. */
-/* nftw() */
+/* nftw(); syncfs() */
 #define _XOPEN_SOURCE 700
+#define _GNU_SOURCE
 #include "wfile.h"
 #include "atomic.h"
 
@@ -1106,12 +1107,51 @@ static int replaceable(const char *dir, const char *mark)
 	return ok;
 }
 
+/* Flushes everything written under the folder dir to disk. Returns 0, or
+ * -1 with errno. */
+static int sync_tree(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = -1, saved;
+
+	if (fd < 0)
+		return -1;
+	rc = syncfs(fd);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+int wfile_tree_create(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, wfile_new_mode());
+	int rc = -1, saved;
+
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, text, len) == 0)
+		rc = 0;
+	saved = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0)
+		unlink(path);
+	errno = saved;
+	return rc;
+}
+
 int atomic_put_dir(const char *tmpdir, const char *dir, const char *mark)
 {
 	struct stat st;
 	char *old = NULL;
 	int rc = -1, saved;
 
+	/* The files of the tree were written without an fsync of their own
+	 * (wfile_tree_create): one flush of the file system covers them all. */
+	if (sync_tree(tmpdir) != 0)
+		goto out;
 	if (lstat(dir, &st) == 0) {
 		if (!S_ISDIR(st.st_mode) || !replaceable(dir, mark)) {
 			errno = S_ISDIR(st.st_mode) ? ENOTEMPTY : ENOTDIR;

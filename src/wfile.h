@@ -148,6 +148,15 @@ int wfile_pending(const char *root);
  * step, as a power cut would. It can only stop clerk, which the journal
  * is made to survive; the tests use it to stop a change at every step. */
 
+/* ------------------------------------------------ a new folder tree */
+
+/* Writes len bytes of text as the new file path inside a folder tree made
+ * by atomic_temp_dir (atomic.h), never replacing a file (a symbolic link at
+ * path counts as taken), without an fsync of its own: atomic_put_dir
+ * flushes the whole tree before putting it in place. Returns 0, or -1 with
+ * errno (nothing left at path). */
+int wfile_tree_create(const char *path, const char *text, size_t len);
+
 /* ------------------------------------------------ a file written in parts */
 
 /* A new file too big to hold whole in memory (a page of a site listing

@@ -151,6 +151,29 @@ static void test_stream(void **state)
 	free(path);
 }
 
+/* A file of a new tree is written whole, never over a file or through a
+ * symbolic link. */
+static void test_tree_create(void **state)
+{
+	char *path = in_dir("page.html"), *link_path = in_dir("link.html"), *text;
+
+	(void)state;
+	assert_int_equal(wfile_tree_create(path, "<p>one</p>", 10), 0);
+	assert_int_equal(wfile_tree_create(path, "two", 3), -1);
+	text = get("page.html");
+	assert_string_equal(text, "<p>one</p>");
+	free(text);
+	assert_int_equal(symlink(path, link_path), 0);
+	assert_int_equal(wfile_tree_create(link_path, "three", 5), -1);
+	text = get("page.html");
+	assert_string_equal(text, "<p>one</p>");
+	free(text);
+	unlink(link_path);
+	unlink(path);
+	free(link_path);
+	free(path);
+}
+
 static void test_replace_keeps_link(void **state)
 {
 	char *target = in_dir("t.md"), *link = in_dir("l.md"), *text;
@@ -257,6 +280,7 @@ int main(void)
 	    cmocka_unit_test(test_create_never_replaces),
 	    cmocka_unit_test(test_replace_keeps_link),
 	    cmocka_unit_test(test_stream),
+	    cmocka_unit_test(test_tree_create),
 	    cmocka_unit_test(test_txn_all),
 	    cmocka_unit_test(test_txn_none),
 	    cmocka_unit_test(test_recover_refuses_outside),
