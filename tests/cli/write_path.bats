@@ -128,7 +128,8 @@ EOT
 	before=$(tree_sum)
 	for bad in '../../escaped' $'n9\nstatus: adopted' 'n9 # x' '' 'n"9' '.hidden' '-n9' \
 		$'n9\n' "n'9" 'true'; do
-		run "$CLERK" renumber n1 "$bad"
+		# (after --, as '-n9' would otherwise be read as an option)
+		run "$CLERK" renumber -- n1 "$bad"
 		[ "$status" -eq 1 ] || { echo "accepted: $bad"; return 1; }
 		[[ "$output" == "clerk: '"*"' cannot be an id: "* ]]
 	done
