@@ -196,10 +196,14 @@ static int open_records(struct project *p, const struct import_args *a, char **r
 {
 	struct config_error err = {0};
 	char *paths[] = {(char *)a->dir};
+	int rc;
 
 	*root = NULL;
-	if (project_open(p, a->config, a->dir ? paths : NULL, a->dir ? 1 : 0, &err) != 0)
-		return config_failed(&err);
+	if (project_open(p, a->config, a->dir ? paths : NULL, a->dir ? 1 : 0, &err) != 0) {
+		rc = config_failed(&err);
+		project_close(p);
+		return rc;
+	}
 	*root =
 	    p->cfg.file != NULL || a->dir == NULL ? xstrdup(p->cfg.root) : realpath(a->dir, NULL);
 	if (*root == NULL) {
