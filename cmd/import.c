@@ -31,8 +31,7 @@ static const struct opt import_opts[] = {
     {"id", 0, IMP(rq.id), "ID", N_("use this id (one file only)")},
     {"dry-run", 0, IMP(rq.dry_run), NULL, N_("print the record instead of writing it")},
     {"lang", 0, IMP(lang), "nl|en", N_("the language of the checklist")},
-    {"dir", 0, IMP(dir), "DIR", opts_dir_help},
-    {"config", 0, IMP(config), "FILE", opts_config_help},
+    OPTS_DIR_CONFIG(struct import_args),
 };
 
 const struct cmd_spec import_spec = {
