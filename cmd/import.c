@@ -31,8 +31,7 @@ static const struct opt import_opts[] = {
     {"id", 0, IMP(rq.id), "ID", N_("use this id (one file only)")},
     {"dry-run", 0, IMP(rq.dry_run), NULL, N_("print the record instead of writing it")},
     {"lang", 0, IMP(lang), "nl|en", N_("the language of the checklist")},
-    {"dir", 0, IMP(dir), "DIR", opts_dir_help},
-    {"config", 0, IMP(config), "FILE", opts_config_help},
+    OPTS_DIR_CONFIG(struct import_args),
 };
 
 const struct cmd_spec import_spec = {
@@ -196,10 +195,14 @@ static int open_records(struct project *p, const struct import_args *a, char **r
 {
 	struct config_error err = {0};
 	char *paths[] = {(char *)a->dir};
+	int rc;
 
 	*root = NULL;
-	if (project_open(p, a->config, a->dir ? paths : NULL, a->dir ? 1 : 0, &err) != 0)
-		return config_failed(&err);
+	if (project_open(p, a->config, a->dir ? paths : NULL, a->dir ? 1 : 0, &err) != 0) {
+		rc = config_failed(&err);
+		project_close(p);
+		return rc;
+	}
 	*root =
 	    p->cfg.file != NULL || a->dir == NULL ? xstrdup(p->cfg.root) : realpath(a->dir, NULL);
 	if (*root == NULL) {

@@ -9,7 +9,7 @@
 #ifndef CLERK_OPTS_H
 #define CLERK_OPTS_H
 
-#include <stddef.h>
+#include <stddef.h> /* offsetof */
 #include <stdio.h>
 
 /* One option of a command. */
@@ -65,6 +65,15 @@ int opts_usage_error(const struct cmd_spec *cmd, const char *fmt, ...)
 /* Writes cmd's options on f, one a line: command, --name, -letter (or
  * empty) and the value's name (or empty), separated by tabs. */
 void opts_list(const struct cmd_spec *cmd, FILE *f);
+
+/* The two rows of the commands that open a record set by its folder
+ * (new, renumber, import): --dir DIR and --config FILE, kept with
+ * opts_store in the members dir and config of the struct type. */
+#define OPTS_DIR_CONFIG(type)                                                                      \
+	{"dir", 0, (int)offsetof(type, dir), "DIR", opts_dir_help},                                \
+	{                                                                                          \
+		"config", 0, (int)offsetof(type, config), "FILE", opts_config_help                 \
+	}
 
 /* The help lines of --config, --dir and --as-of, which several commands share. */
 extern const char opts_config_help[], opts_dir_help[], opts_as_of_help[];

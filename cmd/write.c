@@ -98,8 +98,7 @@ static const struct opt new_opts[] = {
      N_("the record's date (default: today); it gives the id's year")},
     {"set", 0, NEW_SET, "FIELD=VALUE", N_("fill in a field (may be given more than once)")},
     {"id", 0, NEW(rq.id), "ID", N_("use this id; refused when a record already has it")},
-    {"dir", 0, NEW(dir), "DIR", opts_dir_help},
-    {"config", 0, NEW(config), "FILE", opts_config_help},
+    OPTS_DIR_CONFIG(struct new_args),
 };
 
 const struct cmd_spec new_spec = {
@@ -188,8 +187,7 @@ struct set_args {
 
 /* The options of the commands that work on a record set by its folder. */
 static const struct opt set_opts[] = {
-    {"dir", 0, offsetof(struct set_args, dir), "DIR", opts_dir_help},
-    {"config", 0, offsetof(struct set_args, config), "FILE", opts_config_help},
+    OPTS_DIR_CONFIG(struct set_args),
 };
 
 const struct cmd_spec renumber_spec = {
