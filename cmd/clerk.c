@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* clerk.c - the command-line program: parses arguments and calls the library.
  *
  * Exit codes: 0 no errors, 1 at least one error in the records, 2 usage,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cmd.h - what the command files of the program share (defined in clerk.c),
  * the commands of register.c and publish.c, and every command's table of
  * options (opts.h), each defined in the file of its command. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* commands.h - the commands that write records (new, renumber and init in
  * write.c, import in import.c, fix in fix.c) and schema (schema.c). The
  * register and publication commands are declared in cmd.h, beside what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fix.c - `clerk fix` and `clerk check --fix`: the repairs clerk is sure of, written.
  *
  * The library (src/fix.c) applies the sure fixes in memory, round after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import.c - `clerk import FILE...`: existing documents become draft
  * records, each followed by a checklist of what to look at.
  *

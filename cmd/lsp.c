@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp.c - `clerk lsp`: the language server for editors, over standard input and output.
  *
  * The server itself is in src/lsp.c; here are its options (only --help,

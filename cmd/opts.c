@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* opts.c - the one command-line parser (see opts.h): getopt_long over a
  * command's table of options, one usage error, help from the same table. */
 #include <getopt.h>

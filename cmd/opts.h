@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* opts.h - the one command-line parser of every command.
  *
  * A command's options are rows of one table (struct opt): its long name, an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* publish.c - the commands that take the record set outward: clerk due
  * (what is due, also as a calendar), clerk export (a SQLite database) and
  * clerk publish (a static website).

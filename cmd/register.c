@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* register.c - the register commands: clerk list, clerk graph, clerk index.
  *
  * Each loads the record set as `clerk check` does (project, discovery, the

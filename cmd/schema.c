@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* schema.c - `clerk schema --json-schema [TYPE]`: JSON Schemas for editors' YAML support. */
 #include <unistd.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* write.c - the commands that write records: new, renumber and init.
  *
  * Each parses its arguments, opens the record set and calls the library

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* arena.c - bump allocation in chained blocks. */
 #include "arena.h"
 

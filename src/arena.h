@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* arena.h - a bump allocator; one arena owns everything of one record or schema.
  *
  * Freeing the arena frees every allocation made from it at once, so trees

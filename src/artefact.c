@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* artefact.c - a word processor's traces in values (see artefact.h). */
 #include "artefact.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* artefact.h - a word processor's traces in values: dashes, curly quotes,
  * non-breaking and zero-width spaces.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* atomic.h - the old name of the one write path; use wfile.h.
  *
  * Kept for a short while so that work begun against it still builds:

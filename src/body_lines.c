@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* body_lines.c - an index of the line starts of a record's body. */
 #include "body_lines.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* body_lines.h - the lines of a record's body source, for exact columns.
  *
  * cmark gives inline nodes a line but not always the column a reader

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cache.c - per-file results kept between runs: the encoding, the key, the file. */
 #include "cache.h"
 

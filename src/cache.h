@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cache.h - per-file results kept between runs, outside the record set.
  *
  * The per-file stage is a function of (project, file) returning a file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* check.c - discovery, the per-file stage, and the run that merges their results. */
 #include "check.h"
 

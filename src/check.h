@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* check.h - the pipeline of `clerk check`.
  *
  * discover() lists the files -> check_file() on each: load, parse, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* condition.c - evaluating conditions on a record's fields, and saying them in words. */
 #include "condition.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* condition.h - conditions on a record's fields (required-if, severity-if):
  * the one place where they are evaluated and put into words. */
 #ifndef CLERK_CONDITION_H

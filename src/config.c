@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* config.c - reading and querying .clerk.yml. */
 #include "config.h"
 

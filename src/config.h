@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* config.h - the records repository's .clerk.yml.
  *
  * Found by walking up from the paths checked (see project.h). It names extra schema

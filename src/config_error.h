@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* config_error.h - an error in a schema or in .clerk.yml: where and what.
  *
  * Every mistake in a file that configures clerk is reported with that

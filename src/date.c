@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* date.c - the proleptic Gregorian calendar and ISO 8601 durations. */
 #include "date.h"
 

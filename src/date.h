@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* date.h - calendar dates and ISO 8601 durations, validated by clerk itself. */
 #ifndef CLERK_DATE_H
 #define CLERK_DATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* diag.c - the catalogue table and the diagnostic list every rule reports to. */
 #include "diag.h"
 

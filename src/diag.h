@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* diag.h - the rule catalogue and the diagnostics that rules report.
  *
  * Every rule reports through diag_report(); a run collects diagnostics in a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* due.c - what is due, and its formats: table, CSV, JSON and iCalendar. */
 #include "due.h"
 

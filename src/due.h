@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* due.h - what is due: the next report of each agreement, the next report
  * of each report series, and the end of each record in force, measured
  * against an as-of date (`clerk due`, the due page of `clerk publish`).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # embed-rules.sh - writes a C file holding each rule's section of
 # docs/rules.md (rule_docs) and of its Dutch version docs/nl/rules.md
 # (rule_docs_nl), so `clerk rules NAME` and the SARIF rule list work in an

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # embed-schemas.sh - writes a C file holding the built-in schemas, so an
 # installed clerk works anywhere. Usage: embed-schemas.sh schemas/*.yml
 set -eu

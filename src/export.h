@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* export.h - the record set as a SQLite database (`clerk export`).
  *
  * Tables (documented in docs/register.md): records, fields, "references",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* export_sqlite.c - the record set as a SQLite database, in one transaction.
  *
  * Each record is read again (load_again.h) for its every field; nothing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fix.c - the fixes of findings applied to a text in memory, in the order of their places. */
 #include "fix.h"
 

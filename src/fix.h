@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fix.h - applying the repairs clerk is sure of to the text of a file.
  *
  * A finding may carry a fix (diag.h): a span of the file and the text that

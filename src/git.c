@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* git.c - running the git program: the one place clerk starts it. */
 #include "git.h"
 

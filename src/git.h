@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* git.h - running the git program: the one place clerk starts it.
  *
  * git is started with posix_spawnp from an argument vector (never through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* git_ids.c - the ids in every branch, read through the git program. */
 #include "git_ids.h"
 

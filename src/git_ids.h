@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* git_ids.h - the ids taken in other branches of the Git repository.
  *
  * Reads with git itself (for-each-ref, ls-tree, cat-file --batch), never

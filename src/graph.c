@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* graph.c - the reference graph as Graphviz DOT or a Mermaid flowchart. */
 #include "graph.h"
 

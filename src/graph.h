@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* graph.h - `clerk graph`: the reference graph of a register, as Graphviz
  * DOT or a Mermaid flowchart.
  *

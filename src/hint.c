@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* hint.c - the values meant by synonyms and by durations written in words. */
 #include "hint.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* hint.h - "did you mean": the accepted value behind a word people write.
  *
  * Secretaries write values in their own words: `vastgesteld` for adopted,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* i18n.c - finding the message catalogue and choosing the language. */
 #include "i18n.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* i18n.h - the language of what clerk says to people (gettext).
  *
  * Messages are written in English in the source and translated at the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* idgen.c - reading ids against an id template, and making the next one. */
 #include "idgen.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* idgen.h - the next id by a schema's id template, such as 'COV-{year}-{seq:3}'.
  *
  * Pure functions over a list of ids already in use (gathered by the caller

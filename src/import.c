@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import.c - one `clerk import`: convert, clean, propose, write, check. */
 #include "import.h"
 

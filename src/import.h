@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import.h - `clerk import`: an existing document becomes a draft record.
  *
  * The pipeline: import_convert() turns the file into text (pandoc for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import_convert.c - a document's text: converters run as programs (never
  * through a shell), within a time and a size limit; text read as it is. */
 #include "import.h"

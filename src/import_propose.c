@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import_propose.c - the front matter read from a document's blocks.
  *
  * Each value is found by a pcre2 pattern (run with pattern.c's limits) in

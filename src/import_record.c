@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import_record.c - the text of an imported record: the proposed front
  * matter in the schema's order, and the document's blocks with its
  * headings mapped onto the schema's sections by the nearly-right matching

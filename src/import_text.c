@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import_text.c - cleaning a converted document and cutting it into blocks.
  *
  * Plain text (a .txt file, pdftotext's output) is read line by line: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* init.c - the files of a new records repository, and writing them all or none. */
 #include "init.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* init.h - `clerk init [DIR]`: a new records repository, ready to use.
  *
  * Writes .clerk.yml (with comments), one folder per built-in type with one

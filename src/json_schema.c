@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* json_schema.c - JSON Schemas (draft-07) written from clerk's schemas and configuration keys. */
 #include "json_schema.h"
 

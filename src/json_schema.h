@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* json_schema.h - JSON Schemas for editors, generated from the schemas in effect.
  *
  * An editor's YAML support (yaml-language-server in VS Code, Neovim, Emacs,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* load_again.c - reading a record again for export and publish. */
 #include "load_again.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* load_again.h - reading a record a second time, after the check, for the
  * commands that need more of it than its summary holds (its every field,
  * its body): clerk export and clerk publish. One record at a time, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* load_record.c - splitting a file into front matter and body, and parsing both.
  *
  * The front matter is the block between a first line `---` and the next line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* load_yaml.c - libyaml events to a positioned node tree, built without recursion. */
 #include "load_yaml.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* load_yaml.h - a YAML document as a tree of nodes that remember where they were written.
  *
  * libyaml does the parsing; this layer keeps every scalar as the text that

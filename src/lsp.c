@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp.c - the language server's life cycle: the messages, read and answered.
  *
  * One loop reads a message, answers it, and, when a document changed and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp.h - `clerk lsp`: a Language Server Protocol server for any editor.
  *
  * The server keeps the documents the editor has open (their unsaved text)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp_features.c - what the language server answers about a place in a
  * document: hover, go to definition, completion and code actions.
  *

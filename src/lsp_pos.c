@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp_pos.c - byte columns to UTF-16 columns and back, over a line index. */
 #include "lsp_pos.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp_pos.h - places in a text as clerk counts them and as an editor does.
  *
  * clerk's findings give a line from 1 and a column in bytes from 1; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp_rpc.c - Content-Length framing of JSON-RPC messages over pipes.
  *
  * The reader keeps one buffer; a header is looked for from where the last

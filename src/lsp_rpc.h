@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp_rpc.h - the base protocol of the Language Server Protocol: JSON-RPC
  * messages, each after a header with its Content-Length, over two file
  * descriptors (an editor's pipes to clerk lsp).

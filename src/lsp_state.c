@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp_state.c - what the language server knows: paths and URIs, the open
  * documents, the last check of a record set, and the diagnostics it
  * publishes from it (for the open documents, and for the other files

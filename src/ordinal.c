@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* ordinal.c - reading ordinal words: word tables and the Dutch and English
  * ways of composing them ("een-en-twintigste", "twenty-first"). */
 #include "ordinal.h"

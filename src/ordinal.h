@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* ordinal.h - ordinal numbers written in titles: Dutch, English, numerals.
  *
  * "Vijfde", "eenentwintigste", "tweeëntwintigste", "fifth", "twenty-first",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out.c - the table of output formats. */
 #include "out.h"
 

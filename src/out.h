@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out.h - output writers: each turns the sorted diagnostics of a run into one format.
  *
  * Writers are rows in a table (src/out.c); adding a format is adding a row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_github.c - GitHub Actions workflow commands, shown as annotations on the files.
  *
  * ::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=RULE::MESSAGE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_gitlab.c - GitLab Code Quality report: a JSON array of issues.
  *
  * The fingerprint must stay the same from run to run while the finding

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_json.c - the JSON writer: one document with the run and every finding (docs/output.md). */
 #include "out.h"
 #include "out_util.h"

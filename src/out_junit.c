@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_junit.c - JUnit XML: one test case per checked record, a failure per error.
  *
  * Warnings and infos go to the test case's system-out, so CI shows them

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_pretty.c - the writer for people at a terminal, in the manner of rustc:
  *
  *   error[field-enum]: field 'status' is 'genomen', which is not allowed; ...

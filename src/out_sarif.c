@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_sarif.c - SARIF 2.1.0 for code scanning.
  *
  * One run: the rule catalogue in tool.driver.rules (texts from the embedded

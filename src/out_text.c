@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_text.c - the plain text writer: PATH:LINE:COL: SEVERITY: MESSAGE [RULE].
  * COL counts characters (Unicode code points) from 1. */
 #include "out.h"

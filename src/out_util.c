@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_util.c - what the writers share: escaping for JSON and XML, UTF-8
  * counting, source lines, URI paths, and the summary line. */
 #include "out_util.h"

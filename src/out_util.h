@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* out_util.h - what several writers share: string escaping, source lines, paths,
  * and the summary line.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* pattern.c - compiling and running pcre2 patterns; globs as patterns. */
 #include "pattern.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* pattern.h - pcre2 patterns (with JIT) and path globs translated to them.
  *
  * Every pattern clerk runs - schema patterns, section names, path globs - is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* project.c - opening a record set: its folder, configuration, schemas, resolved types. */
 #include "project.h"
 

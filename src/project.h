@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* project.h - an opened record set: its folder, configuration and schemas.
  *
  * Every command that reads records (check, show, list, graph, index,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* publish.c - `clerk publish`: which records go on the site, their page
  * names, and the pages over the whole set: the register (by type, by date,
  * per type, status and year), what is due, the Atom feed, the sitemap and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* publish.h - the record set as a static website (`clerk publish`).
  *
  * The site: index.html (the register by type, with pages per year, status

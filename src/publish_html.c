@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* publish_html.c - escaping, the page frame, display words, and the
  * stylesheet and script every page of the site shares. */
 #include "publish_html.h"

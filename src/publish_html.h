@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* publish_html.h - HTML text for the site: escaping, the frame of each
  * page, display words in the set's language. */
 #ifndef CLERK_PUBLISH_HTML_H

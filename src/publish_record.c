@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* publish_record.c - one page per record: the front matter as a labelled
  * list, the body rendered by cmark in safe mode, references and
  * backlinks, an agreement's timeline and a report's series. */

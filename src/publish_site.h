@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* publish_site.h - what the parts of `clerk publish` share while writing
  * one site (publish.c: the register, due, feed, sitemap and search pages;
  * publish_record.c: one page per record). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* record.h - one loaded record: its front matter tree, its body and its sections.
  *
  * A record owns an arena holding everything loaded from its file; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* record_new.c - `clerk new`: the text of a new record, its id and its file. */
 #include "record_new.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* record_new.h - `clerk new`: a new record from its schema, with the next free id.
  *
  * The record gets every required field (the id, the date, the title when

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* reg_text.c - escaping, widths, id order and relative paths for list, graph and index. */
 #include "reg_text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* reg_text.h - text helpers of the register commands (list, graph, index):
  * escaping for CSV, Markdown tables, DOT and Mermaid, terminal widths, the
  * order of ids and relative paths. Pure functions, each unit-tested. */

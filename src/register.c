@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* register.c - the rows of the register and the formats of `clerk list`. */
 #include "register.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* register.h - the register of a record set: one row per record, sorted by
  * type then id, for `clerk list`, `clerk graph` and `clerk index`.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* register_md.c - the Markdown register of `clerk index`: per type a table
  * of records, byte for byte the same for the same records, in the set's
  * language (never that of whoever runs clerk). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* renumber.c - changing a record's id: edits at the id's places, then all files at once. */
 #include "renumber.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* renumber.h - `clerk renumber OLD NEW`: a record's new id, everywhere at once.
  *
  * Changes the id in the record, renames its file by the file-name template,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_body.c - the schema's own demands on the body's text: section-text, body-pattern.
  *
  * Only text is read: cmark's text nodes (and, for a section's required

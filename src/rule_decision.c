@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_decision.c - decision-points: the decision section's numbered points.
  *
  * Points are numbered 1. 2. 3., a. b. c., I. II. III. or 1° 2° 3°, one way

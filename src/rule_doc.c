@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_doc.c - looking up a rule's embedded documentation. */
 #include "rule_doc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_doc.h - each rule's section of docs/rules.md, compiled into the binary.
  *
  * Generated at build time by src/embed-rules.sh, so the documentation page

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_field_order.c - field-order: front matter fields in the schema's order (fields-ordered). */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_fields.c - front matter fields against the schema's field specs. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_identity.c - the record's id, its file name, and the order of its dates. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_numbers.c - numbers that must agree: id-year and sequence-title. */
 #include <stdio.h>
 #include <stdlib.h>

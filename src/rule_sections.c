@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_sections.c - the body's sections against the schema's section list. */
 #include <cmark.h>
 #include <stdlib.h>

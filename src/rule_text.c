@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_text.c - dates written in the body: text-date-invalid, text-date-weekday.
  *
  * Only cmark's text nodes are read, so code spans, code blocks, HTML, link

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rule_title.c - what the title and the text say of themselves:
  * title-heading (the front matter's title against the first '#' heading),
  * title-kind (a closing report's title against its kind), field-artefact

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rules.h - the per-record rules: checks of one record against its schema.
  *
  * Each rule function looks at one loaded record and reports through

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # schema-texts.sh - writes the texts of the built-in schemas that messages
 # show (schema and section titles, field descriptions and messages) as a C file of N_()
 # marks, and the values of the status field as P_("status", value) marks (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* schema.c - reading schema files into struct schema, checking every key.
  *
  * A schema is read from the positioned YAML tree of load_yaml.c, so every

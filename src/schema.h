@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* schema.h - record types described in YAML: fields, id, file name, sections.
  *
  * A schema_set holds the built-in schemas (compiled into the binary from

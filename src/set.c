@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* set.c - the whole-set stage: every rule that looks at the set as a whole.
  *
  * The per-file stage leaves one summary per record; this builds the index

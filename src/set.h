@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* set.h - what the whole-set stage knows of each record, and the stage itself.
  *
  * The per-file stage keeps a summary of each record (chosen by the schema:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* set_index.c - records by id and by file, and the reference graph both ways. */
 #include "set_index.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* set_index.h - the index of the whole-set stage: records by id, by file
  * and by series, and the reference graph in both directions.
  *

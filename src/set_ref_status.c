@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* set_ref_status.c - ref-status: the status a cited record must have (target-status). */
 #include <stdlib.h>
 #include <string.h>

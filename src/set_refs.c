@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* set_refs.c - whole-set rules on ids, references and links: id-duplicate,
  * ref-unresolved, ref-type, ref-date, ref-inactive, ref-cycle,
  * supersedes-status, ref-undeclared, link-broken. */

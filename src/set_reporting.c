@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* set_reporting.c - whole-set rules over time: agreement-unreported,
  * agreement-overdue, agreement-expired, report-overdue, series-duplicate,
  * series-gap, series-order. All measure against the as-of date. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* severity_if.c - severity-if: lowering a record's findings while a condition holds. */
 #include "severity_if.h"
 

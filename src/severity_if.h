@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* severity-if.h - a schema's severity-if: lower the severity of a record's
  * findings while a condition on its fields holds. A filter after all rules,
  * like the severities of .clerk.yml; no rule asks for it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* show.c - `clerk show ID`: a record's fields, references and backlinks. */
 #include "show.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* show.h - `clerk show ID`: one record with its references and backlinks. */
 #ifndef CLERK_SHOW_H
 #define CLERK_SHOW_H

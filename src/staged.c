@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* staged.c - checking the records as the Git index holds them (clerk check --staged). */
 #include "staged.h"
 

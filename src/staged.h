@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* staged.h - `clerk check --staged`: the records as the Git index holds them.
  *
  * Git itself is asked (git rev-parse, ls-files, diff --cached, cat-file

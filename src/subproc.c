@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* subproc.c - running another program without a shell, within a time and an
  * output limit (see subproc.h). */
 #include "subproc.h"

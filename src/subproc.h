@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* subproc.h - running another program without a shell, with limits.
  *
  * The program is started with posix_spawnp from an argument vector (never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* summary.c - what the whole-set rules need of one record, chosen by its schema. */
 #include <cmark.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* suppress.c - reading suppression comments and filtering findings with them. */
 #include "suppress.h"
 

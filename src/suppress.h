@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* suppress.h - suppression comments in a record's body.
  *
  *   <!-- clerk-disable-next-line RULE[, RULE...] -->   the next line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* template.c - parsing '{name:N}' templates into segments, and filling them in. */
 #include "template.h"
 

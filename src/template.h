@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* template.h - '{name}' and '{name:N}' templates, parsed once when a schema loads.
  *
  * A template such as 'COV-{year}-{seq:3}' or 'covenants/{id}.md' is a list

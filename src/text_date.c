@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* text_date.c - the date recogniser: one pcre2 pattern built from word tables.
  *
  * The pattern is linear: every repetition is bounded or possessive, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* text_date.h - finding dates written in running text, Dutch and English.
  *
  * A recogniser finds candidates with one pcre2 pattern ("16 januari 2017",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* util.c - allocation that aborts on exhaustion, growable buffers, file reading. */
 #include "util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* util.h - memory helpers and a growable byte buffer shared by all layers.
  *
  * Out of memory is not a document error: the x* functions print one line

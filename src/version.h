@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* version.h - clerk's version and home page, shared by the program and the writers. */
 #ifndef CLERK_VERSION_H
 #define CLERK_VERSION_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* wfile.c - temporaries, fsync, link and rename, and the journal of a change of several files.
  *
  * The only file in src/ and cmd/ that calls rename, link, mkstemp or open

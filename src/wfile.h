@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* wfile.h - the one write path: every file clerk writes goes through here.
  *
  * A record is never lost, misplaced or half-written. Every command that

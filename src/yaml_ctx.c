@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* yaml_ctx.c - the error type, error context and key checks shared by
  * schema.c and config.c. */
 #include "yaml_ctx.h"

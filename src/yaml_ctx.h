@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* yaml_ctx.h - what the readers of schema files and .clerk.yml share: where
  * an error goes, and checks of keys and kinds that name the file's line.
  *

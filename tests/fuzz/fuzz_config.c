@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_config.c - libFuzzer target: any bytes as a .clerk.yml, loaded from an
  * in-memory file; when it loads, its types are checked against the built-in
  * schemas and a record is checked under it (globs, exclude, severities). */

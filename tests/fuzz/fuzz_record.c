@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_record.c - libFuzzer target: any bytes as a record file, through the
  * whole per-file stage (front matter, YAML, Markdown, every per-record rule)
  * and the whole-set stage over that record. */

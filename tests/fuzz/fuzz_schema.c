@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_schema.c - libFuzzer target: a schema file and a record in one input,
  * split at the first line "%%record"; the schema is parsed and, when it loads,
  * added to the built-in ones and the record checked against the set. */

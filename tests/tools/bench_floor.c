@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* bench_floor.c - the parse floor for `make bench`: libyaml and cmark on
  * the same files and nothing else. Reads file paths, one a line, on stdin;
  * for each: read it, split the front matter at the lines '---', parse the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* vanish.c - a test shim (LD_PRELOAD) that removes a file or folder at the
  * moment clerk first touches it after listing its folder, to reproduce a
  * file deleted while clerk walks the set.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* yaml_parses.c - test helper: exits 0 when every file given is valid YAML
  * (parsed to the end with libyaml), else prints FILE:LINE:COL: problem and exits 1. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_cache.c - unit tests for the cache of per-file results (cache.h):
  * a change of clerk's version is a miss; a cut or changed entry is never
  * taken for a result. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_date.c - unit tests for calendar dates and ISO 8601 durations (date.h). */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_diag.c - unit tests for the rule catalogue, diagnostic lists and edit_distance. */
 #include <setjmp.h>
 #include <stdarg.h>

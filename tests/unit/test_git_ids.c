@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_git_ids.c - unit tests for reading an id from front matter without a parser (git_ids.h)
  * and for creating a file that never replaces one (atomic.h). */
 #include <setjmp.h>

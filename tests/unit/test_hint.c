@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_hint.c - unit tests for the values meant by synonyms and by
  * durations written in words (hint.h). */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_limits.c - unit tests for bounded matching: limits, reuse, built-in patterns. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_lsp_pos.c - unit tests for byte and UTF-16 columns (lsp_pos.h). */
 #include <setjmp.h>
 #include <stdarg.h>

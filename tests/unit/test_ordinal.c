@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_ordinal.c - unit tests for ordinal words in titles (ordinal.h). */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_out.c - unit tests for what the writers share: JSON and XML escaping,
  * UTF-8 counting, source lines and URI paths; and diag_list_filter. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_path.c - unit tests for resolving paths by their text (util.h). */
 #include <setjmp.h>
 #include <stdarg.h>

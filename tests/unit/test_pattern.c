@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_pattern.c - unit tests for path globs and pcre2 patterns (pattern.h). */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_record.c - unit tests for record_load and record_index_sections (record.h). */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_register.c - unit tests for the text helpers of list, graph and index (reg_text.h). */
 #include <setjmp.h>
 #include <stdarg.h>

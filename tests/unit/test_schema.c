@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_schema.c - unit tests for schema_parse, section matching and schema sets (schema.h). */
 #include <setjmp.h>
 #include <stdarg.h>

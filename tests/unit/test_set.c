@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_set.c - the whole-set index: the id map, reference resolution and
  * the reference graph in both directions, on summaries built in memory. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_staged.c - unit tests for the paths of clerk check --staged (path_from in util.h). */
 #include <setjmp.h>
 #include <stdarg.h>

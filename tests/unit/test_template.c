@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_template.c - unit tests for templates (template.h) and id numbering (idgen.h). */
 #include <setjmp.h>
 #include <stdarg.h>

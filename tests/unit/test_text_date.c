@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_text_date.c - unit tests for dates written in running text (text_date.h). */
 #include <setjmp.h>
 #include <stdarg.h>

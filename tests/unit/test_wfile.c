@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_wfile.c - unit tests for the one write path (wfile.h): names, one file, several files. */
 #include <setjmp.h>
 #include <stdarg.h>

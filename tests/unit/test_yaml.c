@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_yaml.c - unit tests for ytree_parse and the ynode helpers (load_yaml.h). */
 #include <setjmp.h>
 #include <stdarg.h>
