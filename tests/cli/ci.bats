@@ -30,7 +30,7 @@ clerk_commands() {
 		n=$(clerk_commands "$r" | wc -l)
 		[ "$n" -ge 2 ] || { echo "$r runs clerk check $n times" >&2; return 1; }
 		for opt in $(clerk_commands "$r" | grep -o -- '--[a-z-]*'); do
-			"$CLERK" check --help | grep -q -- "^  $opt " || {
+			"$CLERK" help --options check | cut -f2 | grep -qx -- "$opt" || {
 				echo "$r: clerk check has no option $opt" >&2
 				return 1
 			}
