@@ -21,7 +21,7 @@ clerk_commands() {
 		"$parses" "$REPO/docs/ci/$r"
 	done
 	printf 'jobs:\n  a: [b\n' >bad.yml
-	! "$parses" bad.yml
+	run ! "$parses" bad.yml
 }
 
 @test "each recipe runs clerk check, with options clerk has" {

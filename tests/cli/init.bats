@@ -44,7 +44,7 @@ load helper
 	run "$CLERK" check --as-of "$AS_OF" covenants/COV-2024-002.md
 	[ "$status" -eq 1 ]
 	grep -q '\[field-required\]$' <<<"$output"
-	! grep -v -e '\[field-required\]$' -e '\[section-required\]$' -e '^[0-9]* errors' -e '^clerk: note: ' <<<"$output"
+	run ! grep -v -e '\[field-required\]$' -e '\[section-required\]$' -e '^[0-9]* errors' -e '^clerk: note: ' <<<"$output"
 }
 
 @test "init: refuses when any of its files exists, and writes nothing" {

@@ -47,7 +47,7 @@ copy_proposals() {
 	grep -q '0010' voorstellen/0004.md
 	run ! grep -q '0003' voorstellen/0004.md
 	run "$CLERK" check --as-of "$AS_OF" voorstellen/0010.md
-	! grep -q 'ref-unresolved' <<<"$output"
+	run ! grep -q 'ref-unresolved' <<<"$output"
 }
 
 @test "ref-undeclared: a link between proposals names the schema's own reference field" {

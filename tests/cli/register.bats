@@ -181,7 +181,7 @@ tree_sum() {
 	printf '%s\n' "$output" | grep -qF 'r1 [label="2024-017\nKaders | \"aanhalingstekens\" <script>alert(1)</script> volgende regel, met komma"];'
 	printf '%s\n' "$output" | dot -Tsvg >graph.svg
 	grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' graph.svg
-	! grep -q '<script' graph.svg
+	run ! grep -q '<script' graph.svg
 }
 
 @test "graph ID: the record, what it cites and what cites it" {
@@ -321,7 +321,7 @@ tree_sum() {
 	cmp one.md two.md
 	"$CLERK" index --output one.md >/dev/null
 	cmp one.md two.md
-	! grep -q '[0-9][0-9]:[0-9][0-9]' one.md
+	run ! grep -q '[0-9][0-9]:[0-9][0-9]' one.md
 }
 
 @test "index: pipes, line breaks and HTML in a title stay inside their cell" {
